@@ -1,0 +1,25 @@
+"""The shape of a profile. Each part is defined by the module that consumes it:
+
+- `meta`: how to recognise the series and read title, publication date, report and data year
+  (consumed by `annualcheck.meta`);
+- `figures`: sentence vocabulary and key rules (consumed by `annualcheck.figures`);
+- `tables`: caption labels, header words, result phrases (consumed by `annualcheck.tables`);
+- `checks`: breakdowns, caption subjects, percentage bases (consumed by `annualcheck.checks`);
+- `diff`: which keys are the main trend series (consumed by `annualcheck.diff` / `site`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    title: str
+    meta: Any = None
+    figures: Any = None
+    tables: Any = None
+    checks: Any = None
+    diff: Any = None

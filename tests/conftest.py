@@ -1,0 +1,44 @@
+"""Session fixtures: every report PDF is extracted once per test session and shared."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = ROOT / "reports"
+EXPECTED = ROOT / "expected"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TOOLS = ROOT / "tools"
+
+# The renderer lives in tools/ (it is a development tool, not part of the package);
+# mutation tests import it to render changed sources.
+if str(TOOLS) not in sys.path:
+    sys.path.insert(0, str(TOOLS))
+
+YEARS = (2019, 2020, 2021)
+
+
+@pytest.fixture(scope="session")
+def report_pdfs() -> dict[int, Path]:
+    """The series in reports/, by the year in the file name (the tool itself reads the
+    year from the content; the file name is only for people and these fixtures)."""
+    return {year: REPORTS / f"{year}.pdf" for year in YEARS}
+
+
+@pytest.fixture(scope="session")
+def alt_2020_pdf() -> Path:
+    """The 2020 report rendered by a different producer (fonts, page size, table style)."""
+    return FIXTURES / "2020-other-producer.pdf"
+
+
+@pytest.fixture(scope="session")
+def records(report_pdfs, alt_2020_pdf):
+    """Records of the three reports and of the second rendering, extracted once."""
+    from annualcheck.extract import extract_record
+
+    out = {year: extract_record(path) for year, path in report_pdfs.items()}
+    out["2020-alt"] = extract_record(alt_2020_pdf)
+    return out
