@@ -1,0 +1,609 @@
+"""Render report sources (reports/src/<year>.md, see reports/src/FORMAT.md) to A4 PDFs.
+
+A development tool, not part of the package: it builds the test series from the real
+2020 text and the reconstructions, and the mutation tests import `render_source` to render
+changed sources. reportlab lays the document out twice or more (`multiBuild`) so that the
+contents can print the page numbers the body ends up on; invariant mode makes the bytes
+reproducible.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC_DIR = ROOT / "reports" / "src"
+OUT_DIR = ROOT / "reports"
+
+RECONSTRUCTION_NOTE = "Reconstruction for testing \u2014 not an official publication"
+
+# --------------------------------------------------------------------------- parsing
+
+CAPTION_RE = re.compile(r"^\[(Figure|Table) (\d+)\]\s*(.*?)(?:\s*\{toc:\s*(.*?)\})?\s*$")
+HEADING_RE = re.compile(r"^(#{1,4}) (.*?)(?:\s*\{toc:\s*(.*?)\})?\s*$")
+FOOTNOTE_DEF_RE = re.compile(r"^\[\^(\w+)\]:\s*(.*)$")
+FOOTNOTE_REF_RE = re.compile(r"\[\^(\w+)\]")
+CASE_RE = re.compile(r"^\[Case \d+\]$")
+PAGEBREAK = "---pagebreak---"
+
+
+@dataclass
+class Heading:
+    """A numbered section heading; levels 1-3 go into the contents."""
+
+    level: int
+    text: str
+    toc: str | None = None
+
+
+@dataclass
+class Paragraph:
+    """A plain paragraph (inline markup still in source form)."""
+
+    text: str
+
+
+@dataclass
+class Bullet:
+    """A bullet paragraph: marker is the source's own (○ or -), nested for '  - '."""
+
+    marker: str
+    text: str
+    nested: bool = False
+
+
+@dataclass
+class RunInHeading:
+    """`[Case 1]`: a bold run-in heading."""
+
+    text: str
+
+
+@dataclass
+class Figure:
+    """A figure caption with its placeholder box and the `>` lines printed inside it."""
+
+    number: int
+    caption: str
+    toc: str | None = None
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    """A table caption with its pipe table (first row is the header)."""
+
+    number: int
+    caption: str
+    toc: str | None = None
+    header: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+
+
+@dataclass
+class PageBreak:
+    """A forced page break."""
+
+
+@dataclass
+class Report:
+    """A parsed source: front matter, body blocks and footnote texts by id."""
+
+    meta: dict[str, str]
+    blocks: list
+    footnotes: dict[str, str]
+
+    @property
+    def reconstruction(self) -> bool:
+        return self.meta.get("reconstruction", "false").strip().lower() == "true"
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], list[str]]:
+    """Split `---` front matter (key: value lines) from the body lines."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    meta: dict[str, str] = {}
+    if lines and lines[0].strip() == "---":
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+        for line in lines[1:end]:
+            if ":" in line:
+                key, value = line.split(":", 1)
+                meta[key.strip()] = value.strip()
+        lines = lines[end + 1 :]
+    return meta, lines
+
+
+def split_pipe_row(line: str) -> list[str]:
+    """Cells of one `| a | b |` row."""
+    inner = line.strip()
+    if inner.startswith("|"):
+        inner = inner[1:]
+    if inner.endswith("|"):
+        inner = inner[:-1]
+    return [cell.strip() for cell in inner.split("|")]
+
+
+def is_separator_row(line: str) -> bool:
+    """True for the `|---|---|` line under a table header."""
+    return bool(re.fullmatch(r"\s*\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*\|?\s*", line))
+
+
+def parse_source(text: str) -> Report:
+    """Parse the FORMAT.md dialect into blocks.
+
+    Strict where a mistake would silently change the rendered text (a table without a
+    caption, a `>` line without a figure are errors), lenient about blank lines.
+    """
+    meta, lines = split_front_matter(text)
+    blocks: list = []
+    footnotes: dict[str, str] = {}
+    i = 0
+    while i < len(lines):
+        raw = lines[i].rstrip()
+        line = raw.strip()
+        i += 1
+        if not line:
+            continue
+        if line == PAGEBREAK:
+            blocks.append(PageBreak())
+            continue
+        m = FOOTNOTE_DEF_RE.match(line)
+        if m:
+            footnotes[m.group(1)] = m.group(2)
+            continue
+        m = HEADING_RE.match(line)
+        if m:
+            blocks.append(Heading(len(m.group(1)), m.group(2).strip(), m.group(3)))
+            continue
+        m = CAPTION_RE.match(line)
+        if m:
+            kind, num, words, toc = m.groups()
+            if kind == "Figure":
+                fig = Figure(int(num), words, toc)
+                while i < len(lines) and (lines[i].strip().startswith(">") or not lines[i].strip()):
+                    nxt = lines[i].strip()
+                    if nxt.startswith(">"):
+                        fig.lines.append(nxt[1:].strip())
+                    elif not any(s.strip().startswith(">") for s in lines[i : i + 2]):
+                        break
+                    i += 1
+                blocks.append(fig)
+            else:
+                table = Table(int(num), words, toc)
+                while i < len(lines) and not lines[i].strip():
+                    i += 1
+                rows: list[list[str]] = []
+                while i < len(lines) and lines[i].strip().startswith("|"):
+                    if not is_separator_row(lines[i]):
+                        rows.append(split_pipe_row(lines[i]))
+                    i += 1
+                if not rows:
+                    raise ValueError(f"[Table {num}] has no pipe table after its caption")
+                table.header, table.rows = rows[0], rows[1:]
+                blocks.append(table)
+            continue
+        if line.startswith(">"):
+            raise ValueError(f"'>' line outside a figure: {line[:60]!r}")
+        if line.startswith("|"):
+            raise ValueError(f"pipe table without a [Table N] caption: {line[:60]!r}")
+        if CASE_RE.match(line):
+            blocks.append(RunInHeading(line))
+            continue
+        if raw.startswith("  - ") or raw.startswith("  ○ "):
+            blocks.append(Bullet(line[0], line[2:].strip(), nested=True))
+            continue
+        if line.startswith("- ") or line.startswith("○"):
+            blocks.append(Bullet(line[0], line[1:].strip()))
+            continue
+        blocks.append(Paragraph(line))
+    return Report(meta, blocks, footnotes)
+
+
+def contents_entries(report: Report) -> list[tuple[int, str]]:
+    """What the contents list, in order: (level, words) for headings of levels 1-3,
+    then every figure and table caption as level 9 ("[Figure N] words")."""
+    sections = [
+        (b.level, b.toc or b.text) for b in report.blocks if isinstance(b, Heading) and b.level <= 3
+    ]
+    captions = [
+        (9, f"[{'Figure' if isinstance(b, Figure) else 'Table'} {b.number}] {b.toc or b.caption}")
+        for b in report.blocks
+        if isinstance(b, (Figure, Table))
+    ]
+    return sections + captions
+
+
+# --------------------------------------------------------------------------- inline markup
+
+CJK_RE = re.compile(r"([\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+)")
+
+
+def inline_to_markup(text: str, footnote_numbers: dict[str, int] | None = None) -> str:
+    """Turn dialect inline markup into reportlab paragraph markup (escaped XML)."""
+    out = escape(text)
+    out = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", out)
+    out = re.sub(r"(?<![\w*])\*(\S(?:[^*]*?\S)?)\*(?![\w*])", r"<i>\1</i>", out)
+
+    def ref(m: re.Match) -> str:
+        label = m.group(1)
+        if footnote_numbers is not None:
+            label = str(footnote_numbers.get(label, label))
+        return f"<super>{label}</super>"
+
+    out = FOOTNOTE_REF_RE.sub(ref, out)
+    out = CJK_RE.sub(r'<font name="HeiseiMin-W3">\1</font>', out)
+    return out
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _fonts() -> None:
+    """Register embedded Unicode fonts (the text has ○ ① ✘ → and typographic quotes)."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if "Body" in pdfmetrics.getRegisteredFontNames():
+        return
+    base = Path("/usr/share/fonts/truetype/dejavu")
+    for name, file in (
+        ("Body", "DejaVuSans.ttf"),
+        ("Body-Bold", "DejaVuSans-Bold.ttf"),
+        ("Body-Italic", "DejaVuSans-Oblique.ttf"),
+        ("Body-BoldItalic", "DejaVuSans-BoldOblique.ttf"),
+    ):
+        pdfmetrics.registerFont(TTFont(name, str(base / file)))
+    addMapping("Body", 0, 0, "Body")
+    addMapping("Body", 1, 0, "Body-Bold")
+    addMapping("Body", 0, 1, "Body-Italic")
+    addMapping("Body", 1, 1, "Body-BoldItalic")
+    pdfmetrics.registerFont(UnicodeCIDFont("HeiseiMin-W3"))
+
+
+def _styles():
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.styles import ParagraphStyle
+
+    body = ParagraphStyle("body", fontName="Body", fontSize=9.5, leading=13.5, spaceAfter=5)
+    return {
+        "body": body,
+        "bullet": ParagraphStyle("bullet", parent=body, leftIndent=14, bulletIndent=2),
+        "nested": ParagraphStyle("nested", parent=body, leftIndent=28, bulletIndent=16),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=body,
+            fontName="Body-Bold",
+            fontSize=14,
+            leading=18,
+            spaceBefore=14,
+            spaceAfter=8,
+            keepWithNext=1,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName="Body-Bold",
+            fontSize=11.5,
+            leading=15,
+            spaceBefore=10,
+            spaceAfter=6,
+            keepWithNext=1,
+        ),
+        "h3": ParagraphStyle(
+            "h3",
+            parent=body,
+            fontName="Body-Bold",
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=8,
+            spaceAfter=5,
+            keepWithNext=1,
+        ),
+        "h4": ParagraphStyle(
+            "h4",
+            parent=body,
+            fontName="Body-Bold",
+            fontSize=9.5,
+            leading=13.5,
+            spaceBefore=6,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        "runin": ParagraphStyle(
+            "runin", parent=body, fontName="Body-Bold", spaceAfter=2, keepWithNext=1
+        ),
+        "caption": ParagraphStyle(
+            "caption",
+            parent=body,
+            fontName="Body-Bold",
+            fontSize=9.5,
+            spaceBefore=6,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        "cell": ParagraphStyle(
+            "cell",
+            parent=body,
+            fontSize=8.5,
+            leading=11,
+            spaceAfter=0,
+            allowOrphans=1,
+            allowWidows=1,
+        ),
+        "cellhead": ParagraphStyle(
+            "cellhead", parent=body, fontName="Body-Bold", fontSize=8.5, leading=11, spaceAfter=0
+        ),
+        "figtext": ParagraphStyle("figtext", parent=body, fontSize=8.5, leading=11, spaceAfter=0),
+        "footnote": ParagraphStyle("footnote", parent=body, fontSize=7.5, leading=10, spaceAfter=2),
+        "title": ParagraphStyle(
+            "title", parent=body, fontName="Body-Bold", fontSize=22, leading=30, alignment=TA_CENTER
+        ),
+        "titlesub": ParagraphStyle(
+            "titlesub", parent=body, fontSize=13, leading=18, alignment=TA_CENTER
+        ),
+        "note": ParagraphStyle(
+            "note",
+            parent=body,
+            fontName="Body-Italic",
+            fontSize=10,
+            leading=14,
+            alignment=TA_CENTER,
+        ),
+        "contents": ParagraphStyle(
+            "contents", parent=body, fontName="Body-Bold", fontSize=14, leading=18, spaceAfter=10
+        ),
+    }
+
+
+def _toc_styles():
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = ParagraphStyle("toc", fontName="Body", fontSize=8.5, leading=11, spaceAfter=1)
+    return [
+        ParagraphStyle(
+            "toc0",
+            parent=base,
+            fontName="Body-Bold",
+            leftIndent=0,
+            firstLineIndent=0,
+            spaceBefore=3,
+        ),
+        ParagraphStyle("toc1", parent=base, leftIndent=12, firstLineIndent=0),
+        ParagraphStyle("toc2", parent=base, leftIndent=24, firstLineIndent=0),
+    ]
+
+
+def _make_doc(out_path: Path, report: Report):
+    """A doc template that numbers body pages from 1 and feeds the two contents lists."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    class ReportDoc(BaseDocTemplate):
+        def beforeDocument(self):
+            self.body_start = None
+
+        def afterFlowable(self, flowable):
+            entry = getattr(flowable, "toc_entry", None)
+            if entry is None:
+                return
+            level, words = entry
+            page = self.page - (self.body_start or self.page) + 1
+            if level == 9:
+                self.notify("FigEntry", (0, words, page))
+            else:
+                self.notify("TOCEntry", (level - 1, words, page))
+
+    width, height = A4
+    doc = ReportDoc(
+        str(out_path),
+        pagesize=A4,
+        leftMargin=22 * mm,
+        rightMargin=22 * mm,
+        topMargin=22 * mm,
+        bottomMargin=22 * mm,
+        title=report.meta.get("title", ""),
+        author=report.meta.get("council", ""),
+        subject=RECONSTRUCTION_NOTE if report.reconstruction else report.meta.get("title", ""),
+        keywords=RECONSTRUCTION_NOTE if report.reconstruction else "",
+        creator="annualcheck tools/render_reports.py",
+        invariant=1,
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="main")
+
+    def body_page(canvas, d):
+        if d.body_start is None:
+            d.body_start = d.page
+        canvas.saveState()
+        canvas.setFont("Body", 9)
+        canvas.drawCentredString(width / 2, 12 * mm, str(d.page - d.body_start + 1))
+        canvas.restoreState()
+
+    doc.addPageTemplates(
+        [
+            PageTemplate(id="front", frames=[frame]),
+            PageTemplate(id="body", frames=[frame], onPage=body_page),
+        ]
+    )
+    return doc
+
+
+def _toc_classes():
+    from reportlab.platypus.tableofcontents import TableOfContents
+
+    class Contents(TableOfContents):
+        """Sections (levels 1-3) with dot leaders."""
+
+        def __init__(self, kind: str, **kw):
+            super().__init__(**kw)
+            self.kind = kind
+
+        def notify(self, kind, stuff):
+            if kind == self.kind:
+                self.addEntry(*stuff)
+
+    return Contents
+
+
+def _figure_flowables(fig: Figure, styles, width):
+    from reportlab.lib import colors
+    from reportlab.lib.units import cm
+    from reportlab.platypus import KeepTogether
+    from reportlab.platypus import Paragraph as P
+    from reportlab.platypus import Table as T
+
+    cap = P(inline_to_markup(f"[Figure {fig.number}] {fig.caption}"), styles["caption"])
+    cap.toc_entry = (9, f"[Figure {fig.number}] {fig.toc or fig.caption}")
+    if not fig.lines:
+        box = T([[""]], colWidths=[width], rowHeights=[3.2 * cm])
+        box.setStyle([("BOX", (0, 0), (-1, -1), 0.8, colors.black)])
+        return [KeepTogether([cap, box])]
+    rows = [[P(inline_to_markup(line), styles["figtext"])] for line in fig.lines]
+    box = T(rows, colWidths=[width], splitByRow=1)
+    box.setStyle(
+        [
+            ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, 0), 8),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+        ]
+    )
+    return [cap, box]
+
+
+def _table_flowables(table: Table, styles, width, fn_numbers):
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph as P
+    from reportlab.platypus import Table as T
+
+    cap = P(inline_to_markup(f"[Table {table.number}] {table.caption}"), styles["caption"])
+    cap.toc_entry = (9, f"[Table {table.number}] {table.toc or table.caption}")
+    ncols = len(table.header)
+    if ncols == 3:
+        widths = [0.07 * width, 0.55 * width, 0.38 * width]
+    elif ncols == 2:
+        widths = [0.2 * width, 0.8 * width]
+    else:
+        widths = [width / ncols] * ncols
+    data = [[P(inline_to_markup(c, fn_numbers), styles["cellhead"]) for c in table.header]]
+    for row in table.rows:
+        cells = (row + [""] * ncols)[:ncols]
+        data.append([P(inline_to_markup(c, fn_numbers), styles["cell"]) for c in cells])
+    t = T(data, colWidths=widths, repeatRows=0, splitByRow=1, splitInRow=1)
+    t.setStyle(
+        [
+            ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]
+    )
+    return [cap, t]
+
+
+def _footnote_flowables(ids: list[str], report: Report, styles, fn_numbers):
+    """Footnotes under a short rule, right after the paragraph that references them."""
+    from reportlab.platypus import HRFlowable
+    from reportlab.platypus import Paragraph as P
+
+    out = [HRFlowable(width="30%", thickness=0.5, hAlign="LEFT", spaceBefore=0, spaceAfter=2)]
+    for fid in ids:
+        text = report.footnotes.get(fid, "")
+        out.append(
+            P(
+                f"<super>{fn_numbers.get(fid, fid)}</super> {inline_to_markup(text)}",
+                styles["footnote"],
+            )
+        )
+    return out
+
+
+def build_story(report: Report, width: float) -> list:
+    """Flowables for title page, contents and body."""
+    from reportlab.lib.units import cm
+    from reportlab.platypus import NextPageTemplate, Spacer
+    from reportlab.platypus import PageBreak as PB
+    from reportlab.platypus import Paragraph as P
+
+    styles = _styles()
+    contents_cls = _toc_classes()
+    fn_numbers = {fid: n for n, fid in enumerate(report.footnotes, start=1)}
+    story: list = [NextPageTemplate("front"), Spacer(1, 6 * cm)]
+    story.append(P(escape(report.meta.get("title", "")), styles["title"]))
+    story.append(Spacer(1, 1.2 * cm))
+    story.append(P(escape(report.meta.get("date", "")), styles["titlesub"]))
+    story.append(Spacer(1, 1.2 * cm))
+    story.append(P(escape(report.meta.get("council", "")), styles["titlesub"]))
+    if report.reconstruction:
+        story.append(Spacer(1, 2 * cm))
+        story.append(P(escape(RECONSTRUCTION_NOTE), styles["note"]))
+    story.append(PB())
+    story.append(P("Contents", styles["contents"]))
+    story.append(contents_cls("TOCEntry", levelStyles=_toc_styles(), dotsMinLevel=0))
+    story.append(Spacer(1, 0.4 * cm))
+    fig_styles = _toc_styles()[1:2]
+    story.append(contents_cls("FigEntry", levelStyles=fig_styles, dotsMinLevel=0))
+    story.append(NextPageTemplate("body"))
+    story.append(PB())
+
+    pending_refs: list[str] = []
+    for block in report.blocks:
+        if isinstance(block, Heading):
+            para = P(inline_to_markup(block.text), styles[f"h{block.level}"])
+            if block.level <= 3:
+                para.toc_entry = (block.level, block.toc or block.text)
+            story.append(para)
+        elif isinstance(block, Paragraph):
+            story.append(P(inline_to_markup(block.text, fn_numbers), styles["body"]))
+            pending_refs = FOOTNOTE_REF_RE.findall(block.text)
+        elif isinstance(block, Bullet):
+            style = styles["nested" if block.nested else "bullet"]
+            story.append(
+                P(inline_to_markup(block.text, fn_numbers), style, bulletText=block.marker)
+            )
+            pending_refs = FOOTNOTE_REF_RE.findall(block.text)
+        elif isinstance(block, RunInHeading):
+            story.append(P(escape(block.text), styles["runin"]))
+        elif isinstance(block, Figure):
+            story.extend(_figure_flowables(block, styles, width))
+        elif isinstance(block, Table):
+            story.extend(_table_flowables(block, styles, width, fn_numbers))
+        elif isinstance(block, PageBreak):
+            story.append(PB())
+        if pending_refs:
+            story.extend(_footnote_flowables(pending_refs, report, styles, fn_numbers))
+            pending_refs = []
+    return story
+
+
+def render_source(text: str, out_path: Path) -> Path:
+    """Render one source text to a PDF at out_path (deterministic bytes)."""
+    _fonts()
+    report = parse_source(text)
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    doc = _make_doc(out_path, report)
+    doc.multiBuild(build_story(report, doc.width), maxPasses=6)
+    return out_path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Render every reports/src/<year>.md to reports/<year>.pdf."""
+    sources = sorted(p for p in SRC_DIR.glob("*.md") if re.fullmatch(r"\d{4}", p.stem))
+    for src in sources:
+        out = render_source(src.read_text(encoding="utf-8"), OUT_DIR / f"{src.stem}.pdf")
+        print(f"{src.relative_to(ROOT)} -> {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
