@@ -68,3 +68,13 @@ class TooLargeError(AnnualcheckError):
 
 class OutputError(AnnualcheckError):
     reason = "output path cannot be written"
+
+
+class WrongPasswordError(EncryptedPdfError):
+    reason = "PDF is encrypted and the password given with --password does not open it"
+
+
+class UnreadablePdfError(AnnualcheckError):
+    """An unexpected failure while reading one file, turned into a one-line reason."""
+
+    reason = "could not be read"
