@@ -1,0 +1,103 @@
+"""Consistency checks over a series of records: pure functions, one module per rule family.
+
+`run_checks(records, gaps)` runs every rule on each report alone and on each pair of
+consecutive report years, and returns every finding (a check never stops at the first
+failure and never raises on bad data). Rule names and severities are the contract's
+(`findings.RULES`): `error` for a contradiction, `warning` where the text is ambiguous,
+`info` for what could not be checked.
+
+| module | rules |
+|---|---|
+| `stated_change` | stated-change |
+| `breakdown` | breakdown-sum |
+| `captions` | caption-count, toc-caption |
+| `tables` | table-count, carryover |
+| `text` | percentage, list-count |
+| `repeats` | repeated-passage, restated-figure |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..findings import Evidence, Finding
+from ..record import Record
+from ._common import report_name
+from .breakdown import check_breakdowns
+from .captions import check_caption_counts, check_toc
+from .repeats import check_repeats, check_restated
+from .spec import ChecksSpec
+from .stated_change import check_stated_changes
+from .tables import check_carryover, check_table_counts
+from .text import check_lists, check_percentages
+
+
+def _spec(profile) -> ChecksSpec:
+    if profile is None:
+        from ..profiles import get_profile
+
+        profile = get_profile()
+    spec = getattr(profile, "checks", profile)
+    return spec if isinstance(spec, ChecksSpec) else ChecksSpec()
+
+
+def series_gaps(records: list[Record], gaps: Iterable[int] = ()) -> tuple[int, ...]:
+    """Report years missing inside the series: those given, plus any hole between the first
+    and the last report year."""
+    years = sorted({r.report.report_year for r in records})
+    inferred = set(range(years[0], years[-1] + 1)) - set(years) if years else set()
+    return tuple(sorted(inferred | set(gaps)))
+
+
+def _gap_findings(records: list[Record], gaps: tuple[int, ...]) -> list[Finding]:
+    out = []
+    for gap in gaps:
+        after = next((r for r in records if r.report.report_year > gap), None)
+        if after is None:
+            continue
+        before = [r.report.report_year for r in records if r.report.report_year < gap]
+        year = after.report.report_year
+        out.append(Finding(
+            "stated-change", "info", year,
+            f"{report_name(gap)} is missing from the series"
+            + (f" (between report {before[-1]} and report {year})" if before else "")
+            + f": the stated changes of report {gap + 1} and the carryover of persons pending "
+            f"in report {gap} cannot be checked",
+            key=None, expected=gap, actual=None,
+            evidence=(Evidence(year, None, f"no report for {gap} in the series"),),
+        ))  # fmt: skip
+    return out
+
+
+def check_record(record: Record, previous: Record | None, spec: ChecksSpec,
+                 gaps: tuple[int, ...] = ()) -> list[Finding]:  # fmt: skip
+    """Every rule that needs one report (and, for the pair rules, the one before it)."""
+    out: list[Finding] = []
+    out += check_stated_changes(record, previous, gaps)
+    out += check_breakdowns(record, spec)
+    out += check_caption_counts(record, spec)
+    out += check_toc(record, spec)
+    out += check_table_counts(record, spec)
+    out += check_carryover(record, previous, spec)
+    out += check_percentages(record, spec)
+    out += check_lists(record, spec)
+    out += check_repeats(record)
+    return out
+
+
+def run_checks(records: list[Record], gaps: Iterable[int] = (), profile=None) -> list[Finding]:
+    """All findings for the series, sorted by report year, severity and page."""
+    spec = _spec(profile)
+    records = sorted(records, key=lambda r: r.report.report_year)
+    all_gaps = series_gaps(records, gaps)
+    by_year = {r.report.report_year: r for r in records}
+    out: list[Finding] = []
+    for record in records:
+        previous = by_year.get(record.report.report_year - 1)
+        out += check_record(record, previous, spec, all_gaps)
+    out += check_restated(records)
+    out += _gap_findings(records, all_gaps)
+    return sorted(out, key=Finding.sort_key)
+
+
+__all__ = ["check_record", "run_checks", "series_gaps"]
