@@ -1,0 +1,79 @@
+"""stated-change: "47 (20 more than in 2018)" must agree with the previous report's 2018 value.
+
+A stated change is never dropped: it is checked against the previous report, or reported as
+`info` saying why it could not be (no previous report in the series, a gap, a subject without
+a key, a key the previous report does not give).
+"""
+
+from __future__ import annotations
+
+from ..findings import Finding
+from ..record import Figure, Record
+from ._common import ev_figure, ev_record, finding, fmt, page_ref, report_name
+
+RULE = "stated-change"
+
+
+def _describe(fig: Figure) -> str:
+    change = fig.stated_change
+    assert change is not None
+    return f"{fig.key} {fmt(fig.value)} ({change.phrase or f'{fmt(change.delta):+}'})"
+
+
+def check_stated_changes(
+    record: Record, previous: Record | None, gaps: tuple[int, ...] = ()
+) -> list[Finding]:
+    """Every stated change of `record` against `previous` (the report one year earlier, or
+    None when the series has no such report)."""
+    out: list[Finding] = []
+    year = record.report.report_year
+    for fig in record.figures:
+        change = fig.stated_change
+        if change is None:
+            continue
+        implied = fig.value - change.delta
+        ev = ev_figure(record, fig)
+        if fig.key.startswith("unkeyed."):
+            out.append(finding(
+                RULE, "info", record,
+                f"Stated change not checked: its subject has no key ({fig.quote!r}, "
+                f"implies {fmt(implied)} in {change.reference_period}){page_ref(fig.page)}",
+                key=fig.key, expected=None, actual=implied, evidence=(ev,),
+            ))  # fmt: skip
+            continue
+        if previous is None:
+            why = (
+                f"{report_name(year - 1)} is missing from the series"
+                if (year - 1) in gaps
+                else f"the series has no report before {year}"
+            )
+            out.append(finding(
+                RULE, "info", record,
+                f"Stated change not checked: {why}. {_describe(fig)} implies "
+                f"{fmt(implied)} in {change.reference_period}{page_ref(fig.page)}",
+                key=fig.key, expected=None, actual=implied, evidence=(ev,),
+            ))  # fmt: skip
+            continue
+        prev_fig = previous.figure(fig.key, change.reference_period)
+        if prev_fig is None:
+            out.append(finding(
+                RULE, "info", record,
+                f"Stated change not checked: {report_name(previous.report.report_year)} gives no "
+                f"{fig.key} for {change.reference_period}. {_describe(fig)} implies "
+                f"{fmt(implied)}{page_ref(fig.page)}",
+                key=fig.key, expected=None, actual=implied,
+                evidence=(ev, ev_record(previous, f"no {fig.key} for {change.reference_period}")),
+            ))  # fmt: skip
+            continue
+        if abs(implied - prev_fig.value) > 1e-9:
+            prev_year = previous.report.report_year
+            out.append(finding(
+                RULE, "error", record,
+                f"{fig.key}: report {year} says {fmt(fig.value)} "
+                f"({change.phrase or f'{fmt(change.delta):+}'}), which implies "
+                f"{fmt(implied)} in {change.reference_period}, but report {prev_year} gives "
+                f"{fmt(prev_fig.value)}{page_ref(fig.page, prev_fig.page)}",
+                key=fig.key, expected=prev_fig.value, actual=implied,
+                evidence=(ev, ev_figure(previous, prev_fig)),
+            ))  # fmt: skip
+    return out
