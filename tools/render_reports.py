@@ -231,7 +231,8 @@ def inline_to_markup(text: str, footnote_numbers: dict[str, int] | None = None) 
         label = m.group(1)
         if footnote_numbers is not None:
             label = str(footnote_numbers.get(label, label))
-        return f"<super>{label}</super>"
+        # the onDraw callback tells the doc on which page the reference is printed
+        return f'<super>{label}</super><onDraw name="fnref" label="{m.group(1)}"/>'
 
     out = FOOTNOTE_REF_RE.sub(ref, out)
     out = CJK_RE.sub(r'<font name="HeiseiMin-W3">\1</font>', out)
@@ -378,15 +379,61 @@ def _toc_styles():
     ]
 
 
-def _make_doc(out_path: Path, report: Report):
-    """A doc template that numbers body pages from 1 and feeds the two contents lists."""
+def _make_doc(out_path: Path, report: Report, styles):
+    """A doc template that numbers body pages from 1, feeds the two contents lists and
+    prints footnotes at the foot of the page that holds their reference.
+
+    Footnotes need the layout to know itself: a pass records on which page each reference
+    was drawn; the next pass shortens those pages' frames by the footnotes' height and
+    draws them below. A `FootnoteTracker` in the story keeps multiBuild going until the
+    pages of the references stop moving.
+    """
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+    from reportlab.platypus import Paragraph as P
+
+    fn_numbers = {fid: n for n, fid in enumerate(report.footnotes, start=1)}
+    rule_gap = 10.0
 
     class ReportDoc(BaseDocTemplate):
+        fn_prev: dict[int, list[str]] = {}
+
         def beforeDocument(self):
             self.body_start = None
+            self.fn_now: dict[int, list[str]] = {}
+
+        def note_ref(self, fid: str) -> None:
+            refs = self.fn_now.setdefault(self.page, [])
+            if fid not in refs:
+                refs.append(fid)
+
+        def footnote_paragraphs(self, fids: list[str]) -> list:
+            return [
+                P(
+                    f"<super>{fn_numbers.get(fid, fid)}</super> "
+                    + inline_to_markup(report.footnotes.get(fid, "")),
+                    styles["footnote"],
+                )
+                for fid in fids
+            ]
+
+        def footnote_height(self, fids: list[str]) -> float:
+            paras = self.footnote_paragraphs(fids)
+            return (
+                sum(p.wrap(self.width, self.height)[1] + 2 for p in paras) + rule_gap
+                if paras
+                else 0.0
+            )
+
+        def handle_frameBegin(self, *args, **kwargs):
+            super().handle_frameBegin(*args, **kwargs)
+            frame = self.frame
+            frame._geom()
+            reserve = self.footnote_height(self.fn_prev.get(self.page, []))
+            if reserve:
+                frame._y1p += reserve
+                frame._aH -= reserve
 
         def afterFlowable(self, flowable):
             entry = getattr(flowable, "toc_entry", None)
@@ -414,23 +461,72 @@ def _make_doc(out_path: Path, report: Report):
         creator="annualcheck tools/render_reports.py",
         invariant=1,
     )
+    doc.fn_prev = {}
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="main")
 
     def body_page(canvas, d):
         if d.body_start is None:
             d.body_start = d.page
+        canvas.setNamedCB("fnref", lambda _canvas, _kind, label: d.note_ref(label))
         canvas.saveState()
         canvas.setFont("Body", 9)
         canvas.drawCentredString(width / 2, 12 * mm, str(d.page - d.body_start + 1))
         canvas.restoreState()
 
+    def body_page_end(canvas, d):
+        fids = d.fn_now.get(d.page, [])
+        if not fids:
+            return
+        paras = d.footnote_paragraphs(fids)
+        heights = [p.wrap(d.width, d.height)[1] for p in paras]
+        y = d.bottomMargin + sum(h + 2 for h in heights)
+        canvas.saveState()
+        canvas.setLineWidth(0.5)
+        canvas.line(d.leftMargin, y + rule_gap / 2, d.leftMargin + 0.3 * d.width, y + rule_gap / 2)
+        canvas.restoreState()
+        for para, h in zip(paras, heights, strict=True):
+            y -= h + 2
+            para.drawOn(canvas, d.leftMargin, y)
+
     doc.addPageTemplates(
         [
             PageTemplate(id="front", frames=[frame]),
-            PageTemplate(id="body", frames=[frame], onPage=body_page),
+            PageTemplate(id="body", frames=[frame], onPage=body_page, onPageEnd=body_page_end),
         ]
     )
     return doc
+
+
+def _footnote_tracker(doc):
+    """An invisible indexing flowable: multiBuild passes until footnote pages are stable."""
+    from reportlab.platypus import Flowable
+
+    class FootnoteTracker(Flowable):
+        satisfied = False
+
+        def wrap(self, aw, ah):
+            return 0, 0
+
+        def draw(self):
+            pass
+
+        def isIndexing(self):
+            return 1
+
+        def beforeBuild(self):
+            pass
+
+        def afterBuild(self):
+            self.satisfied = doc.fn_now == doc.fn_prev
+            doc.fn_prev = dict(doc.fn_now)
+
+        def isSatisfied(self):
+            return self.satisfied
+
+        def notify(self, kind, stuff):
+            pass
+
+    return FootnoteTracker()
 
 
 def _toc_classes():
@@ -453,7 +549,7 @@ def _toc_classes():
 def _figure_flowables(fig: Figure, styles, width):
     from reportlab.lib import colors
     from reportlab.lib.units import cm
-    from reportlab.platypus import KeepTogether
+    from reportlab.platypus import KeepTogether, Spacer
     from reportlab.platypus import Paragraph as P
     from reportlab.platypus import Table as T
 
@@ -462,7 +558,7 @@ def _figure_flowables(fig: Figure, styles, width):
     if not fig.lines:
         box = T([[""]], colWidths=[width], rowHeights=[3.2 * cm])
         box.setStyle([("BOX", (0, 0), (-1, -1), 0.8, colors.black)])
-        return [KeepTogether([cap, box])]
+        return [KeepTogether([cap, box]), Spacer(1, 8)]
     rows = [[P(inline_to_markup(line), styles["figtext"])] for line in fig.lines]
     box = T(rows, colWidths=[width], splitByRow=1)
     box.setStyle(
@@ -476,12 +572,13 @@ def _figure_flowables(fig: Figure, styles, width):
             ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
         ]
     )
-    return [cap, box]
+    return [cap, box, Spacer(1, 8)]
 
 
 def _table_flowables(table: Table, styles, width, fn_numbers):
     from reportlab.lib import colors
     from reportlab.platypus import Paragraph as P
+    from reportlab.platypus import Spacer
     from reportlab.platypus import Table as T
 
     cap = P(inline_to_markup(f"[Table {table.number}] {table.caption}"), styles["caption"])
@@ -502,29 +599,11 @@ def _table_flowables(table: Table, styles, width, fn_numbers):
         [
             ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ]
     )
-    return [cap, t]
-
-
-def _footnote_flowables(ids: list[str], report: Report, styles, fn_numbers):
-    """Footnotes under a short rule, right after the paragraph that references them."""
-    from reportlab.platypus import HRFlowable
-    from reportlab.platypus import Paragraph as P
-
-    out = [HRFlowable(width="30%", thickness=0.5, hAlign="LEFT", spaceBefore=0, spaceAfter=2)]
-    for fid in ids:
-        text = report.footnotes.get(fid, "")
-        out.append(
-            P(
-                f"<super>{fn_numbers.get(fid, fid)}</super> {inline_to_markup(text)}",
-                styles["footnote"],
-            )
-        )
-    return out
+    return [cap, t, Spacer(1, 8)]
 
 
 def build_story(report: Report, width: float) -> list:
@@ -555,7 +634,6 @@ def build_story(report: Report, width: float) -> list:
     story.append(NextPageTemplate("body"))
     story.append(PB())
 
-    pending_refs: list[str] = []
     for block in report.blocks:
         if isinstance(block, Heading):
             para = P(inline_to_markup(block.text), styles[f"h{block.level}"])
@@ -564,13 +642,11 @@ def build_story(report: Report, width: float) -> list:
             story.append(para)
         elif isinstance(block, Paragraph):
             story.append(P(inline_to_markup(block.text, fn_numbers), styles["body"]))
-            pending_refs = FOOTNOTE_REF_RE.findall(block.text)
         elif isinstance(block, Bullet):
             style = styles["nested" if block.nested else "bullet"]
             story.append(
                 P(inline_to_markup(block.text, fn_numbers), style, bulletText=block.marker)
             )
-            pending_refs = FOOTNOTE_REF_RE.findall(block.text)
         elif isinstance(block, RunInHeading):
             story.append(P(escape(block.text), styles["runin"]))
         elif isinstance(block, Figure):
@@ -579,9 +655,6 @@ def build_story(report: Report, width: float) -> list:
             story.extend(_table_flowables(block, styles, width, fn_numbers))
         elif isinstance(block, PageBreak):
             story.append(PB())
-        if pending_refs:
-            story.extend(_footnote_flowables(pending_refs, report, styles, fn_numbers))
-            pending_refs = []
     return story
 
 
@@ -591,8 +664,10 @@ def render_source(text: str, out_path: Path) -> Path:
     report = parse_source(text)
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    doc = _make_doc(out_path, report)
-    doc.multiBuild(build_story(report, doc.width), maxPasses=6)
+    doc = _make_doc(out_path, report, _styles())
+    story = build_story(report, doc.width)
+    story.insert(0, _footnote_tracker(doc))
+    doc.multiBuild(story, maxPasses=8)
     return out_path
 
 
