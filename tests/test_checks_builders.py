@@ -13,7 +13,6 @@ from pathlib import Path
 from annualcheck.record import (
     Caption,
     Figure,
-    Occurrence,
     Paragraph,
     Record,
     ReportMeta,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_checks_builders import fig, record
 
 from annualcheck.checks import run_checks
 from annualcheck.checks.stated_change import check_stated_changes
+from test_checks_builders import fig, record
 
 
 def _pair(prev_value, value, delta, key="victims.total"):
