@@ -1,0 +1,215 @@
+"""table-count and carryover: the trial tables against the text and against the previous report.
+
+table-count: Table 2's rows and statuses against "32 were prosecuted ... 23 found guilty ...
+the remaining nine pending", and its rows numbered 1..N.
+
+carryover: Table 3 lists the persons the previous report left pending (its Table 2's pending
+rows, then its Table 3's, in document order): same count, offenses matched one to one (the
+assignment that maximises total similarity), order kept; and Table 3 against its own narrative
+("of the six persons ... three have been found guilty, while the rest of three ...").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from difflib import SequenceMatcher
+
+from ..findings import Evidence, Finding
+from ..record import Record, TableRow
+from ._assign import max_assignment
+from ._common import ev_figure, ev_record, ev_row, ev_table, finding, fmt, fold, page_ref, shorten
+from .spec import ChecksSpec, TrialTable
+
+COUNT_RULE = "table-count"
+CARRY_RULE = "carryover"
+
+_FILLER = {"violation", "of", "the", "act", "and", "on", "a", "an"}
+
+
+def _rows(record: Record, name: str) -> list[TableRow] | None:
+    table = record.tables.get(name)
+    if table is None:
+        return None
+    return [r for r in table.rows if isinstance(r, TableRow)]
+
+
+def _numbering(record: Record, tt: TrialTable, rows: list[TableRow], rule: str) -> list[Finding]:
+    """Rows numbered 1..N without gaps or repeats."""
+    nos = [r.no for r in rows]
+    if nos == list(range(1, len(nos) + 1)):
+        return []
+    repeats = sorted(n for n, c in Counter(nos).items() if c > 1)
+    missing = sorted(set(range(1, max(nos, default=0) + 1)) - set(nos))
+    what = []
+    if missing:
+        what.append("missing " + ", ".join(map(str, missing)))
+    if repeats:
+        what.append("repeated " + ", ".join(map(str, repeats)))
+    if not what:
+        what.append("out of order")
+    return [finding(
+        rule, "error", record,
+        f"{tt.label}: rows are not numbered 1 to {len(nos)} ({'; '.join(what)})"
+        f"{page_ref(record.tables[tt.name].page)}",
+        key=f"{tt.name}.numbering", expected=list(range(1, len(nos) + 1)), actual=nos,
+        evidence=(ev_table(record, tt.name),),
+    )]  # fmt: skip
+
+
+def _against_text(record: Record, tt: TrialTable, rows: list[TableRow], rule: str):
+    """Row count and status counts against the narrative figures."""
+    period = str(record.report.data_year)
+    out: list[Finding] = []
+    counts = Counter(r.status for r in rows)
+    checks = [(tt.rows_key, len(rows), "rows")]
+    checks += [
+        (key, counts.get(status, 0), f"{status} rows") for status, key in tt.status_keys.items()
+    ]
+    for key, got, what in checks:
+        fig = record.figure(key, period) or record.figure(key)
+        if fig is None or fig.value == got:
+            continue
+        examples = [r for r in rows if what == "rows" or r.status == what.split()[0]]
+        out.append(finding(
+            rule, "error", record,
+            f"{tt.label} has {got} {what}, the text gives {key} = {fmt(fig.value)}"
+            f"{page_ref(record.tables[tt.name].page, fig.page)}",
+            key=key, expected=fig.value, actual=got,
+            evidence=(ev_table(record, tt.name), ev_figure(record, fig),
+                      *(ev_row(record, tt.label, r) for r in examples[:3])),
+        ))  # fmt: skip
+    return out
+
+
+def check_table_counts(record: Record, spec: ChecksSpec) -> list[Finding]:
+    out: list[Finding] = []
+    for tt in spec.trial_tables:
+        rows = _rows(record, tt.name)
+        if rows is None:
+            continue
+        out.extend(_against_text(record, tt, rows, COUNT_RULE))
+        out.extend(_numbering(record, tt, rows, COUNT_RULE))
+    return out
+
+
+def _offense_text(offense: str) -> str:
+    return " ".join(w for w in fold(offense).split() if w not in _FILLER)
+
+
+def similarity(a: str, b: str) -> float:
+    """Normalised similarity of two offense texts (case, punctuation and filler words such as
+    "violation of the ... Act" folded away), 0..1."""
+    x, y = _offense_text(a), _offense_text(b)
+    if x == y:
+        return 1.0
+    return SequenceMatcher(None, x, y, autojunk=False).ratio()
+
+
+def pending_persons(record: Record, spec: ChecksSpec) -> list[tuple[str, TableRow]]:
+    """The persons a report leaves pending, in document order: (table label, row)."""
+    out = []
+    for name in spec.pending_sources:
+        table = record.tables.get(name)
+        for row in _rows(record, name) or []:
+            if row.status == "pending":
+                out.append((table.label, row))
+    return out
+
+
+def _match(prev: list[tuple[str, TableRow]], rows: list[TableRow]):
+    """Assignment maximising total similarity; among equal offenses, the one that keeps
+    positions closest wins (a tiny bonus), so identical offenses never look reordered."""
+    if not prev or not rows:
+        return {}, []
+    scale = max(len(prev), len(rows))
+    sims = [[similarity(p.offense, r.offense) for r in rows] for _, p in prev]
+    weight = [[s + 1e-4 * (1 - abs(i - j) / scale) for j, s in enumerate(row)]
+              for i, row in enumerate(sims)]  # fmt: skip
+    return max_assignment(weight), sims
+
+
+def _carry_evidence(record: Record, label: str, row: TableRow) -> Evidence:
+    return ev_row(record, label, row)
+
+
+def check_carryover(record: Record, previous: Record | None, spec: ChecksSpec) -> list[Finding]:
+    tt = spec.carryover_table
+    if tt is None:
+        return []
+    rows = _rows(record, tt.name)
+    out: list[Finding] = []
+    if rows is not None:
+        out.extend(_against_text(record, tt, rows, CARRY_RULE))
+        out.extend(_numbering(record, tt, rows, CARRY_RULE))
+    year = record.report.report_year
+    if previous is None:
+        if rows is not None:
+            out.append(finding(
+                CARRY_RULE, "info", record,
+                f"{tt.label} not checked against the persons report {year - 1} left pending: "
+                f"that report is not in the series",
+                key=tt.rows_key, expected=None, actual=len(rows),
+                evidence=(ev_table(record, tt.name),),
+            ))  # fmt: skip
+        return out
+    prev = pending_persons(previous, spec)
+    prev_year = previous.report.report_year
+    if rows is None:
+        if prev:
+            out.append(finding(
+                CARRY_RULE, "warning", record,
+                f"Report {prev_year} left {len(prev)} persons pending trial, but no {tt.label} "
+                f"listing them was found in report {year}",
+                key=tt.rows_key, expected=len(prev), actual=None,
+                evidence=(ev_record(record, f"no {tt.label}"),
+                          *(_carry_evidence(previous, lb, r) for lb, r in prev[:3])),
+            ))  # fmt: skip
+        return out
+    table_ev = ev_table(record, tt.name)
+    assignment, sims = _match(prev, rows)
+    unmatched_prev = [i for i in range(len(prev)) if i not in assignment]
+    taken = set(assignment.values())
+    unmatched_new = [j for j in range(len(rows)) if j not in taken]
+    if len(rows) != len(prev):
+        names = [f"{prev[i][0]} row {prev[i][1].no} ({shorten(prev[i][1].offense, 60)})"
+                 for i in unmatched_prev]  # fmt: skip
+        names += [f"new row {rows[j].no} ({shorten(rows[j].offense, 60)})" for j in unmatched_new]
+        out.append(finding(
+            CARRY_RULE, "error", record,
+            f"{tt.label} lists {len(rows)} persons, report {prev_year} left {len(prev)} pending "
+            f"trial" + (f"; unmatched: {'; '.join(names)}" if names else "")
+            + page_ref(record.tables[tt.name].page),
+            key=tt.rows_key, expected=len(prev), actual=len(rows),
+            evidence=(table_ev, *(_carry_evidence(previous, lb, r) for lb, r in prev)),
+        ))  # fmt: skip
+    good: list[tuple[int, int]] = []
+    for i, j in sorted(assignment.items()):
+        label, person = prev[i]
+        row = rows[j]
+        if sims[i][j] >= spec.offense_threshold:
+            good.append((i, j))
+            continue
+        out.append(finding(
+            CARRY_RULE, "error", record,
+            f"{tt.label} row {row.no} ({row.offense!r}) does not match the person report "
+            f"{prev_year} left pending in its {label} row {person.no} ({person.offense!r}); "
+            f"similarity {sims[i][j]:.2f} < {spec.offense_threshold}"
+            f"{page_ref(row.pages[0] if row.pages else None)}",
+            key="carryover.offense", expected=person.offense, actual=row.offense,
+            evidence=(ev_row(record, tt.label, row), _carry_evidence(previous, label, person)),
+        ))  # fmt: skip
+    order = [rows[j].no for _, j in good]
+    if order != sorted(order):
+        expected = sorted(order)
+        moved = [(k, n, e) for k, (n, e) in enumerate(zip(order, expected, strict=True)) if n != e]
+        out.append(finding(
+            CARRY_RULE, "error", record,
+            f"{tt.label} lists the persons of report {prev_year} in another order: "
+            + ", ".join(f"row {n} holds the person expected in row {e}" for _, n, e in moved)
+            + page_ref(record.tables[tt.name].page),
+            key="carryover.order", expected=expected, actual=order,
+            evidence=(table_ev,
+                      *(ev_row(record, tt.label, rows[good[k][1]]) for k, _, _ in moved),
+                      *(_carry_evidence(previous, *prev[good[k][0]]) for k, _, _ in moved)),
+        ))  # fmt: skip
+    return out
