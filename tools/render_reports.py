@@ -364,7 +364,7 @@ def _styles():
 def _toc_styles():
     from reportlab.lib.styles import ParagraphStyle
 
-    base = ParagraphStyle("toc", fontName="Body", fontSize=8.5, leading=11, spaceAfter=1)
+    base = ParagraphStyle("toc", fontName="Body", fontSize=8.5, leading=11, spaceAfter=1, rightIndent=30)
     return [
         ParagraphStyle(
             "toc0",
