@@ -77,7 +77,10 @@ def plain(value: float | int | None):
 
 
 def page_ref(*pages: int | None) -> str:
-    known = [p for p in pages if p]
+    known: list[int] = []
+    for p in pages:
+        if p and p not in known:
+            known.append(p)
     if not known:
         return ""
     if len(known) == 1:

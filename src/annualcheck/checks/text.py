@@ -106,9 +106,10 @@ def check_percentages(record: Record, spec: ChecksSpec) -> list[Finding]:
             share = 100.0 * num.value / den.value
             if percentage_holds(share, q, stated, spec.approx_points):
                 continue
-            rule_text = {
-                True: f"within ±{fmt(spec.approx_points)} points of {fmt(stated)}%",
-            }.get((q or "").lower() in _APPROX, f"{phrase.strip()}")
+            if (q or "").lower() in _APPROX:
+                rule_text = f"within ±{fmt(spec.approx_points)} points of {fmt(stated)}%"
+            else:
+                rule_text = phrase.strip()
             out.append(finding(
                 PCT_RULE, "error", record,
                 f"{shorten(sentence, 160)!r}: {base.numerator} / {base.denominator} = "
