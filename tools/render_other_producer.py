@@ -46,7 +46,7 @@ CSS = """
 @page { size: letter; margin: 20mm 19mm 22mm 19mm; }
 @page body { @bottom-center { content: counter(page); font-family: 'Liberation Serif', serif;
   font-size: 10pt; } }
-html { font-family: 'Liberation Serif', 'DejaVu Serif', serif; font-size: 11pt; line-height: 1.35; }
+html { font-family: 'Liberation Serif', 'DejaVu Serif', 'IPAMincho', serif; font-size: 11pt; line-height: 1.35; }
 body { margin: 0; page: body; }
 body.front { page: auto; }
 h1 { font-size: 15pt; margin: 16pt 0 6pt; } h2 { font-size: 13pt; margin: 12pt 0 5pt; }

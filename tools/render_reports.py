@@ -218,6 +218,14 @@ def contents_entries(report: Report) -> list[tuple[int, str]]:
 
 # --------------------------------------------------------------------------- inline markup
 
+IPA_MINCHO = Path("/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf")
+
+
+def cjk_font_name() -> str:
+    """The font for Japanese runs: embedded IPA Mincho, or reportlab's CID fallback."""
+    return "IPAMincho" if IPA_MINCHO.exists() else "HeiseiMin-W3"
+
+
 CJK_RE = re.compile(r"([\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+)")
 
 
@@ -235,7 +243,8 @@ def inline_to_markup(text: str, footnote_numbers: dict[str, int] | None = None) 
         return f'<super>{label}</super><onDraw name="fnref" label="{m.group(1)}"/>'
 
     out = FOOTNOTE_REF_RE.sub(ref, out)
-    out = CJK_RE.sub(r'<font name="HeiseiMin-W3">\1</font>', out)
+    font = cjk_font_name()
+    out = CJK_RE.sub(lambda m: f'<font name="{font}">{m.group(1)}</font>', out)
     return out
 
 
@@ -263,14 +272,22 @@ def _fonts() -> None:
     addMapping("Body", 1, 0, "Body-Bold")
     addMapping("Body", 0, 1, "Body-Italic")
     addMapping("Body", 1, 1, "Body-BoldItalic")
-    pdfmetrics.registerFont(UnicodeCIDFont("HeiseiMin-W3"))
+    # Japanese words occur in the text: embed IPA Mincho where installed
+    # (Debian fonts-ipafont-mincho); otherwise a non-embedded CID font still gives the
+    # right text layer, only viewers without Japanese fonts show boxes.
+    if IPA_MINCHO.exists():
+        pdfmetrics.registerFont(TTFont(cjk_font_name(), str(IPA_MINCHO)))
+    else:
+        pdfmetrics.registerFont(UnicodeCIDFont(cjk_font_name()))
 
 
 def _styles():
     from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.styles import ParagraphStyle
 
-    body = ParagraphStyle("body", fontName="Body", fontSize=9.5, leading=13.5, spaceAfter=5)
+    body = ParagraphStyle(
+        "body", fontName="Body", bulletFontName="Body", fontSize=9.5, leading=13.5, spaceAfter=5
+    )
     return {
         "body": body,
         "bullet": ParagraphStyle("bullet", parent=body, leftIndent=14, bulletIndent=2),
@@ -364,7 +381,9 @@ def _styles():
 def _toc_styles():
     from reportlab.lib.styles import ParagraphStyle
 
-    base = ParagraphStyle("toc", fontName="Body", fontSize=8.5, leading=11, spaceAfter=1, rightIndent=30)
+    base = ParagraphStyle(
+        "toc", fontName="Body", fontSize=8.5, leading=11, spaceAfter=1, rightIndent=30
+    )
     return [
         ParagraphStyle(
             "toc0",
