@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from .errors import (
     TooLargeError,
     UnreadablePdfError,
 )
+from .progress import progress
 from .record import Record
 from .validate import check_bytes, check_document
 
@@ -104,11 +104,11 @@ def _cached(path: Path, options: LoadOptions) -> tuple[str | None, Record | None
 
 def _extract_fresh(path: Path, options: LoadOptions, sha: str | None) -> Record:
     """Full pre-checks, extraction, and a new cache entry."""
-    from .extract import extract_record
-
     facts = check_bytes(path, options.max_bytes)
     check_document(facts, options.password, options.max_pages)
     try:
+        from .extract import extract_record
+
         record = extract_record(path, password=options.password)
     except Exception as exc:  # noqa: BLE001 - every failure of one file is that file's error
         raise as_input_error(path, exc) from exc
@@ -187,93 +187,78 @@ def expand_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[Annualch
     return files, errors
 
 
-# -- progress -------------------------------------------------------------------------------
-
-
-def _progress_reporter(total: int, enabled: bool) -> Callable[[int, Path], None]:
-    """A callback that shows "[done/total] file" on stderr, or does nothing."""
-    if not enabled or total == 0:
-        return lambda done, path: None
-
-    def report(done: int, path: Path) -> None:
-        end = "\n" if done >= total else ""
-        sys.stderr.write(f"\rannualcheck: [{done}/{total}] {path.name}\x1b[K{end}")
-        sys.stderr.flush()
-
-    return report
-
-
 # -- the batch ------------------------------------------------------------------------------
 
 
-def _run_pool(
-    files: list[Path], options: LoadOptions, jobs: int, tick: Callable[[Path], None]
-) -> dict[Path, Record | AnnualcheckError]:
-    """Extract `files` in `jobs` processes. A worker that dies (a crash inside a C library)
-    breaks the whole pool; the files it took down with it are retried one pool each, so
-    only the file that really kills a process is reported."""
-    out: dict[Path, Record | AnnualcheckError] = {}
+def _fresh_or_error(path: Path, options: LoadOptions, sha: str | None) -> Record | AnnualcheckError:
+    try:
+        return _extract_fresh(path, options, sha)
+    except Exception as exc:  # noqa: BLE001
+        return as_input_error(path, exc)
+
+
+def _iter_pool(
+    files: list[Path], options: LoadOptions, jobs: int
+) -> Iterator[tuple[Path, Record | AnnualcheckError]]:
+    """Extract `files` in `jobs` processes, yielding each result as it completes.
+
+    A worker that dies (a crash inside a C library) breaks the whole pool; the files it
+    took down with it are retried one pool each, so only the file that really kills a
+    process is reported.
+    """
     broken: list[Path] = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = {pool.submit(_load_value, f, options): f for f in files}
         for future in as_completed(futures):
             path = futures[future]
             try:
-                out[path] = _from_value(future.result())
+                yield path, _from_value(future.result())
             except BrokenProcessPool:
                 broken.append(path)
-                continue
             except Exception as exc:  # noqa: BLE001 - e.g. a record that does not pickle
-                out[path] = as_input_error(path, exc)
-            tick(path)
+                yield path, as_input_error(path, exc)
     for path in broken:
         try:
             with ProcessPoolExecutor(max_workers=1) as pool:
-                out[path] = _from_value(pool.submit(_load_value, path, options).result())
+                value = _from_value(pool.submit(_load_value, path, options).result())
         except BrokenProcessPool:
-            out[path] = UnreadablePdfError(
+            value = UnreadablePdfError(
                 path, "could not be read: the PDF library crashed on it (damaged file?)"
             )
-        tick(path)
-    return out
+        yield path, value
 
 
-def load_all(files: list[Path], options: LoadOptions) -> list[Record | AnnualcheckError]:
-    """Each file's record or error, in the order given. Cache hits in this process;
-    misses in parallel processes when there is more than one and jobs allows."""
-    report = _progress_reporter(len(files), options.progress)
-    done = 0
-
-    def tick(path: Path) -> None:
-        nonlocal done
-        done += 1
-        report(done, path)
-
-    results: dict[Path, Record | AnnualcheckError] = {}
+def _iter_loaded(
+    files: list[Path], options: LoadOptions
+) -> Iterator[tuple[Path, Record | AnnualcheckError]]:
+    """Each file's record or error, as they become ready: cache hits first, in this
+    process; then the misses, in parallel processes when there are several and jobs allows."""
     misses: list[Path] = []
     shas: dict[Path, str | None] = {}
     for path in files:
         try:
             shas[path], record = _cached(path, options)
         except Exception as exc:  # noqa: BLE001
-            results[path] = as_input_error(path, exc)
-            tick(path)
+            yield path, as_input_error(path, exc)
             continue
         if record is not None:
-            results[path] = record
-            tick(path)
+            yield path, record
         else:
             misses.append(path)
     jobs = max(1, min(options.jobs or os.cpu_count() or 1, len(misses)))
     if jobs == 1:
         for path in misses:
-            try:
-                results[path] = _extract_fresh(path, options, shas.get(path))
-            except Exception as exc:  # noqa: BLE001
-                results[path] = as_input_error(path, exc)
-            tick(path)
+            yield path, _fresh_or_error(path, options, shas.get(path))
     else:
-        results.update(_run_pool(misses, options, jobs, tick))
+        yield from _iter_pool(misses, options, jobs)
+
+
+def load_all(files: list[Path], options: LoadOptions) -> list[Record | AnnualcheckError]:
+    """Each file's record or error, in the order given, with a progress line if asked."""
+    loaded = progress(
+        _iter_loaded(files, options), "annualcheck: reading", len(files), enabled=options.progress
+    )
+    results = dict(loaded)
     return [results[path] for path in files]
 
 

@@ -1,0 +1,150 @@
+"""Build the bad inputs of the bad-input, series, fuzz and CLI tests, each in a few ms.
+
+Why built, not committed: each file is the smallest thing that reproduces one kind of bad
+input, and the code that makes it says what it is (a PNG renamed .pdf, a PDF of shapes
+only) better than a binary in tests/fixtures would.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import sys
+import zlib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE_2020 = ROOT / "reports" / "src" / "2020.md"
+REPORT_2020 = ROOT / "reports" / "2020.pdf"
+TOOLS = ROOT / "tools"
+
+
+def png_bytes(width: int = 4, height: int = 4) -> bytes:
+    """A valid grey PNG image."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def text_pdf(path: Path, lines: list[str], encrypt: str | None = None) -> Path:
+    """A one-page PDF with these lines of text (optionally with a user password)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    kwargs = {}
+    if encrypt is not None:
+        from reportlab.lib.pdfencrypt import StandardEncryption
+
+        kwargs["encrypt"] = StandardEncryption(
+            encrypt, ownerPassword=encrypt + "-owner", strength=128
+        )
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1, **kwargs)
+    y = 800
+    for line in lines:
+        c.drawString(72, y, line)
+        y -= 16
+    c.showPage()
+    c.save()
+    return path
+
+
+def shapes_pdf(path: Path, pages: int = 2) -> Path:
+    """A PDF of rectangles and lines only: what a scan without OCR looks like to a reader."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    for n in range(pages):
+        c.rect(72, 600 - 10 * n, 300, 120, fill=1)
+        c.line(72, 500, 500, 400)
+        c.circle(300, 300, 50)
+        c.showPage()
+    c.save()
+    return path
+
+
+def other_report_pdf(path: Path) -> Path:
+    """A readable PDF of a different series (an annual report on something else)."""
+    return text_pdf(
+        path,
+        [
+            "Annual Report on Fisheries 2020",
+            "Ministry of Agriculture, Forestry and Fisheries",
+            "1 Overview",
+            "The catch of sardines in 2019 was 556 thousand tonnes (34 thousand more than in 2018).",
+            "2 Aquaculture",
+            "Production of farmed oysters was 161 thousand tonnes.",
+        ],
+    )
+
+
+def truncated_copy(src: Path, dst: Path, fraction: float = 0.5) -> Path:
+    data = src.read_bytes()
+    dst.write_bytes(data[: int(len(data) * fraction)])
+    return dst
+
+
+def renderer():
+    """tools/render_reports.py's render_source (imported lazily: it loads reportlab)."""
+    if str(TOOLS) not in sys.path:
+        sys.path.insert(0, str(TOOLS))
+    from render_reports import render_source
+
+    return render_source
+
+
+def without_section(text: str, number: str) -> str:
+    """The source with level-1 section `number` (heading and body) removed."""
+    out: list[str] = []
+    skipping = False
+    for line in text.splitlines():
+        match = re.match(r"^# (\d+) ", line)
+        if match:
+            skipping = match.group(1) == number
+        if not skipping:
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def front_matter_and_body(text: str) -> tuple[str, str]:
+    """Split a source into its front matter block (with the --- lines) and the rest."""
+    match = re.match(r"^(---\n.*?\n---\n)(.*)$", text, flags=re.S)
+    if not match:
+        return "", text
+    return match.group(1), match.group(2)
+
+
+def repeated_body(text: str, times: int) -> str:
+    """The source with its body repeated `times` times (one front matter): a long report."""
+    front, body = front_matter_and_body(text)
+    return front + "\n".join([body] * times)
+
+
+def encrypted_render(text: str, path: Path, password: str) -> Path:
+    """Render a source to a PDF protected by a user password.
+
+    The renderer has no encryption option; reportlab's doc templates take `encrypt` from
+    their default arguments, so it is set there for the duration of one render.
+    """
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.platypus.doctemplate import BaseDocTemplate
+
+    render_source = renderer()
+    saved = BaseDocTemplate._initArgs.get("encrypt")
+    BaseDocTemplate._initArgs["encrypt"] = StandardEncryption(
+        password, ownerPassword=password + "-owner", strength=128
+    )
+    try:
+        return render_source(text, path)
+    finally:
+        BaseDocTemplate._initArgs["encrypt"] = saved
