@@ -391,6 +391,7 @@ del { color: var(--error); } ins { color: var(--ok); text-decoration: none; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem; }
 figure.chart { margin: 0; padding: 0.5rem; border: 1px solid var(--line); border-radius: 6px; }
 figure.chart svg { width: 100%; height: auto; display: block; }
+figure.chart svg * { stroke-linejoin: round; stroke-linecap: butt; }
 figure.chart figcaption { font-weight: 600; margin-bottom: 0.3rem; }
 code { font-size: 0.9em; }
 @media print {
