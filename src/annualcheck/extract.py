@@ -34,12 +34,18 @@ def extract_record(path: str | Path, password: str | None = None, profile: Any =
     with open_pdf(path, password=password) as doc:
         layout = analyse_layout(doc, profile)
         meta = read_meta(doc, layout, profile)
+        # A profile part not written yet (profiles/<series>/figures.py) means no vocabulary:
+        # no figures rather than a crash while the parts land.
         figures = (
             extract_figures(layout.paragraphs, meta.data_year, profile)
-            if extract_figures is not None
+            if extract_figures is not None and getattr(profile, "figures", None) is not None
             else []
         )
-        tables = extract_tables(doc, layout, profile) if extract_tables is not None else {}
+        tables = (
+            extract_tables(doc, layout, profile)
+            if extract_tables is not None and getattr(profile, "tables", None) is not None
+            else {}
+        )
         return Record(
             source=Source(file=Path(path).name, sha256=doc.sha256, pages=doc.page_count),
             report=meta,

@@ -19,6 +19,8 @@ Decisions (documented here because other modules rely on them):
   caption or earlier marker; a marker at the end of a paragraph covers that paragraph only.
   The marker's words are removed from the text; ``repeated_from`` holds the section number in
   canonical form ("2 (1) i" and "4(5)" become "2 (1) i)" and "4 (5)").
+- Bullet glyphs ("○", "■", "-", "•" …) start a new paragraph and are removed from its text
+  (producers print the same bullet with different glyphs).
 - Table regions (from a "[Table N]" caption to the next heading or caption, or the first
   full-size single-cell line after the rows) and the contents pages give no body paragraphs.
 """
@@ -30,7 +32,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
-from .pdf import Line, PdfDocument
+from .pdf import Line, PdfDocument, is_cjk
 from .record import BBox, Caption, Paragraph, Section, TocEntry
 
 CAPTION_RE = re.compile(r"^\[\s*(Figure|Table)\s*(\d+)\s*\]\s*(.*)$")
@@ -195,6 +197,8 @@ def join_lines(texts: list[str]) -> str:
         elif re.search(r"[A-Za-z]-$", out) and text[:1].isalpha():
             out = out + text
         elif out.endswith("/") and text[:1].isalnum():
+            out = out + text
+        elif is_cjk(out[-1]) and is_cjk(text[0]):
             out = out + text
         else:
             out = out + " " + text
@@ -449,6 +453,7 @@ class _Walker:
         self.next_footnote = 1
         self.table: str | None = None
         self.table_seen_rows = False
+        self.table_size: float | None = None
         self.pitch = _line_pitch(doc, body_size)
 
     # sections ------------------------------------------------------------------------
@@ -483,8 +488,8 @@ class _Walker:
             return list(want), text, used
         if (level + 1) in self.toc_levels:
             return None  # the contents list this level, and not this title
-        # Levels the contents do not list: a short stand-alone line after a finished block.
-        if len(title) > 90 or title.endswith((",", ";")) or not title:
+        # Levels the contents do not list: a short stand-alone block after a finished one.
+        if not title or title.endswith((",", ";")):
             return None
         if (
             self.open is not None
@@ -494,7 +499,27 @@ class _Walker:
             return None
         if line.size < self.body_size - 0.25:
             return None
-        return list(want), title, 1
+        used = 1
+        text = title
+        while i + used < len(lines) and used < 3:
+            nxt = lines[i + used]
+            prev_line = lines[i + used - 1]
+            if (
+                nxt.page != line.page
+                or BULLET_RE.match(nxt.text)
+                or CAPTION_RE.match(nxt.text)
+                or REPEATED_RE.match(nxt.text)
+                or parse_number(nxt.text) is not None
+                or nxt.baseline - prev_line.baseline > self.pitch * 1.2 + 0.5
+            ):
+                break
+            text = join_lines([text, nxt.text])
+            used += 1
+        if len(text) > 200 or (
+            used == 3 and i + used < len(lines) and not BULLET_RE.match(lines[i + used].text)
+        ):
+            return None
+        return list(want), text, used
 
     # paragraphs ----------------------------------------------------------------------
 
@@ -648,9 +673,20 @@ def _walk(w: _Walker, lines: list[Line]) -> None:
                 i += 1
                 continue
             w.close_footnote()
-        # tables
-        if w.table is not None:
+        if w.footnote is not None and line.page == w.footnote.lines[-1].page:
+            if line.size < w.body_size * 0.92:
+                w.footnote.lines.append(line)
+                i += 1
+                continue
+            w.close_footnote()
+        # tables (a footnote at the foot of a table page is not a row)
+        in_table_footnote = w.table is not None and (
+            line.raised_start or (w.table_size is not None and line.size < w.table_size - 0.3)
+        )
+        if w.table is not None and not (in_table_footnote and _is_footnote_start(w, line, nxt)):
             multi = len(line.cells) > 1
+            if multi:
+                w.table_size = line.size if w.table_size is None else min(w.table_size, line.size)
             if multi:
                 w.table_seen_rows = True
             full_size = line.size >= w.body_size - 0.25
@@ -668,12 +704,6 @@ def _walk(w: _Walker, lines: list[Line]) -> None:
             w.footnote = _Block("footnote", [line], "footnote")
             i += 1
             continue
-        if w.footnote is not None and line.page == w.footnote.lines[-1].page:
-            if line.size < w.body_size * 0.92:
-                w.footnote.lines.append(line)
-                i += 1
-                continue
-            w.close_footnote()
         # captions
         cap = CAPTION_RE.match(line.text)
         if cap:
@@ -684,6 +714,7 @@ def _walk(w: _Walker, lines: list[Line]) -> None:
             w.blocks.append(_Block("caption", [line], w.section_label()))
             w.table = label if cap.group(1) == "Table" else None
             w.table_seen_rows = False
+            w.table_size = None
             if w.table:
                 w.table_lines[label] = []
             i += used
@@ -743,6 +774,8 @@ def _paragraphs(blocks: list[_Block], printed: dict[int, int | None]) -> list[Pa
         if inline and text[inline.end() :].strip() in ("", "."):
             repeated = repeated or canonical_section(inline.group(1))
             text = (text[: inline.start()] + text[inline.end() :]).strip()
+        if block.bullet:
+            text = BULLET_RE.sub("", text, count=1)
         first = block.lines[0]
         same_page = [ln.bbox for ln in block.lines if ln.page == first.page]
         bbox = BBox(

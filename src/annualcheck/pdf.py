@@ -38,6 +38,9 @@ _SOFT_HYPHENS = {"\x02": "-", "\xad": "-", "\ufffe": "-"}
 #: A horizontal gap wider than this many font sizes separates two cells of a line
 #: (table columns, a contents entry's page number printed without dot leaders).
 CELL_GAP_EM = 1.5
+#: Print smaller than this share of a line's size is a superscript (Chromium prints
+#: <sup> at ~0.83 of the text size, reportlab footnote marks at ~0.6).
+SUPERSCRIPT_RATIO = 0.9
 
 
 @dataclass
@@ -51,7 +54,8 @@ class Line:
     size: float
     cells: list[str] = field(default_factory=list)  # the text split at wide gaps
     footnote_refs: list[str] = field(default_factory=list)  # raised small numbers taken out
-    baseline: float = 0.0  # median bottom of the line's glyphs (top-left origin)
+    baseline: float = 0.0  # median baseline of the line's glyphs (top-left origin)
+    raised_start: bool = False  # starts with a raised small number (a footnote's own mark)
 
 
 @dataclass
@@ -74,6 +78,7 @@ class _Char:
     x1: float
     bottom: float
     size: float
+    base: float = 0.0  # the glyph's origin: its baseline, top-left origin
     run: int = 0
 
 
@@ -82,6 +87,8 @@ class _Run:
     """A run of characters pdfium put on one line (split at its CR/LF)."""
 
     chars: list[_Char]
+    baseline: float = 0.0
+    size: float = 0.0
 
     @property
     def top(self) -> float:
@@ -103,7 +110,7 @@ def _page_chars(textpage: Any, height: float) -> list[list[_Char]]:
         return []
     text = textpage.get_text_range(0, count)
     raw_tp = textpage.raw
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    left, right, bottom, top, origin_x, origin_y = (ctypes.c_double() for _ in range(6))
     runs: list[list[_Char]] = []
     current: list[_Char] = []
     # get_text_range gives one UTF-16 unit per character index for the BMP; astral
@@ -122,12 +129,21 @@ def _page_chars(textpage: Any, height: float) -> list[list[_Char]]:
         if ch.isspace():
             if current and current[-1].ch != " ":
                 last = current[-1]
-                current.append(_Char(" ", last.x1, last.top, last.x1, last.bottom, 0.0))
+                current.append(_Char(" ", last.x1, last.top, last.x1, last.bottom, 0.0, last.base))
             continue
         pdfium_c.FPDFText_GetCharBox(raw_tp, index, left, right, bottom, top)
+        pdfium_c.FPDFText_GetCharOrigin(raw_tp, index, origin_x, origin_y)
         size = pdfium_c.FPDFText_GetFontSize(raw_tp, index)
         current.append(
-            _Char(ch, left.value, height - top.value, right.value, height - bottom.value, size)
+            _Char(
+                ch,
+                left.value,
+                height - top.value,
+                right.value,
+                height - bottom.value,
+                size,
+                height - origin_y.value,
+            )
         )
     if current:
         runs.append(current)
@@ -149,28 +165,63 @@ def _strip_spaces(chars: list[_Char]) -> list[_Char]:
     return chars[start:end]
 
 
+def is_cjk(ch: str) -> bool:
+    return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or "\u3000" <= ch <= "\u303f"
+
+
+def _split_run(chars: list[_Char]) -> list[list[_Char]]:
+    """pdfium sometimes runs two printed lines together (no CR/LF between them); cut a run
+    where the next glyph jumps back to the left or leaves the previous glyph's band."""
+    pieces: list[list[_Char]] = [[]]
+    prev: _Char | None = None
+    for c in chars:
+        if c.ch != " " and prev is not None:
+            em = max(c.size, prev.size, 1.0)
+            back = c.x0 < prev.x0 - 2 * em
+            if back or abs(c.base - prev.base) > 0.6 * em:
+                pieces.append([])
+        pieces[-1].append(c)
+        if c.ch != " ":
+            prev = c
+    return [_strip_spaces(p) for p in pieces if _strip_spaces(p)]
+
+
 def _group_runs(runs: list[list[_Char]]) -> list[list[_Run]]:
-    """Runs that share a baseline band form one line (table cells of a row, a raised
-    footnote number). Greedy over runs sorted by top: a run joins the line it overlaps
-    by at least half of the smaller height."""
-    items = sorted((_Run(_strip_spaces(r)) for r in runs if _strip_spaces(r)), key=lambda r: r.top)
+    """Runs that share a baseline form one line (table cells of a row, a number printed
+    at the right margin). A run in smaller print that overlaps a line's band (a raised
+    footnote number) joins that line. Lines come out top to bottom."""
+    items = [_Run(piece) for run in runs for piece in _split_run(run)]
+    for item in items:
+        glyphs = [c for c in item.chars if c.ch != " "]
+        item.baseline = statistics.median(c.base for c in glyphs)
+        item.size = statistics.median(c.size for c in glyphs) or (item.bottom - item.top)
+    items.sort(key=lambda r: r.baseline)
     lines: list[list[_Run]] = []
-    bands: list[tuple[float, float]] = []
+    heads: list[_Run] = []  # the run that fixes each line's baseline and size
     for run in items:
-        top, bottom = run.top, run.bottom
-        placed = False
-        for i in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
-            btop, bbottom = bands[i]
-            overlap = min(bottom, bbottom) - max(top, btop)
-            if overlap >= 0.5 * min(bottom - top, bbottom - btop):
-                lines[i].append(run)
-                bands[i] = (min(top, btop), max(bottom, bbottom))
-                placed = True
-                break
-        if not placed:
+        if lines and abs(run.baseline - heads[-1].baseline) <= 0.3 * max(run.size, heads[-1].size):
+            lines[-1].append(run)
+            if run.size > heads[-1].size:
+                heads[-1] = run
+        else:
             lines.append([run])
-            bands.append((top, bottom))
-    return lines
+            heads.append(run)
+    # lines made only of small print that sit inside a neighbour's band: superscripts
+    out: list[list[_Run]] = []
+    for i, line in enumerate(lines):
+        head = heads[i]
+        merged = False
+        if len(line) <= 2 and all(len(r.chars) <= 3 for r in line):
+            for j in (i + 1, i - 1):
+                if 0 <= j < len(lines) and head.size < SUPERSCRIPT_RATIO * heads[j].size:
+                    other = heads[j]
+                    if other.baseline - other.size < head.baseline < other.baseline:
+                        lines[j].extend(line)
+                        merged = True
+                        break
+        if not merged:
+            out.append(line)
+    return out
 
 
 def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
@@ -181,12 +232,14 @@ def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
         return None
     sizes = [c.size for c in glyphs if c.size > 0]
     size = statistics.median(sizes) if sizes else glyphs[0].bottom - glyphs[0].top
-    base = statistics.median(c.bottom for c in glyphs)
+    base = statistics.median(c.base for c in glyphs)
     cells: list[str] = []
     refs: list[str] = []
     cell: list[str] = []
     prev: _Char | None = None
     space_seen = False
+    last_ref: _Char | None = None
+    raised = False
     for c in chars:
         if c.ch == " ":
             space_seen = True
@@ -195,29 +248,31 @@ def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
         if (
             c.ch.isdigit()
             and prev is not None
-            and 0 < c.size < 0.8 * size
-            and c.bottom < base - 0.2 * size
+            and 0 < c.size < SUPERSCRIPT_RATIO * size
+            and c.base < base - 0.2 * size
         ):
-            if (
-                refs
-                and prev.ch.isdigit()
-                and prev.size < 0.8 * size
-                and c.x0 - prev.x1 < 0.3 * size
-            ):
+            if last_ref is not None and c.x0 - last_ref.x1 < 0.3 * size:
                 refs[-1] += c.ch
             else:
                 refs.append(c.ch)
-            prev = c
+            last_ref = c
             continue
+        if prev is None and cell == [] and c.ch.isdigit():
+            raised = 0 < c.size < SUPERSCRIPT_RATIO * size and c.base < base - 0.2 * size
         if prev is not None:
-            gap = c.x0 - prev.x1
+            gap = c.x0 - (last_ref.x1 if last_ref is not None else prev.x1)
+            if last_ref is not None and not c.ch.isalnum():
+                gap = 0.0  # "Agency2," → "Agency,"
+            if is_cjk(c.ch) and is_cjk(prev.ch):
+                gap = 0.0
             if gap > CELL_GAP_EM * size:
                 cells.append("".join(cell).strip())
                 cell = []
-            elif space_seen or (c.run != prev.run and gap > 0.1 * size):
+            elif (space_seen and gap > 0) or (c.run != prev.run and gap > 0.1 * size):
                 cell.append(" ")
         cell.append(c.ch)
         prev = c
+        last_ref = None
         space_seen = False
     cells.append("".join(cell).strip())
     cells = [c for c in cells if c]
@@ -236,6 +291,7 @@ def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
         cells=cells,
         footnote_refs=refs,
         baseline=base,
+        raised_start=raised,
     )
 
 
@@ -348,4 +404,4 @@ def open_pdf(path: str | Path, password: str | None = None) -> PdfDocument:
     )
 
 
-__all__ = ["Line", "PageText", "PdfDocument", "open_pdf", "read_page"]
+__all__ = ["Line", "PageText", "PdfDocument", "is_cjk", "open_pdf", "read_page"]
