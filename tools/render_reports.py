@@ -535,9 +535,22 @@ def _footnote_tracker(doc):
         def beforeBuild(self):
             pass
 
+        passes = 0
+
         def afterBuild(self):
-            self.satisfied = doc.fn_now == doc.fn_prev
-            doc.fn_prev = dict(doc.fn_now)
+            # satisfied when every printed footnote had its space reserved on its page
+            self.passes += 1
+            now, prev = doc.fn_now, doc.fn_prev
+            self.satisfied = all(set(f) <= set(prev.get(page, [])) for page, f in now.items())
+            if self.passes < 4:
+                doc.fn_prev = {page: list(f) for page, f in now.items()}
+            else:
+                # a reference that keeps hopping between two pages (the reserved space
+                # pushes it over): keep both reservations, which always converges
+                merged = {page: list(f) for page, f in prev.items()}
+                for page, f in now.items():
+                    merged.setdefault(page, []).extend(x for x in f if x not in merged[page])
+                doc.fn_prev = merged
 
         def isSatisfied(self):
             return self.satisfied
@@ -646,10 +659,21 @@ def build_story(report: Report, width: float) -> list:
         story.append(P(escape(RECONSTRUCTION_NOTE), styles["note"]))
     story.append(PB())
     story.append(P("Contents", styles["contents"]))
-    story.append(contents_cls("TOCEntry", levelStyles=_toc_styles(), dotsMinLevel=0))
+    # both lists start filled with placeholder page numbers: the first pass then lays the
+    # contents out at their final length, which saves the passes a growing contents costs
+    entries = contents_entries(report)
+    sections = contents_cls("TOCEntry", levelStyles=_toc_styles(), dotsMinLevel=0)
+    for level, words in entries:
+        if level != 9:
+            sections.addEntry(level - 1, words, 88)
+    story.append(sections)
     story.append(Spacer(1, 0.4 * cm))
     fig_styles = _toc_styles()[1:2]
-    story.append(contents_cls("FigEntry", levelStyles=fig_styles, dotsMinLevel=0))
+    figures = contents_cls("FigEntry", levelStyles=fig_styles, dotsMinLevel=0)
+    for level, words in entries:
+        if level == 9:
+            figures.addEntry(0, words, 88)
+    story.append(figures)
     story.append(NextPageTemplate("body"))
     story.append(PB())
 
