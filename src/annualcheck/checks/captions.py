@@ -17,7 +17,6 @@ from ..record import Caption, Record
 from ._common import (
     ev_caption,
     ev_figure,
-    ev_table,
     finding,
     fmt,
     fold,
@@ -62,15 +61,7 @@ def check_caption_counts(record: Record, spec: ChecksSpec) -> list[Finding]:
                         key=subject.key, expected=fig.value, actual=n,
                         evidence=(ev_caption(record, cap), ev_figure(record, fig)),
                     ))  # fmt: skip
-            elif table is not None and n != len(table.rows):
-                out.append(finding(
-                    COUNT_RULE, "error", record,
-                    f"{cap.label}: caption says {phrase!r} ({fmt(n)}), the table has "
-                    f"{len(table.rows)} rows{page_ref(cap.page, table.page)}",
-                    key=subject.key, expected=len(table.rows), actual=n,
-                    evidence=(ev_caption(record, cap), ev_table(record, subject.table)),
-                ))  # fmt: skip
-            elif fig is None and table is None:
+            elif table is None:
                 out.append(finding(
                     COUNT_RULE, "info", record,
                     f"{cap.label}: caption count {phrase!r} not checked: the text gives no "

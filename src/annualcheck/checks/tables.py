@@ -11,13 +11,25 @@ assignment that maximises total similarity), order kept; and Table 3 against its
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from difflib import SequenceMatcher
 
 from ..findings import Evidence, Finding
 from ..record import Record, TableRow
 from ._assign import max_assignment
-from ._common import ev_figure, ev_record, ev_row, ev_table, finding, fmt, fold, page_ref, shorten
+from ._common import (
+    ev_figure,
+    ev_record,
+    ev_row,
+    ev_table,
+    finding,
+    fmt,
+    fold,
+    page_ref,
+    parse_count,
+    shorten,
+)
 from .spec import ChecksSpec, TrialTable
 
 COUNT_RULE = "table-count"
@@ -56,10 +68,33 @@ def _numbering(record: Record, tt: TrialTable, rows: list[TableRow], rule: str) 
     )]  # fmt: skip
 
 
-def _against_text(record: Record, tt: TrialTable, rows: list[TableRow], rule: str):
-    """Row count and status counts against the narrative figures."""
+def _caption_count(record: Record, tt: TrialTable, spec: ChecksSpec) -> int | None:
+    """The count the table's own caption gives ("the 32 prosecuted persons")."""
+    table = record.tables[tt.name]
+    for subject in spec.caption_subjects:
+        if subject.table != tt.name:
+            continue
+        for m in re.finditer(subject.pattern, table.caption.lower()):
+            if (n := parse_count(m.group("n"))) is not None:
+                return n
+    return None
+
+
+def _against_text(record: Record, tt: TrialTable, rows: list[TableRow], rule: str, spec):
+    """Row count and status counts against the narrative figures; the row count against the
+    caption's count when the narrative gives none."""
     period = str(record.report.data_year)
     out: list[Finding] = []
+    if record.figure(tt.rows_key, period) is None and record.figure(tt.rows_key) is None:
+        n = _caption_count(record, tt, spec)
+        if n is not None and n != len(rows):
+            out.append(finding(
+                rule, "error", record,
+                f"{tt.label} has {len(rows)} rows, its caption counts {n}"
+                f"{page_ref(record.tables[tt.name].page)}",
+                key=tt.rows_key, expected=n, actual=len(rows),
+                evidence=(ev_table(record, tt.name),),
+            ))  # fmt: skip
     counts = Counter(r.status for r in rows)
     checks = [(tt.rows_key, len(rows), "rows")]
     checks += [
@@ -87,7 +122,7 @@ def check_table_counts(record: Record, spec: ChecksSpec) -> list[Finding]:
         rows = _rows(record, tt.name)
         if rows is None:
             continue
-        out.extend(_against_text(record, tt, rows, COUNT_RULE))
+        out.extend(_against_text(record, tt, rows, COUNT_RULE, spec))
         out.extend(_numbering(record, tt, rows, COUNT_RULE))
     return out
 
@@ -139,7 +174,7 @@ def check_carryover(record: Record, previous: Record | None, spec: ChecksSpec) -
     rows = _rows(record, tt.name)
     out: list[Finding] = []
     if rows is not None:
-        out.extend(_against_text(record, tt, rows, CARRY_RULE))
+        out.extend(_against_text(record, tt, rows, CARRY_RULE, spec))
         out.extend(_numbering(record, tt, rows, CARRY_RULE))
     year = record.report.report_year
     if previous is None:
