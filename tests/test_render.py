@@ -160,7 +160,12 @@ def test_inline_markup():
 
 @pytest.mark.parametrize(
     "bad",
-    ["| 1 | a |\n", "> a line outside any figure\n", "[Table 1] No table follows\n\nJust text.\n"],
+    [
+        "| 1 | a |\n",
+        "> a line outside any figure\n",
+        "[Table 1] No table follows\n\nJust text.\n",
+        "##### e) too deep\n",
+    ],
 )
 def test_strict_dialect_errors(bad):
     with pytest.raises(ValueError):

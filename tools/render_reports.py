@@ -158,6 +158,8 @@ def parse_source(text: str) -> Report:
         if m:
             blocks.append(Heading(len(m.group(1)), m.group(2).strip(), m.group(3)))
             continue
+        if line.startswith("#"):
+            raise ValueError(f"heading deeper than level 4 or without a space: {line[:60]!r}")
         m = CAPTION_RE.match(line)
         if m:
             kind, num, words, toc = m.groups()
