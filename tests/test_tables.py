@@ -1,0 +1,255 @@
+"""Tables 1, 2 and 3 read from the rendered 2020 report (reportlab, A4, full grid) and from the
+second producer's rendering (Chromium, US Letter, thin grey grid, repeated shaded header), and
+from small PDFs made here with rows split by page breaks, ruled and unruled.
+
+Expected values are read off the 2020 report text (see test_trial_results for every cell)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from annualcheck.tables import extract_tables, open_for_tables
+from test_trial_results import (
+    TABLE2_OFFENSES,
+    TABLE2_RESULTS,
+    TABLE3_OFFENSES,
+    TABLE3_RESULTS,
+)
+
+PENDING_T2 = {6, 7, 8, 16, 17, 28, 30, 31, 32}
+TABLE1_DATES = [
+    "April 2004",
+    "December 2004",
+    "December 2009",
+    "June 2010",
+    "July 2011",
+    "December 2014",
+    "May 2015",
+    "May 2016 May 2017 May 2018 May 2019",
+]
+
+
+class CountingDoc:
+    """A document whose pdfplumber pages record where the table finder ran."""
+
+    def __init__(self, doc: Any):
+        self.doc = doc
+        self.searched: set[int] = set()
+
+    @property
+    def pages(self) -> list[Any]:
+        return self.doc.pages
+
+    def plumber_page(self, n: int) -> Any:
+        page = self.doc.plumber_page(n)
+        searched = self.searched
+
+        class Page:
+            def __getattr__(self, name: str) -> Any:
+                return getattr(page, name)
+
+            def find_tables(self, *args: Any, **kwargs: Any) -> Any:
+                searched.add(n)
+                return page.find_tables(*args, **kwargs)
+
+        return Page()
+
+
+def _read(path: Path) -> SimpleNamespace:
+    from annualcheck.layout import analyse_layout
+    from annualcheck.profiles import get_profile
+
+    profile = get_profile()
+    doc = open_for_tables(path)
+    layout = analyse_layout(doc, profile)
+    counting = CountingDoc(doc)
+    tables = extract_tables(counting, layout, profile)
+    return SimpleNamespace(
+        tables=tables, layout=layout, searched=counting.searched, pages=len(doc.pages)
+    )
+
+
+@pytest.fixture(scope="module", params=["reportlab", "other-producer"])
+def rendered(request, report_pdfs, alt_2020_pdf) -> SimpleNamespace:
+    path = report_pdfs[2020] if request.param == "reportlab" else alt_2020_pdf
+    if not path.exists():
+        pytest.skip(f"{path.name} not rendered yet")
+    out = _read(path)
+    out.name = request.param
+    return out
+
+
+def test_table2_rows_numbered_in_order(rendered):
+    rows = rendered.tables["table2"].rows
+    assert [r.no for r in rows] == list(range(1, 33))
+
+
+def test_table2_statuses(rendered):
+    rows = rendered.tables["table2"].rows
+    assert {r.no for r in rows if r.status == "pending"} == PENDING_T2
+    assert {r.no for r in rows if r.status == "convicted"} == set(range(1, 33)) - PENDING_T2
+
+
+def test_table2_cells_whatever_the_page_breaks(rendered):
+    rows = {r.no: r for r in rendered.tables["table2"].rows}
+    assert rows[13].offense.endswith(
+        "violation of the Child Welfare Act, and accessory to computer fraud"
+    )
+    assert rows[26].offense == (
+        "Violation of the Child Welfare Act, violation of the Anti-Prostitution Act"
+    )
+    for no, (offense, charges) in enumerate(TABLE2_OFFENSES, start=1):
+        assert rows[no].offense == offense, no
+        assert rows[no].charges == charges, no
+    for no, (result, _) in enumerate(TABLE2_RESULTS, start=1):
+        assert rows[no].result == result, no
+
+
+def test_split_rows_are_joined_and_touch_two_pages(rendered):
+    table = rendered.tables["table2"]
+    for row in table.rows:
+        if row.joined:
+            assert len(row.pages) == 2 and row.pages[1] == row.pages[0] + 1, row.no
+        else:
+            assert len(row.pages) == 1, row.no
+    assert sorted({p for r in table.rows for p in r.pages}) == table.parse_report.pages
+    if rendered.name == "reportlab":  # this rendering splits at least one row of Table 2
+        assert any(r.joined for r in table.rows)
+
+
+@pytest.mark.parametrize("no", [1, 2, 4, 10, 13, 15, 22, 23])
+def test_table2_sentences(rendered, no):
+    row = next(r for r in rendered.tables["table2"].rows if r.no == no)
+    assert (row.status, row.sentence) == TABLE2_RESULTS[no - 1][1]
+
+
+def test_table3(rendered):
+    rows = rendered.tables["table3"].rows
+    assert [r.no for r in rows] == [1, 2, 3, 4, 5, 6]
+    assert [r.status for r in rows] == [
+        "convicted",
+        "pending",
+        "pending",
+        "convicted",
+        "convicted",
+        "pending",
+    ]
+    assert [r.offense for r in rows] == [o for o, _ in TABLE3_OFFENSES]
+    assert [(r.status, r.sentence) for r in rows] == [e for _, e in TABLE3_RESULTS]
+
+
+def test_table1_dated_rows(rendered):
+    rows = rendered.tables["table1"].rows
+    assert [r.date for r in rows] == TABLE1_DATES
+    assert rows[0].text == (
+        "Inter-Ministerial Liaison Committee Regarding Measures to Combat Trafficking in Persons "
+        "established"
+    )
+    assert rows[-1].text.endswith("approved and published")
+
+
+def test_captions_pages_and_parse_reports(rendered):
+    by_label = {c.label: c for c in rendered.layout.captions}
+    for key, label, words in [
+        ("table1", "Table 1", "Main initiatives"),
+        ("table2", "Table 2", "32 prosecuted persons"),
+        ("table3", "Table 3", "six persons reported as awaiting trial"),
+    ]:
+        table = rendered.tables[key]
+        assert table.label == label
+        assert words in table.caption
+        assert table.page == by_label[label].page
+        assert table.printed_page == rendered.layout.printed_pages.get(table.page)
+        report = table.parse_report
+        assert report.strategy == "lattice"
+        assert report.accuracy == 1.0
+        assert report.pages[0] in (table.page, table.page + 1)
+    orders = [rendered.tables[k].parse_report.order for k in ("table1", "table2", "table3")]
+    assert orders == [1, 2, 3]
+
+
+def test_table_finder_runs_only_where_tables_are(rendered):
+    table_pages = {p for t in rendered.tables.values() for p in t.parse_report.pages}
+    # plus, at most, the page after each table (to see whether it continues there)
+    allowed = table_pages | {max(t.parse_report.pages) + 1 for t in rendered.tables.values()}
+    assert rendered.searched <= allowed
+    assert len(rendered.searched) < rendered.pages / 3
+
+
+# --------------------------------------------------------------------------- own small PDFs
+
+
+def _render_tables(path: Path, filler: int, ruled: bool) -> None:
+    """Tables 2 and 3 with their real cells, after `filler` lines of text, rows free to split."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, TableStyle
+    from reportlab.platypus import Table as RLTable
+
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"]
+    story: list[Any] = [
+        Paragraph(f"Filler sentence {i} of the narrative.", body) for i in range(filler)
+    ]
+    for n, caption, offenses, results in [
+        (2, "Charges imposed on the 32 prosecuted persons", TABLE2_OFFENSES, TABLE2_RESULTS),
+        (
+            3,
+            "Charges imposed on the six persons reported as awaiting trial",
+            TABLE3_OFFENSES,
+            TABLE3_RESULTS,
+        ),
+    ]:
+        story.append(Paragraph(escape(f"[Table {n}] {caption}"), styles["Heading4"]))
+        data = [[Paragraph(h, body) for h in ("No.", "Offense", "Results of trial")]]
+        for i, ((offense, _), (result, _)) in enumerate(zip(offenses, results, strict=True), 1):
+            data.append(
+                [Paragraph(str(i), body), Paragraph(escape(offense), body), Paragraph(result, body)]
+            )
+        table = RLTable(data, colWidths=[30, 260, 160], splitInRow=1)
+        style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+        if ruled:
+            style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+        table.setStyle(TableStyle(style))
+        story.append(table)
+    story.append(Paragraph("iii) Cases", styles["Heading3"]))
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+@pytest.fixture(scope="module")
+def own_pdfs(tmp_path_factory) -> list[tuple[str, Any]]:
+    """Read each small PDF with no layout analysis (captions from the text lines)."""
+    from annualcheck.profiles import get_profile
+
+    out = []
+    folder = tmp_path_factory.mktemp("tables")
+    for ruled in (True, False):
+        for filler in (0, 10, 17, 34):  # each splits a row of Table 2 (ruled)
+            path = folder / f"t-{'ruled' if ruled else 'plain'}-{filler}.pdf"
+            _render_tables(path, filler, ruled)
+            doc = open_for_tables(path)
+            out.append((path.name, ruled, extract_tables(doc, None, get_profile())))
+    return out
+
+
+def test_own_pdfs_rows_joined_across_page_breaks(own_pdfs):
+    joined = 0
+    for name, ruled, tables in own_pdfs:
+        t2, t3 = tables["table2"], tables["table3"]
+        assert t2.parse_report.strategy == ("lattice" if ruled else "text"), name
+        assert [r.no for r in t2.rows] == list(range(1, 33)), name
+        assert [r.offense for r in t2.rows] == [o for o, _ in TABLE2_OFFENSES], name
+        assert [r.result for r in t2.rows] == [r for r, _ in TABLE2_RESULTS], name
+        assert [r.offense for r in t3.rows] == [o for o, _ in TABLE3_OFFENSES], name
+        for row in t2.rows + t3.rows:
+            assert row.joined == (len(row.pages) == 2), (name, row.no)
+        if ruled:
+            joined += sum(r.joined for r in t2.rows + t3.rows)
+    assert joined >= 4  # the fillers were chosen so that page breaks split rows
