@@ -188,8 +188,12 @@ def test_mask_numbers_and_sentences():
 
 def test_structure_covers_only_what_the_rest_does_not(change):
     paths = {s.path: s for s in change.structure}
-    assert paths["root['toc']['Figure 8']"].kind == "dictionary_item_added"
-    assert paths["root['captions']['Figure 7']['text']"].new == "Nationalities of 39 suspects"
+    assert paths["root['toc']['Occupations of # suspects']"].kind == "dictionary_item_added"
+    caption = paths["root['captions']['Nationalities of # suspects']['text']"]
+    assert (caption.old, caption.new) == (
+        "Nationalities of 41 suspects",
+        "Nationalities of 39 suspects",
+    )
     assert paths["root['report']['reconstruction']"].old is True
     assert not any("figures" in p or "paragraphs" in p or "'page'" in p for p in paths)
     assert not any("['rows']" in p for p in paths)
@@ -204,3 +208,16 @@ def test_json_output_is_json(change):
     assert total["current"] == 47 and isinstance(total["current"], int)
     assert data["counts"]["contradicts"] == 1
     assert len(data["carried_over"]) == 6
+
+
+def test_renumbered_caption_is_one_change():
+    old = record(2020, captions=[("Figure 7", "Posters", 20), ("Figure 8", "Leaflets", 21)])
+    new = record(2021, captions=[("Figure 7", "Leaflets", 20)])
+    changes = [c for c in diff_records(old, new).structure if "captions" in c.path]
+    kinds = {(c.kind, c.path): (c.old, c.new) for c in changes}
+    assert kinds[("values_changed", "root['captions']['Leaflets']['label']")] == (
+        "Figure 8",
+        "Figure 7",
+    )
+    assert ("dictionary_item_removed", "root['captions']['Posters']") in kinds
+    assert len(changes) == 2

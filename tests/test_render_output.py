@@ -88,7 +88,7 @@ def test_diff_text(change):
     assert "Table 2 no. 5" in text and "Table 3 no. 4" in text
     assert "still pending" in text
     assert "+ Nine victims were repatriated through IOM." in text
-    assert "root['toc']['Figure 8']" in text
+    assert "root['toc']['Occupations of # suspects']" in text
 
 
 def test_diff_markdown(change):

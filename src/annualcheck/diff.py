@@ -527,14 +527,29 @@ _EXCLUDE_RE = [
 ]
 
 
+def _keyed_by_text(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Captions or contents entries keyed by their text with numbers masked: a renumbered
+    figure ("Figure 34" -> "Figure 28") or a changed count ("39 suspects" -> "36 suspects")
+    is then one change of one entry, not a shift that touches every entry after it."""
+    out: dict[str, dict[str, Any]] = {}
+    for item in items:
+        key = mask_numbers(str(item.get("text", ""))) or str(item.get("label"))
+        n, unique = 1, key
+        while unique in out:
+            n += 1
+            unique = f"{key} ({n})"
+        out[unique] = item
+    return out
+
+
 def structure_view(record: Record) -> dict[str, Any]:
     """The record as a dict for DeepDiff: covered parts dropped, captions and contents keyed
-    by label so that an inserted caption is one addition, not a shift of every index."""
+    by their masked text, tables by name with their row count."""
     data = record.to_dict()
     for name in _COVERED:
         data.pop(name, None)
-    data["captions"] = {c["label"]: c for c in data.get("captions", [])}
-    data["toc"] = {t["label"]: t for t in data.get("toc", [])}
+    data["captions"] = _keyed_by_text(data.get("captions", []))
+    data["toc"] = _keyed_by_text(data.get("toc", []))
     for table in data.get("tables", {}).values():
         table["row_count"] = len(table.get("rows", []))
     return data

@@ -187,7 +187,7 @@ def agreement_summary(change: ChangeReport) -> str:
 
 
 def top_section(section: str | None) -> str:
-    return (section or "").split(" ")[0] or "?"
+    return (section or "").split(" ")[0] or "unknown"
 
 
 def figure_cells(f: FigureChange, labels: dict[str, str]) -> list[str]:
@@ -224,12 +224,16 @@ def table_rows(change: ChangeReport) -> list[list[str]]:
     return rows
 
 
-def carried_rows(change: ChangeReport) -> list[list[str]]:
+def carried_rows(change: ChangeReport, limit: int | None = None) -> list[list[str]]:
+    """Rows of the carried-over table; `limit` clips offense and verdict (for a terminal)."""
     out = []
     for p in change.carried_over:
         src = f"{p.source_table.replace('table', 'Table ')} no. {p.source_no}"
         dst = f"Table 3 no. {p.matched_no}" if p.matched_no is not None else "-"
-        out.append([src, p.offense, dst, p.verdict, f"{p.confidence:.2f}"])
+        offense, verdict = (
+            (clip(p.offense, limit), clip(p.verdict, limit)) if limit else (p.offense, p.verdict)
+        )
+        out.append([src, offense, dst, verdict, f"{p.confidence:.2f}"])
     return out
 
 
@@ -240,12 +244,42 @@ def sentence_label(kind: str, numbers_only: bool) -> str:
     return "numbers changed" if numbers_only else kind
 
 
+_KINDS = {
+    "values_changed": "changed",
+    "type_changes": "changed",
+    "dictionary_item_added": "added",
+    "iterable_item_added": "added",
+    "dictionary_item_removed": "removed",
+    "iterable_item_removed": "removed",
+}
+
+
+def structure_kind(kind: str) -> str:
+    """DeepDiff's report type in one word."""
+    return _KINDS.get(kind, kind.replace("_", " "))
+
+
 def structure_value(value: Any) -> str:
+    """A value of the structural diff in a few words (a caption as "Figure 7: its text")."""
+    if value is None:
+        return "-"
     if isinstance(value, dict) and "text" in value:
-        return clip(str(value.get("text")), 120)
-    return (
-        clip(json.dumps(value, ensure_ascii=False, default=str), 120) if value is not None else "-"
-    )
+        label = f"{value['label']}: " if value.get("label") else ""
+        return clip(f"{label}{value['text']}", 120)
+    return clip(json.dumps(value, ensure_ascii=False, default=str), 120)
+
+
+def structure_rows(change: ChangeReport, limit: int = 100) -> list[list[str]]:
+    """Kind, path, old and new of each structural change, in a few words each."""
+    return [
+        [
+            structure_kind(c.kind),
+            clip(c.path, limit),
+            structure_value(c.old),
+            structure_value(c.new),
+        ]
+        for c in change.structure
+    ]
 
 
 # -- change reports: text and markdown ------------------------------------------------------------
@@ -278,7 +312,7 @@ def diff_text(change: ChangeReport) -> str:
         f"CARRIED-OVER TRIALS ({len(change.carried_over)} persons report {change.old_year} left pending)",
     ]
     if change.carried_over:
-        lines += aligned([CARRIED_HEADERS, *carried_rows(change)])
+        lines += aligned([CARRIED_HEADERS, *carried_rows(change, limit=60)])
     if change.unmatched_carryover_rows:
         lines.append(
             "  new Table 3 rows matched to no one: "
@@ -301,8 +335,8 @@ def diff_text(change: ChangeReport) -> str:
         if s.new:
             lines.append(f"    + {clip(s.new, 300)}")
     lines += ["", "OTHER CHANGES (structure)"]
-    for c in change.structure:
-        lines.append(f"  {c.kind} {c.path}: {structure_value(c.old)} → {structure_value(c.new)}")
+    for kind, path, before, after in structure_rows(change):
+        lines.append(f"  {kind:<8} {path}: {before} → {after}")
     if not change.structure:
         lines.append("  none")
     return "\n".join(lines)
@@ -350,10 +384,7 @@ def diff_markdown(change: ChangeReport) -> str:
     lines += ["", "## Other changes", ""]
     lines += md_table(
         ["change", "path", "old", "new"],
-        [
-            [c.kind, f"`{c.path}`", structure_value(c.old), structure_value(c.new)]
-            for c in change.structure
-        ],
+        [[k, f"`{p}`", md_escape(a), md_escape(b)] for k, p, a, b in structure_rows(change)],
     )
     return "\n".join(lines) + "\n"
 
@@ -513,10 +544,7 @@ def diff_html_body(change: ChangeReport, heading_level: int = 1) -> str:
         html_table(
             "Other differences between the two records (captions, contents, tables, metadata)",
             ["change", "path", "old", "new"],
-            [
-                [c.kind, c.path, structure_value(c.old), structure_value(c.new)]
-                for c in change.structure
-            ],
+            structure_rows(change, limit=200),
         )
         if change.structure
         else "<p>None.</p>"
