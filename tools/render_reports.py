@@ -489,12 +489,16 @@ def _make_doc(out_path: Path, report: Report, styles):
         if d.body_start is None:
             d.body_start = d.page
         canvas.setNamedCB("fnref", lambda _canvas, _kind, label: d.note_ref(label))
+
+    def body_page_end(canvas, d):
+        """Footnotes, then the printed page number: last in the page's text, as usual."""
+        draw_footnotes(canvas, d)
         canvas.saveState()
         canvas.setFont("Body", 9)
         canvas.drawCentredString(width / 2, 12 * mm, str(d.page - d.body_start + 1))
         canvas.restoreState()
 
-    def body_page_end(canvas, d):
+    def draw_footnotes(canvas, d):
         fids = d.fn_now.get(d.page, [])
         if not fids:
             return
