@@ -110,3 +110,22 @@ def test_closed_breakdown_with_unstated_part_counts_it_as_zero():
     rec = record(2020, [fig("victims.total", 47), fig("victims.sex.female", 46)])
     (f,) = check_breakdowns(rec, SPEC)
     assert (f.expected, f.actual) == (47, 46)
+
+
+def test_optional_part_acquitted():
+    """Report 2021 (reconstruction): of 12 carried over, eight guilty, one acquitted, three pending."""
+    base = [
+        fig("carryover.previous_pending", 12),
+        fig("carryover.guilty", 8),
+        fig("carryover.pending", 3),
+    ]
+    assert check_breakdowns(record(2021, base), SPEC) == []  # acquitted not keyed: no finding
+    assert check_breakdowns(record(2021, [*base, fig("carryover.acquitted", 1)]), SPEC) == []
+    (f,) = check_breakdowns(record(2021, [*base, fig("carryover.acquitted", 2)]), SPEC)
+    assert (f.expected, f.actual) == (12, 13)
+    over = [
+        fig("carryover.previous_pending", 10),
+        fig("carryover.guilty", 8),
+        fig("carryover.pending", 3),
+    ]
+    assert [f.actual for f in check_breakdowns(record(2021, over), SPEC)] == [11]

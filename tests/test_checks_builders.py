@@ -117,9 +117,9 @@ def source_paragraphs(path: Path) -> list[Paragraph]:
     return out
 
 
-def _fig_from_expected(d: dict) -> Figure:
+def _fig_from_expected(d: dict, data_year: str) -> Figure:
     ch = d.get("stated_change")
-    return Figure(key=d["key"], value=d["value"], unit="persons", period=d.get("period") or "2019",
+    return Figure(key=d["key"], value=d["value"], unit="persons", period=d.get("period") or data_year,
                   page=9, quote=f"{d['key']} = {d['value']}",
                   stated_change=StatedChange(ch["delta"], ch["reference_period"], "")
                   if ch else None)  # fmt: skip
@@ -130,22 +130,30 @@ def _rows(rows: list[dict], page: int) -> list[TableRow]:
                      status=r["status"], pages=[page]) for r in rows]  # fmt: skip
 
 
-def real_2020() -> Record:
-    exp = json.loads((ROOT / "expected" / "2020.json").read_text(encoding="utf-8"))
+def expected_record(year: int) -> Record:
+    """A record as the extractor should give it, from the hand-verified expected/<year>.json
+    and the paragraphs of reports/src/<year>.md."""
+    exp = json.loads((ROOT / "expected" / f"{year}.json").read_text(encoding="utf-8"))
     captions = [Caption(c["label"], c["text"], page=10 + i, printed_page=5 + i)
                 for i, c in enumerate(exp["captions"])]  # fmt: skip
     differs = {d["label"]: d["text"] for d in exp["toc_differs"]}
     toc = [TocEntry(c.label, differs.get(c.label, c.text), c.printed_page, toc_page=3)
            for c in captions]  # fmt: skip
     cap = {c.label: c.text for c in captions}
-    rec = record(2020, paragraphs=source_paragraphs(ROOT / "reports" / "src" / "2020.md"),
+    rec = record(year, paragraphs=source_paragraphs(ROOT / "reports" / "src" / f"{year}.md"),
                  captions=captions, toc=toc)  # fmt: skip
-    rec.figures = [_fig_from_expected(d) for d in exp["figures"] + exp["other_figures"]]
+    data_year = str(year - 1)
+    rec.figures = [_fig_from_expected(d, data_year) for d in exp["figures"] + exp["other_figures"]]
     rec.tables = {
-        "table2": Table("Table 2", cap["Table 2"], 16, _rows(exp["tables"]["table2"]["rows"], 16)),
-        "table3": Table("Table 3", cap["Table 3"], 18, _rows(exp["tables"]["table3"]["rows"], 18)),
+        name: Table(label, cap.get(label, ""), page, _rows(exp["tables"][name]["rows"], page))
+        for name, label, page in (("table2", "Table 2", 16), ("table3", "Table 3", 18))
+        if name in exp["tables"]
     }
     return rec
+
+
+def real_2020() -> Record:
+    return expected_record(2020)
 
 
 #: report 2019 (covering 2018): the values report 2020's stated changes imply (FACTS.md).

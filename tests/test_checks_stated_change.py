@@ -85,3 +85,23 @@ def test_gap_in_series():
     assert any("missing from the series" in f.message for f in changes if f.report_year == 2021)
     # the gap is found even when the caller does not name it
     assert [f for f in run_checks([r19, r21]) if f.key is None and f.rule == "stated-change"]
+
+
+def test_part_missing_from_a_complete_previous_breakdown_is_zero():
+    """Report 2021: "two Vietnamese (two more than in 2019)"; report 2020's nationalities of
+    the 13 non-Japanese victims (12 + 1) are complete, so 2019 had zero Vietnamese."""
+    from annualcheck.profiles import get_profile
+
+    spec = get_profile().checks
+    prev = record(2020, [fig("victims.non_japanese", 13), fig("victims.nationality.philippines", 12),
+                         fig("victims.nationality.brazil", 1)])  # fmt: skip
+    cur = record(2021, [fig("victims.nationality.viet_nam", 2, delta=2)])
+    assert check_stated_changes(cur, prev, spec=spec) == []
+    bad = record(2021, [fig("victims.nationality.viet_nam", 2, delta=1)])
+    (f,) = check_stated_changes(bad, prev, spec=spec)
+    assert (f.severity, f.expected, f.actual) == ("error", 0, 1)
+    incomplete = record(
+        2020, [fig("victims.non_japanese", 13), fig("victims.nationality.philippines", 12)]
+    )
+    (f,) = check_stated_changes(bad, incomplete, spec=spec)
+    assert f.severity == "info"

@@ -73,7 +73,7 @@ def check_record(record: Record, previous: Record | None, spec: ChecksSpec,
                  gaps: tuple[int, ...] = ()) -> list[Finding]:  # fmt: skip
     """Every rule that needs one report (and, for the pair rules, the one before it)."""
     out: list[Finding] = []
-    out += check_stated_changes(record, previous, gaps)
+    out += check_stated_changes(record, previous, gaps, spec)
     out += check_breakdowns(record, spec)
     out += check_caption_counts(record, spec)
     out += check_toc(record, spec)
