@@ -221,3 +221,22 @@ def test_renumbered_caption_is_one_change():
     )
     assert ("dictionary_item_removed", "root['captions']['Posters']") in kinds
     assert len(changes) == 2
+
+
+def test_sections_in_document_order_and_renamed():
+    sections = [("7 (1) ii) c)", "Working with countries"), ("7 (1) ii)", "Cooperation"),
+                ("7 (1) iv)", "Later"), ("7 (1) i)", "First"), ("7 (1) ix)", "Ninth")]  # fmt: skip
+    paragraphs = [(n, f"Text of {n}.") for n, _ in sections]
+    old = record(2020, sections=sections, paragraphs=paragraphs)
+    new = record(2021, sections=[*sections[1:], ("7 (1) ii) c)", "Sharing of information")],
+                 paragraphs=paragraphs)  # fmt: skip
+    change = diff_records(old, new)
+    assert [s.number for s in change.sections] == [
+        "7 (1) i)", "7 (1) ii)", "7 (1) ii) c)", "7 (1) iv)", "7 (1) ix)",
+    ]  # fmt: skip
+    renamed = next(s for s in change.sections if s.number == "7 (1) ii) c)")
+    assert (renamed.title, renamed.previous_title) == (
+        "Sharing of information",
+        "Working with countries",
+    )
+    assert all(s.previous_title is None for s in change.sections if s is not renamed)

@@ -133,6 +133,7 @@ class SectionChange:
     title: str
     kind: str  # "added", "removed", "rewritten", "unchanged"
     similarity: float
+    previous_title: str | None = None  # set when the old report titled the section otherwise
 
 
 @dataclass
@@ -232,10 +233,26 @@ def latest_figures(record: Record) -> dict[str, Figure]:
     return out
 
 
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
+
+
+def _part_order(part: str) -> int:
+    """ "3" -> 3, "iv" -> 4 (sub-sections are numbered in roman), "b" -> 2 (a letter)."""
+    if part.isdigit():
+        return int(part)
+    if set(part) <= set(_ROMAN):
+        values = [_ROMAN[c] for c in part]
+        return sum(
+            -v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)
+        )
+    return ord(part[0]) - ord("a") + 1
+
+
 def _section_order(section: str | None) -> tuple:
+    """Sort key of a section number such as "7 (1) ii) c)", in the document's own order."""
     if not section:
         return (999,)
-    return tuple(int(n) if n.isdigit() else 500 for n in re.findall(r"\d+|[a-z]+", section))
+    return tuple(_part_order(n) for n in re.findall(r"\d+|[a-z]+", section.lower()))
 
 
 def compare_figure(
@@ -435,7 +452,8 @@ def compare_sections(
 ) -> list[SectionChange]:
     """Sections of either report: added, removed, rewritten (similarity below the bar) or unchanged."""
     olds, news = section_texts(old), section_texts(new)
-    titles = {s.number: s.title for s in [*old.sections, *new.sections]}
+    old_titles = {s.number: s.title for s in old.sections}
+    titles = old_titles | {s.number: s.title for s in new.sections}
     order = sorted({*news, *olds}, key=lambda n: (_section_order(n), n))
     out = []
     for number in order:
@@ -448,7 +466,10 @@ def compare_sections(
         else:
             score = text_similarity(olds[number], news[number])
             kind = "unchanged" if score >= rewritten_below else "rewritten"
-        out.append(SectionChange(number, titles.get(number, ""), kind, score))
+        title = titles.get(number, "")
+        before = old_titles.get(number)
+        renamed = before if kind != "removed" and before is not None and before != title else None
+        out.append(SectionChange(number, title, kind, score, renamed))
     return out
 
 

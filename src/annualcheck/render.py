@@ -240,6 +240,11 @@ def carried_rows(change: ChangeReport, limit: int | None = None) -> list[list[st
 CARRIED_HEADERS = ["old report", "offense", "new report", "verdict", "match"]
 
 
+def section_title(s: Any) -> str:
+    """The section's title, and the old one when the new report renamed it."""
+    return s.title + (f" (was: {s.previous_title})" if s.previous_title else "")
+
+
 def sentence_label(kind: str, numbers_only: bool) -> str:
     return "numbers changed" if numbers_only else kind
 
@@ -322,7 +327,7 @@ def diff_text(change: ChangeReport) -> str:
     moved = [s for s in change.sections if s.kind != "unchanged"]
     for s in moved:
         lines.append(
-            f"  {s.kind:<9} {s.number} {s.title}".rstrip()
+            f"  {s.kind:<9} {s.number} {section_title(s)}".rstrip()
             + (f"  (similarity {s.similarity:.2f})" if s.kind == "rewritten" else "")
         )
     if not moved:
@@ -369,7 +374,7 @@ def diff_markdown(change: ChangeReport) -> str:
     lines += md_table(
         ["section", "title", "change", "similarity"],
         [
-            [s.number, s.title, s.kind, f"{s.similarity:.2f}"]
+            [s.number, section_title(s), s.kind, f"{s.similarity:.2f}"]
             for s in change.sections
             if s.kind != "unchanged"
         ],
@@ -524,7 +529,7 @@ def diff_html_body(change: ChangeReport, heading_level: int = 1) -> str:
         html_table(
             "Sections added, removed or rewritten",
             ["section", "title", "change", "similarity"],
-            [[s.number, s.title, s.kind, f"{s.similarity:.2f}"] for s in moved],
+            [[s.number, section_title(s), s.kind, f"{s.similarity:.2f}"] for s in moved],
             numeric=(3,),
         )
         if moved
