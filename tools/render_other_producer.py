@@ -5,10 +5,10 @@ tools/render_reports.py in everything but the words: US Letter pages, a serif fa
 thin grey table grids with a shaded header row that repeats on continuation pages (thead),
 other paddings, contents dots as text, and a PDF made by Skia/Chromium.
 
-Chromium cannot offset its page counter, so the body (numbered from 1 by a CSS margin
-box) and the front matter (title and contents, unnumbered) are printed separately and
-joined with pypdfium2. The contents' page numbers come from a first print of the body:
-each heading and caption is searched, in order, in the body's page texts.
+One HTML document: the title and contents pages are a named page ("front") that does not
+count (`counter-increment: page 0`) and has no footer; body pages print their number from 1
+in a CSS margin box. The contents' page numbers come from a first print: each heading and
+caption is searched, in order, in the page texts; then the document is printed again.
 """
 
 from __future__ import annotations
@@ -47,8 +47,10 @@ CSS = """
 @page body { @bottom-center { content: counter(page); font-family: 'Liberation Serif', serif;
   font-size: 10pt; } }
 html { font-family: 'Liberation Serif', 'DejaVu Serif', 'IPAMincho', serif; font-size: 11pt; line-height: 1.35; }
+@page front { counter-increment: page 0; }
 body { margin: 0; page: body; }
-body.front { page: auto; }
+.title, .contents { page: front; }
+.contents { break-after: page; }
 h1 { font-size: 15pt; margin: 16pt 0 6pt; } h2 { font-size: 13pt; margin: 12pt 0 5pt; }
 h3 { font-size: 11.5pt; margin: 10pt 0 4pt; } h4 { font-size: 11pt; margin: 8pt 0 3pt; font-style: italic; }
 h1, h2, h3, h4, .caption { break-after: avoid; }
@@ -88,6 +90,11 @@ def inline_to_html(text: str, fn_numbers: dict[str, int]) -> str:
     return FOOTNOTE_REF_RE.sub(
         lambda m: f"<sup>{fn_numbers.get(m.group(1), m.group(1))}</sup>", out
     )
+
+
+def document_html(report: Report, pages: list[int | None]) -> str:
+    """The whole report: title page, contents with the given page numbers, body."""
+    return _page(front_html(report, pages) + "\n" + body_html(report), report)
 
 
 def body_html(report: Report) -> str:
@@ -138,7 +145,7 @@ def body_html(report: Report) -> str:
                 parts.append(
                     f'<p class="footnote"><sup>{fn_numbers.get(fid, fid)}</sup> {text}</p>'
                 )
-    return _page("\n".join(parts), report, "body")
+    return "\n".join(parts)
 
 
 def front_html(report: Report, pages: list[int | None]) -> str:
@@ -165,7 +172,7 @@ def front_html(report: Report, pages: list[int | None]) -> str:
             f'<span class="num">{page if page else ""}</span></div>'
         )
     rows.append("</div>")
-    return _page("\n".join(title + rows), report, "front")
+    return "\n".join(title + rows)
 
 
 TOC_WIDTH_PT = 612 - 2 * 19 * 72 / 25.4  # US Letter minus the side margins
@@ -196,13 +203,13 @@ def leader_dots(words: str, level: int, size: float = 10.0) -> int:
     return max(3, int(1.5 * (avail - line) / dot))
 
 
-def _page(content: str, report: Report, cls: str) -> str:
+def _page(content: str, report: Report) -> str:
     title = escape(report.meta.get("title", ""))
     subject = RECONSTRUCTION_NOTE if report.reconstruction else ""
     return (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
         f'<meta name="subject" content="{escape(subject)}"><meta name="keywords" content="{escape(subject)}">'
-        f'<style>{CSS}</style></head><body class="{cls}">{content}</body></html>'
+        f"<style>{CSS}</style></head><body>{content}</body></html>"
     )
 
 
@@ -245,13 +252,17 @@ def printed_needles(report: Report) -> list[str]:
     return [_squash(words)[:60] for words in sections + captions]
 
 
-def entry_pages(report: Report, body_pdf: Path) -> list[int | None]:
-    """Body page number (1-based) of every contents entry, searched in document order."""
+def entry_pages(report: Report, pdf_path: Path) -> list[int | None]:
+    """Printed page number of every contents entry, searched in document order from the
+    first body page (the page holding the first body paragraph's words)."""
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(str(body_pdf))
+    pdf = pdfium.PdfDocument(str(pdf_path))
     texts = [_squash(page.get_textpage().get_text_range()) for page in pdf]
     pdf.close()
+    first_para = next(b.text for b in report.blocks if isinstance(b, Paragraph))
+    body_start = next(i for i, t in enumerate(texts) if _squash(first_para)[:60] in t)
+    texts = texts[body_start:]
     entries = contents_entries(report)
     found: list[int | None] = []
     start = 0
@@ -266,23 +277,21 @@ def entry_pages(report: Report, body_pdf: Path) -> list[int | None]:
 
 
 def render_other(text: str, out_path: Path) -> Path:
-    """Render a source through HTML and Chromium to out_path (two passes for the contents)."""
-    import pypdfium2 as pdfium
-
+    """Render a source through HTML and Chromium to out_path: print with placeholder
+    contents numbers, find the pages, print again (until the numbers stop moving)."""
     report = parse_source(text)
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    pages: list[int | None] = [88] * len(contents_entries(report))
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        body_pdf = print_html(body_html(report), work / "body.pdf", work)
-        pages = entry_pages(report, body_pdf)
-        front_pdf = print_html(front_html(report, pages), work / "front.pdf", work)
-        merged = pdfium.PdfDocument(str(front_pdf))
-        body = pdfium.PdfDocument(str(body_pdf))
-        merged.import_pages(body)
-        out_path = Path(out_path)
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        merged.save(str(out_path))
-        body.close()
-        merged.close()
+        for _ in range(3):
+            pdf = print_html(document_html(report, pages), work / "report.pdf", work)
+            found = entry_pages(report, pdf)
+            if found == pages:
+                break
+            pages = found
+        out_path.write_bytes(pdf.read_bytes())
     missing = [w for (_, w), p in zip(contents_entries(report), pages, strict=True) if p is None]
     if missing:
         print(
