@@ -571,7 +571,8 @@ def _toc_classes():
     from reportlab.platypus.tableofcontents import TableOfContents
 
     class Contents(TableOfContents):
-        """Sections (levels 1-3) with dot leaders."""
+        """One contents list (sections, or figures and tables) with dot leaders; listens
+        to its own kind of notification. Empty lists print nothing (no placeholder)."""
 
         def __init__(self, kind: str, **kw):
             super().__init__(**kw)
@@ -580,6 +581,22 @@ def _toc_classes():
         def notify(self, kind, stuff):
             if kind == self.kind:
                 self.addEntry(*stuff)
+
+        def wrap(self, availWidth, availHeight):
+            if not self._lastEntries and not self._entries:
+                self._empty = True
+                return 0, 0
+            self._empty = False
+            return super().wrap(availWidth, availHeight)
+
+        def drawOn(self, canvas, x, y, _sW=0):
+            if not getattr(self, "_empty", False):
+                super().drawOn(canvas, x, y, _sW)
+
+        def split(self, availWidth, availHeight):
+            if getattr(self, "_empty", False):
+                return []
+            return super().split(availWidth, availHeight)
 
     return Contents
 
