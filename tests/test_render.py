@@ -277,3 +277,16 @@ def test_other_producer_fixture_differs(alt_2020_pdf):
         pdf.close()
     assert "ReportLab" not in meta.get("Producer", "")
     assert (round(width), round(height)) == (612, 792)  # US Letter, not A4
+
+
+def test_other_producer_html_without_chromium(sample):
+    from render_other_producer import document_html, leader_dots
+
+    entries = contents_entries(sample)
+    html = document_html(sample, [7] * len(entries))
+    assert "size: letter" in html and "<thead>" in html
+    assert "counter-increment: page 0" in html  # title and contents pages are not counted
+    assert "Occupations of 40 suspects" in html  # contents take the {toc:} words
+    assert "[Figure 8] Occupations of 39 suspects" in html  # the caption keeps its own
+    assert "Reconstruction for testing" in html
+    assert leader_dots("1 Introduction", 1) > leader_dots("(1) A much longer heading " * 3, 2) >= 3
