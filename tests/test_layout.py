@@ -1,0 +1,379 @@
+"""Document structure: numbering grammar and line joining on synthetic lines, and the whole
+structure of the 2020 report as printed by two producers (reportlab, Chromium).
+
+Expected values come from reading the report (reports/src/2020.md and the 2020 text in
+../shared/corpus), never from the tool's output."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from annualcheck.layout import (
+    analyse_layout,
+    canonical_section,
+    format_number,
+    join_lines,
+    next_numbers,
+    parse_contents,
+    parse_number,
+)
+from annualcheck.pdf import Line, PageText, PdfDocument
+from annualcheck.record import BBox
+
+# -- synthetic pages -----------------------------------------------------------------------
+
+BODY = 10.0
+PITCH = 13.0
+
+
+def _line(text: str, page: int, y: float, size: float = BODY, x: float = 70.0) -> Line:
+    cells = [c for c in re.split(r"\s{3,}", text) if c]
+    return Line(
+        text=" ".join(cells),
+        page=page,
+        bbox=BBox(x, y - size, x + 6 * len(text), y),
+        size=size,
+        cells=cells,
+        baseline=y,
+    )
+
+
+def _doc(pages: list[list[tuple[str, float] | tuple[str, float, float]]]) -> PdfDocument:
+    """Pages of (text, gap before in pitches[, size]); a gap of 1 is the next line."""
+    out = []
+    for number, specs in enumerate(pages, start=1):
+        y = 60.0
+        lines = []
+        for spec in specs:
+            text, gap = spec[0], spec[1]
+            size = spec[2] if len(spec) > 2 else BODY
+            y += gap * PITCH
+            lines.append(_line(text, number, y, size))
+        out.append(PageText(number=number, width=595, height=842, lines=lines))
+    return PdfDocument(path=Path("synthetic.pdf"), sha256="0", pages=out, metadata={})
+
+
+# -- numbering grammar ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "rest"),
+    [
+        ("2 Gaining a thorough understanding", (2,), "Gaining a thorough understanding"),
+        ("(1) Incidence of trafficking", (0, 1), "Incidence of trafficking"),
+        ("iii) Cases", (0, 0, 3), "Cases"),
+        ("iv) Strengthening", (0, 0, 4), "Strengthening"),
+        ("a) National Police Agency", (0, 0, 0, 1), "National Police Agency"),
+    ],
+)
+def test_parse_number(text, parts, rest):
+    assert parse_number(text) == (parts, rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["47 victims were put under protection", "2019 was a year", "In 2019, 57 cases", "- i) Nine"],
+)
+def test_parse_number_rejects_sentences(text):
+    assert parse_number(text) is None
+
+
+def test_format_number_and_canonical_cross_references():
+    assert format_number((2, 1, 1)) == "2 (1) i)"
+    assert format_number((7, 3, 1, 1)) == "7 (3) i) a)"
+    assert canonical_section("2 (1) i") == "2 (1) i)"
+    assert canonical_section("4(5)") == "4 (5)"
+    assert canonical_section("3 (3) ii)") == "3 (3) ii)"
+    assert canonical_section("1 (1)") == "1 (1)"
+
+
+def test_next_numbers_follow_the_sequence():
+    assert next_numbers([]) == {0: (1,)}
+    assert next_numbers([2, 1, 3]) == {0: (3,), 1: (2, 2), 2: (2, 1, 4), 3: (2, 1, 3, 1)}
+
+
+def test_join_lines_hyphens_and_spaces():
+    assert join_lines(["self-", "employed, etc."]) == "self-employed, etc."
+    assert join_lines(["traf\u00ad", "ficking"]) == "trafficking"
+    assert join_lines(["was 47 (20 more", "than in 2018)."]) == "was 47 (20 more than in 2018)."
+    assert join_lines(["imposter/", "illegal residence"]) == "imposter/illegal residence"
+
+
+def test_contents_entries_wrap_and_keep_their_pages():
+    lines = [
+        _line("1 Introduction . . . . . . . 1", 2, 100),
+        _line("(1) Definition of “Trafficking in Persons” .....1", 2, 113),
+        _line("2 Gaining a thorough understanding of trafficking in persons......4", 2, 126),
+        _line("(1) Incidence of trafficking in persons in Japan .....4", 2, 139),
+        _line("i) Preventing crimes of trafficking in persons in the situation of", 2, 152),
+        _line("stringent residence management . . . 11", 2, 165),
+        _line("ii) Project to Accept Foreigners     18", 2, 178),
+        _line("[Figure 8] Occupations of 40 suspects.....6", 2, 191),
+        _line("[Table 3] Charges imposed on the six persons reported as awaiting", 2, 204),
+        _line("trial in the 2019 annual report . . . 8", 2, 217),
+    ]
+    entries = parse_contents(lines)
+    got = [(e.label, e.text, e.page, e.level) for e in entries]
+    assert got == [
+        ("1", "Introduction", 1, 1),
+        ("1 (1)", "Definition of “Trafficking in Persons”", 1, 2),
+        ("2", "Gaining a thorough understanding of trafficking in persons", 4, 1),
+        ("2 (1)", "Incidence of trafficking in persons in Japan", 4, 2),
+        (
+            "2 (1) i)",
+            "Preventing crimes of trafficking in persons in the situation of "
+            "stringent residence management",
+            11,
+            3,
+        ),
+        ("2 (1) ii)", "Project to Accept Foreigners", 18, 3),
+        ("Figure 8", "Occupations of 40 suspects", 6, 0),
+        (
+            "Table 3",
+            "Charges imposed on the six persons reported as awaiting trial in the 2019 annual report",
+            8,
+            0,
+        ),
+    ]
+    assert all(e.toc_page == 2 for e in entries)
+
+
+def _synthetic_report() -> PdfDocument:
+    return _doc(
+        [
+            [("Measures to Combat Trafficking in Persons", 1, 20)],
+            [
+                ("Contents", 1, 14),
+                ("1 Introduction . . . . . 1", 2),
+                ("2 Data . . . . . 1", 1),
+                ("(1) Victims . . . . . 1", 1),
+                ("i) Data relating to victims . . . . . 2", 1),
+                ("[Figure 1] Nationalities of the 47 victims . . . . . 2", 1),
+            ],
+            [
+                ("1 Introduction", 1, 14),
+                ("This report covers 2019.", 1.5),
+                ("2 Data", 2, 14),
+                ("(1) Victims", 1.5, 12),
+                ("- 1 -", 55),
+            ],
+            [
+                ("i) Data relating to victims", 1, 12),
+                ("- The number of victims put under protection in 2019 was", 1.5),
+                ("47 (20 more than in 2018). With regard to the gender of the", 1),
+                ("victims, 47 were female", 1),
+                ("(21 more than in 2018).", 1),
+                ("[Figure 1] Nationalities of the 47", 1.5),
+                ("victims", 1),
+                ("○ Of these, the police protected nine victims. The number of self-", 1.5),
+                ("employed suspects was five", 1),
+                ("1 Footnote text in smaller print.", 3, 8),
+                ("- 2 -", 12),
+            ],
+            [
+                ("and two were brokers.", 1),
+                ("The remaining text is a plain paragraph.", 1.5),
+                ("[Repeated from 2 (1) i]", 1.5),
+                ("Another paragraph. [Repeated from 4(5)]", 1.5),
+                ("- 3 -", 40),
+            ],
+        ]
+    )
+
+
+def test_synthetic_structure():
+    layout = analyse_layout(_synthetic_report())
+    assert [s.number for s in layout.sections] == ["1", "2", "2 (1)", "2 (1) i)"]
+    assert layout.printed_pages == {1: None, 2: None, 3: 1, 4: 2, 5: 3}
+    assert [(s.number, s.printed_page) for s in layout.sections][-1] == ("2 (1) i)", 2)
+    assert [(c.label, c.text, c.printed_page) for c in layout.captions] == [
+        ("Figure 1", "Nationalities of the 47 victims", 2)
+    ]
+    texts = [p.text for p in layout.paragraphs]
+    assert texts == [
+        "This report covers 2019.",
+        "The number of victims put under protection in 2019 was 47 (20 more than in 2018). "
+        "With regard to the gender of the victims, 47 were female (21 more than in 2018).",
+        # joined across the page break (the sentence goes on), footer and footnote left out
+        "Of these, the police protected nine victims. The number of self-employed "
+        "suspects was five and two were brokers.",
+        "1 Footnote text in smaller print.",
+        "The remaining text is a plain paragraph.",
+        "Another paragraph.",
+    ]
+    by_text = {p.text[:20]: p for p in layout.paragraphs}
+    assert by_text["The number of victim"].section == "2 (1) i)"
+    assert by_text["The number of victim"].repeated_from is None
+    assert by_text["1 Footnote text in s"].section == "footnote"
+    # the stand-alone marker covers the block back to the bullet that starts it
+    assert by_text["Of these, the police"].repeated_from == "2 (1) i)"
+    assert by_text["The remaining text i"].repeated_from == "2 (1) i)"
+    # an inline marker covers its own paragraph only, in canonical form
+    assert by_text["Another paragraph."].repeated_from == "4 (5)"
+    assert not any(re.search(r"- \d+ -|Repeated from", t) for t in texts)
+
+
+def test_a_line_out_of_sequence_is_not_a_heading():
+    doc = _doc(
+        [
+            [("Contents", 1, 14), ("1 Introduction . . 1", 2), ("2 Data . . 1", 1)],
+            [
+                ("1 Introduction", 1, 14),
+                ("The means mentioned in", 1.5),
+                ("(2) are not employed and", 1),  # a wrapped line, not heading (2)
+                ("3 persons were arrested.", 1),  # not the next level-1 number
+                ("2 Data", 2, 14),
+                ("Text.", 1.5),
+                ("1", 50),
+            ],
+        ]
+    )
+    layout = analyse_layout(doc)
+    assert [s.number for s in layout.sections] == ["1", "2"]
+    assert layout.paragraphs[0].text == (
+        "The means mentioned in (2) are not employed and 3 persons were arrested."
+    )
+
+
+# -- the 2020 report, two producers --------------------------------------------------------
+
+
+def _need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path.name} not rendered yet (made by tools/; run the renderers first)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def layouts(report_pdfs, alt_2020_pdf):
+    from annualcheck.pdf import open_pdf
+
+    out = {}
+    for name, path in (("reportlab", report_pdfs[2020]), ("chromium", alt_2020_pdf)):
+        with open_pdf(_need(path)) as doc:
+            out[name] = analyse_layout(doc)
+    return out
+
+
+@pytest.fixture(params=["reportlab", "chromium"])
+def layout(request, layouts):
+    return layouts[request.param]
+
+
+def test_all_captions_with_labels(layout):
+    labels = [c.label for c in layout.captions]
+    expected = [f"Figure {n}" for n in range(1, 41)] + ["Table 1", "Table 2", "Table 3"]
+    assert sorted(labels) == sorted(expected)  # each once
+    caps = {c.label: c.text for c in layout.captions}
+    assert caps["Figure 4"] == "Nationalities of the 47 victims"
+    assert caps["Table 2"] == (
+        "Charges imposed on the 32 prosecuted persons and their trial results "
+        "(as of March 31, 2020)"
+    )
+    assert caps["Figure 6"].endswith("for the crime of trafficking in persons (2001 to 2019)")
+
+
+def test_figure_8_caption_and_contents_disagree(layout):
+    caption = next(c for c in layout.captions if c.label == "Figure 8")
+    entry = next(e for e in layout.toc if e.label == "Figure 8")
+    assert caption.text == "Occupations of 39 suspects"
+    assert entry.text == "Occupations of 40 suspects"
+
+
+def test_contents_pages_match_what_they_name(layout):
+    printed = {c.label: c.printed_page for c in layout.captions}
+    printed.update({s.number: s.printed_page for s in layout.sections})
+    assert len(layout.toc) == 67 + 43  # sections to level 3 + every caption
+    for entry in layout.toc:
+        assert entry.page is not None, entry
+        assert entry.page == printed[entry.label], entry
+
+
+def test_section_2_numbering(layout):
+    numbers = [s.number for s in layout.sections if s.number.split()[0] == "2"]
+    assert numbers == ["2", "2 (1)", "2 (1) i)", "2 (1) ii)", "2 (1) iii)", "2 (2)"]
+    titles = {s.number: s.title for s in layout.sections}
+    assert titles["2"] == "Gaining a thorough understanding of trafficking in persons"
+    assert titles["2 (1) i)"] == "Data relating to victims of trafficking in persons"
+    # level-4 headings are not in the contents and still found, also when they wrap
+    assert titles["7 (1) ii) b)"] == (
+        "Assistance etc. provided to countries in Southeast Asia and elsewhere "
+        "from which victims of trafficking in persons originate."
+    )
+    assert [s.number for s in layout.sections if s.level == 1] == [str(n) for n in range(1, 9)]
+
+
+def test_the_victims_total_sentence_is_in_2_1_i(layout):
+    hits = [p for p in layout.paragraphs if "was 47 (20 more than in 2018)" in p.text]
+    assert len(hits) == 1
+    assert hits[0].section == "2 (1) i)"
+    assert hits[0].repeated_from is None
+    assert hits[0].text.startswith("The number of victims of trafficking in persons who were")
+
+
+def test_repeated_passages_carry_repeated_from(layout):
+    def find(words: str, section: str):
+        return [p for p in layout.paragraphs if words in p.text and p.section == section]
+
+    # stand-alone marker after a bullet and its follow-up paragraph
+    (inspections,) = find("inspections on 9,454 organizations", "5 (1) iii)")
+    (orders,) = find("6,796 organizations (preliminary figures)", "5 (1) iii)")
+    assert inspections.repeated_from == orders.repeated_from == "3 (3) iii)"
+    (joint,) = find("carried out joint inspections", "5 (1) iii)")
+    assert joint.repeated_from == "3 (2) ii)"
+    # inline marker "[Repeated from 2 (1) i]" at the end of a paragraph
+    (isa,) = find("put under protection by the Immigration Services Agency in 2019 was 12", "6 (1)")
+    assert isa.repeated_from == "2 (1) i)"
+    assert "Repeated" not in isa.text and isa.text.endswith("special permission to stay.")
+    (original,) = find(
+        "put under protection by the Immigration Services Agency in 2019 was 12", "2 (1) i)"
+    )
+    assert original.repeated_from is None
+    # "[Repeated from 4(5)]" is normalised
+    assert any(p.repeated_from == "4 (5)" for p in layout.paragraphs)
+    assert not any("Repeated from" in p.text for p in layout.paragraphs)
+
+
+def test_no_page_furniture_in_paragraphs(layout):
+    assert layout.printed_pages[1] is None  # title page
+    first_body = min(s.page for s in layout.sections)
+    assert layout.printed_pages[first_body] == 1
+    for p in layout.paragraphs:
+        assert not re.search(r"(?:^|\s)- \d{1,2} -(?:\s|$)", p.text), p.text
+        assert " . . . " not in p.text and "....." not in p.text  # no contents lines
+        assert not p.text.startswith(("No. Offense", "[Figure", "[Table")), p.text
+    # the sentence that runs over a page break in both renderings is one paragraph
+    forms = [p for p in layout.paragraphs if "With regard to the forms of trafficking" in p.text]
+    assert len(forms) == 1
+    assert forms[0].text.endswith(
+        "none were victims of labor exploitation (two less than in 2018)."
+    )
+    # a table row is not body text
+    assert not any(
+        "Extortion attempt" in p.text and "probation" in p.text for p in layout.paragraphs
+    )
+
+
+def test_footnotes_are_own_paragraphs(layout):
+    notes = [p for p in layout.paragraphs if p.section == "footnote"]
+    assert [p.text.split()[0] for p in notes][:2] == ["1", "2"]
+    assert notes[0].text.endswith("http://www.kantei.go.jp/jp/singi/hanzai/index.html)")
+    body = " ".join(p.text for p in layout.paragraphs if p.section != "footnote")
+    assert "Against Crime held on December 16, 2014" in body
+
+
+def test_both_producers_give_the_same_structure(layouts):
+    a, b = layouts["reportlab"], layouts["chromium"]
+    assert [(s.number, s.title) for s in a.sections] == [(s.number, s.title) for s in b.sections]
+    assert [(c.label, c.text) for c in a.captions] == [(c.label, c.text) for c in b.captions]
+    assert [(e.label, e.text, e.level) for e in a.toc] == [
+        (e.label, e.text, e.level) for e in b.toc
+    ]
+    repeated_a = sorted((p.section, p.repeated_from) for p in a.paragraphs if p.repeated_from)
+    repeated_b = sorted((p.section, p.repeated_from) for p in b.paragraphs if p.repeated_from)
+    assert repeated_a == repeated_b
+    sec2 = [p.text for p in a.paragraphs if (p.section or "").startswith("2 ")]
+    assert sec2 == [p.text for p in b.paragraphs if (p.section or "").startswith("2 ")]
