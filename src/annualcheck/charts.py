@@ -122,6 +122,8 @@ def chart_svg(data: ChartData, salt: str = "chart") -> str:
                 ax.plot(
                     xs, ys, marker="o", linewidth=2, markersize=5, color=color, label=line.label
                 )
+                if len(data.lines) > 3:
+                    continue  # labels of many close lines collide; the values table has them
                 for x, y in zip(xs, ys, strict=True):
                     ax.annotate(_fmt(y), (x, y), textcoords="offset points", xytext=(0, 6),
                                 ha="center", fontsize=8, color=color)  # fmt: skip

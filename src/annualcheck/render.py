@@ -51,7 +51,7 @@ def clip(text: str, limit: int = QUOTE_LIMIT) -> str:
 def page_ref(page: int | None, printed: int | None = None) -> str:
     if page is None:
         return "p. ?"
-    return f"p. {page}" + (f" (printed {printed})" if printed not in (None, page) else "")
+    return f"p. {page}" + (f", printed {printed}" if printed not in (None, page) else "")
 
 
 def plural(n: int, word: str) -> str:
