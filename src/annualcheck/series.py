@@ -10,8 +10,11 @@ first, in this process, so a warm run starts no process at all.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import re
+import warnings
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -102,6 +105,27 @@ def _cached(path: Path, options: LoadOptions) -> tuple[str | None, Record | None
     return sha, record
 
 
+#: Libraries that log (or warn) about damaged streams on stderr while they repair them; their
+#: messages would break the one-line-per-bad-input rule, and the file's fate is reported anyway.
+NOISY_LOGGERS = ("pdfminer", "pdfplumber", "PIL")
+
+
+@contextlib.contextmanager
+def quiet_libraries() -> Iterator[None]:
+    """Silence the PDF libraries' log messages and warnings for the duration of one file."""
+    loggers = [logging.getLogger(name) for name in NOISY_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
 def _extract_fresh(path: Path, options: LoadOptions, sha: str | None) -> Record:
     """Full pre-checks, extraction, and a new cache entry."""
     facts = check_bytes(path, options.max_bytes)
@@ -109,7 +133,8 @@ def _extract_fresh(path: Path, options: LoadOptions, sha: str | None) -> Record:
     try:
         from .extract import extract_record
 
-        record = extract_record(path, password=options.password)
+        with quiet_libraries():
+            record = extract_record(path, password=options.password)
     except Exception as exc:  # noqa: BLE001 - every failure of one file is that file's error
         raise as_input_error(path, exc) from exc
     if options.use_cache:

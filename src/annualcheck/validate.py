@@ -8,7 +8,6 @@ pypdfium2 (fast, C) says, in order from cheapest to dearest, and stop at the fir
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -136,7 +135,7 @@ def check_document(
                 path,
                 f"PDF has {pages} pages, over the limit of {max_pages} (raise it with --max-pages)",
             )
-        if not _has_text(doc, min(pages, TEXT_SAMPLE_PAGES)):
+        if not _has_text(doc, path, min(pages, TEXT_SAMPLE_PAGES)):
             raise NoTextLayerError(
                 path, "PDF has no text layer (scanned? run OCR on it first, e.g. ocrmypdf)"
             )
@@ -146,10 +145,20 @@ def check_document(
     return facts
 
 
-def _has_text(doc, sample: int) -> bool:
-    """True when one of the first `sample` pages has a printable character."""
+def _has_text(doc, path: Path, sample: int) -> bool:
+    """True when one of the first `sample` pages has a printable character.
+
+    A page pdfium cannot load means a damaged file (fuzzing found such files that open).
+    """
+    import pypdfium2 as pdfium
+
     for index in range(sample):
-        page = doc[index]
+        try:
+            page = doc[index]
+        except pdfium.PdfiumError as exc:
+            raise TruncatedPdfError(
+                path, f"PDF is damaged: page {index + 1} cannot be read"
+            ) from exc
         try:
             textpage = page.get_textpage()
             try:
@@ -157,6 +166,10 @@ def _has_text(doc, sample: int) -> bool:
                     return True
             finally:
                 textpage.close()
+        except pdfium.PdfiumError as exc:
+            raise TruncatedPdfError(
+                path, f"PDF is damaged: page {index + 1} has no readable text"
+            ) from exc
         finally:
             page.close()
     return False
@@ -171,7 +184,3 @@ def validate_pdf(
     """All pre-checks in order; returns the facts or raises the first problem found."""
     facts = check_bytes(path, max_bytes)
     return check_document(facts, password, max_pages)
-
-
-def file_size(path: str | Path) -> int:
-    return os.stat(path).st_size
