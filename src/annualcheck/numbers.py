@@ -49,7 +49,8 @@ APPROXIMATE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 PRELIMINARY_AFTER = re.compile(
-    r"^\s*\((?:preliminary|provisional)(?: figures?| data| values?)?\)", re.IGNORECASE
+    r"^\s*(?:[\w-]+\s+){0,4}\((?:preliminary|provisional)(?: figures?| data| values?)?\)",
+    re.IGNORECASE,
 )
 
 
