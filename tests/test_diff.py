@@ -240,3 +240,18 @@ def test_sections_in_document_order_and_renamed():
         "Working with countries",
     )
     assert all(s.previous_title is None for s in change.sections if s is not renamed)
+
+
+def test_contents_changes_that_echo_captions_are_shown_once():
+    old = record(2020, captions=[("Figure 7", "Posters", 20)], toc=[("Figure 7", "Posters", 20)])
+    new = record(
+        2021,
+        captions=[("Figure 6", "Posters", 20), ("Figure 7", "Leaflets of 39", 21)],
+        toc=[("Figure 6", "Posters", 20), ("Figure 7", "Leaflets of 40", 21)],
+    )
+    paths = [c.path for c in diff_records(old, new).structure]
+    assert "root['captions']['Posters']['label']" in paths
+    assert "root['toc']['Posters']['label']" not in paths  # same renumbering as the caption
+    # The contents say 40 where the caption says 39: not an echo, so both are shown.
+    assert "root['captions']['Leaflets of #']" in paths
+    assert "root['toc']['Leaflets of #']" in paths

@@ -589,7 +589,33 @@ def compare_structure(old: Record, new: Record) -> list[StructuralChange]:
             t2 = None if _is_missing(level.t2) else level.t2
             out.append(StructuralChange(kind, level.path(), t1, t2))
     out.sort(key=lambda c: c.path)
-    return out
+    return drop_toc_echoes(out)
+
+
+def _gist(value: Any) -> Any:
+    """A caption or contents entry reduced to what both share (label and text)."""
+    if isinstance(value, dict):
+        return (value.get("label"), value.get("text"))
+    return value
+
+
+def drop_toc_echoes(changes: list[StructuralChange]) -> list[StructuralChange]:
+    """Leave out a change of the contents that only repeats the same change of the captions
+    (a renumbered figure is renumbered in both): one line says it. A contents entry that
+    changed otherwise than its caption stays, since that is news."""
+    captions = {
+        (c.kind, c.path[len("root['captions']") :], _gist(c.old), _gist(c.new))
+        for c in changes
+        if c.path.startswith("root['captions']")
+    }
+    return [
+        c
+        for c in changes
+        if not (
+            c.path.startswith("root['toc']")
+            and (c.kind, c.path[len("root['toc']") :], _gist(c.old), _gist(c.new)) in captions
+        )
+    ]
 
 
 def _is_missing(value: Any) -> bool:
