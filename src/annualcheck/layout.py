@@ -21,6 +21,8 @@ Decisions (documented here because other modules rely on them):
   canonical form ("2 (1) i" and "4(5)" become "2 (1) i)" and "4 (5)").
 - Bullet glyphs ("○", "■", "-", "•" …) start a new paragraph and are removed from its text
   (producers print the same bullet with different glyphs).
+- Text printed inside a figure's box (smaller print right after a "[Figure N]" caption) is
+  not body text: it is kept in ``Layout.figure_lines``, not in the paragraphs.
 - Table regions (from a "[Table N]" caption to the next heading or caption, or the first
   full-size single-cell line after the rows) and the contents pages give no body paragraphs.
 """
@@ -79,6 +81,7 @@ class Layout:
     printed_pages: dict[int, int | None] = field(default_factory=dict)
     body_size: float = 0.0
     table_lines: dict[str, list[Line]] = field(default_factory=dict)  # "Table 2" -> its lines
+    figure_lines: dict[str, list[Line]] = field(default_factory=dict)  # text in a figure's box
     title_lines: list[Line] = field(default_factory=list)  # lines before the contents
 
     def printed(self, page: int) -> int | None:
@@ -448,6 +451,8 @@ class _Walker:
         self.captions: list[Caption] = []
         self.blocks: list[_Block] = []
         self.table_lines: dict[str, list[Line]] = {}
+        self.figure_lines: dict[str, list[Line]] = {}
+        self.figure: str | None = None
         self.open: _Block | None = None
         self.footnote: _Block | None = None
         self.next_footnote = 1
@@ -641,6 +646,7 @@ def analyse_layout(doc: PdfDocument, profile: Any = None) -> Layout:
         printed_pages=printed,
         body_size=body_size,
         table_lines=w.table_lines,
+        figure_lines=w.figure_lines,
         title_lines=title_lines,
     )
 
@@ -704,6 +710,14 @@ def _walk(w: _Walker, lines: list[Line]) -> None:
             w.footnote = _Block("footnote", [line], "footnote")
             i += 1
             continue
+        # text printed inside a figure's box (smaller print right after its caption)
+        if w.figure is not None:
+            if line.size < w.body_size * 0.95 and not CAPTION_RE.match(line.text):
+                w.figure_lines[w.figure].append(line)
+                i += 1
+                prev = line
+                continue
+            w.figure = None
         # captions
         cap = CAPTION_RE.match(line.text)
         if cap:
@@ -713,6 +727,9 @@ def _walk(w: _Walker, lines: list[Line]) -> None:
             w.captions.append(Caption(label, text, line.page, None, line.bbox))
             w.blocks.append(_Block("caption", [line], w.section_label()))
             w.table = label if cap.group(1) == "Table" else None
+            w.figure = label if cap.group(1) == "Figure" else None
+            if w.figure:
+                w.figure_lines[label] = []
             w.table_seen_rows = False
             w.table_size = None
             if w.table:
@@ -725,7 +742,7 @@ def _walk(w: _Walker, lines: list[Line]) -> None:
         if head is not None:
             parts, title, used = head
             w.close()
-            w.table = None
+            w.table = w.figure = None
             w.current = parts
             w.sections.append(Section(format_number(parts), title, len(parts), line.page))
             w.blocks.append(_Block("heading", [line], w.section_label()))

@@ -35,6 +35,8 @@ from .record import BBox
 
 #: Characters pdfium reports for a hyphen it believes is soft (end-of-line) or a text marker.
 _SOFT_HYPHENS = {"\x02": "-", "\xad": "-", "\ufffe": "-"}
+#: Glyphs whose box sits on the baseline (no descender, not raised punctuation).
+_ON_BASELINE = frozenset("ABCDEFGHIKLMNOPRSTUVWXYZabcdefhiklmnorstuvwxz0123456789")
 #: A horizontal gap wider than this many font sizes separates two cells of a line
 #: (table columns, a contents entry's page number printed without dot leaders).
 CELL_GAP_EM = 1.5
@@ -70,7 +72,7 @@ class PageText:
         return "\n".join(line.text for line in self.lines)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Char:
     ch: str
     x0: float
@@ -116,24 +118,36 @@ def _page_chars(textpage: Any, height: float) -> list[list[_Char]]:
     # get_text_range gives one UTF-16 unit per character index for the BMP; astral
     # characters would shift the mapping, so fall back to per-character text for those.
     aligned = len(text) == count
+    get_box, get_origin = pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_GetCharOrigin
+    get_size = pdfium_c.FPDFText_GetFontSize
+    size = 0.0
+    ask_size = True  # font size is asked at a run's start, after a space and for digits
     for index in range(count):
         ch = text[index] if aligned else pdfium_c.FPDFText_GetUnicode(raw_tp, index)
         if not isinstance(ch, str):
             ch = chr(ch) if ch else ""
-        if ch in ("\r", "\n"):
+        if ch == "\r" or ch == "\n":
             if current:
                 runs.append(current)
                 current = []
+            ask_size = True
             continue
         ch = _SOFT_HYPHENS.get(ch, ch)
         if ch.isspace():
             if current and current[-1].ch != " ":
                 last = current[-1]
                 current.append(_Char(" ", last.x1, last.top, last.x1, last.bottom, 0.0, last.base))
+            ask_size = True
             continue
-        pdfium_c.FPDFText_GetCharBox(raw_tp, index, left, right, bottom, top)
-        pdfium_c.FPDFText_GetCharOrigin(raw_tp, index, origin_x, origin_y)
-        size = pdfium_c.FPDFText_GetFontSize(raw_tp, index)
+        get_box(raw_tp, index, left, right, bottom, top)
+        if ch in _ON_BASELINE:  # the box's bottom is the baseline: spare a call
+            origin_y.value = bottom.value
+        else:
+            get_origin(raw_tp, index, origin_x, origin_y)
+        digit = ch.isdigit()
+        if ask_size or digit:
+            size = get_size(raw_tp, index)
+        ask_size = digit
         current.append(
             _Char(
                 ch,
