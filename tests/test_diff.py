@@ -255,3 +255,32 @@ def test_contents_changes_that_echo_captions_are_shown_once():
     # The contents say 40 where the caption says 39: not an echo, so both are shown.
     assert "root['captions']['Leaflets of #']" in paths
     assert "root['toc']['Leaflets of #']" in paths
+
+
+# -- on the real series (records extracted once per session by tests/conftest.py) -------------
+
+#: Report 2020's Table 3 (../shared/corpus/2020-annual-report.md): status of each of the six
+#: persons report 2019 left awaiting trial, in the table's order.
+TABLE3_2020_STATUS = ["convicted", "pending", "pending", "convicted", "convicted", "pending"]
+
+
+def test_real_2019_to_2020(records):
+    change = diff_records(records[2019], records[2020])
+    figs = by_key(change)
+    # FACTS.md: 27 victims in 2018, 47 in 2019, "20 more than in 2018".
+    total = figs["victims.total"]
+    assert (total.previous, total.current, total.stated_change) == (27, 47, 20)
+    assert total.agreement == "agrees"
+    # 40 suspects in 2018 (FACTS.md), 39 in 2019, "one less than in 2018".
+    assert figs["suspects.arrested"].agreement == "agrees"
+    # Table 2 of report 2020: 32 prosecuted, 23 guilty, nine pending; 17 suspended sentences
+    # and 13 fines counted by reading its rows.
+    new = change.table_summaries[1]
+    assert (new.prosecuted, new.convicted, new.pending) == (32, 23, 9)
+    assert (new.suspended, new.fined) == (17, 13)
+    # The six persons carried over, in order, each found in report 2020's Table 3.
+    persons = change.carried_over
+    assert [p.matched_no for p in persons] == [1, 2, 3, 4, 5, 6]
+    assert [p.status for p in persons] == TABLE3_2020_STATUS
+    assert all(p.confidence >= 0.9 for p in persons)
+    assert change.unmatched_carryover_rows == []

@@ -12,7 +12,7 @@ from builders import fig, record, series
 
 
 @pytest.fixture(scope="module")
-def records():
+def built_records():
     built = series()
     # One figure with every optional field set, to see them survive the round trip.
     built[2020].figures.append(
@@ -46,12 +46,12 @@ def read_back(path):
 
 
 @pytest.mark.parametrize("suffix", sorted(EXPORT_FORMATS))
-def test_figures_round_trip(tmp_path, records, suffix):
-    path = export_figures(records, tmp_path / f"figures{suffix}")
+def test_figures_round_trip(tmp_path, built_records, suffix):
+    path = export_figures(built_records, tmp_path / f"figures{suffix}")
     df = read_back(path)
     assert list(df.columns) == list(FIGURE_COLUMNS)
-    want = expected(records)
-    assert len(df) == len(want) == sum(len(r.figures) for r in records)
+    want = expected(built_records)
+    assert len(df) == len(want) == sum(len(r.figures) for r in built_records)
     for row in df.itertuples(index=False):
         f = want[(int(row.report_year), row.key, str(row.period))]
         assert row.value == pytest.approx(f.value)
@@ -78,15 +78,15 @@ def test_csv_keeps_whole_numbers_whole(tmp_path):
     assert ",47,persons,20,2018," in text
 
 
-def test_sqlite_has_trial_rows(tmp_path, records):
-    path = export_figures(records, tmp_path / "figures.sqlite")
+def test_sqlite_has_trial_rows(tmp_path, built_records):
+    path = export_figures(built_records, tmp_path / "figures.sqlite")
     with sqlite3.connect(path) as con:
         rows = con.execute(
             'SELECT report_year, "table", no, offense, status, prison_months, suspended_years,'
             ' probation, fine_yen FROM table_rows ORDER BY report_year, "table", no'
         ).fetchall()
     by = {(y, t, n): r for (y, t, n, *r) in rows}
-    total = sum(len(t.rows) for r in records for t in r.tables.values())
+    total = sum(len(t.rows) for r in built_records for t in r.tables.values())
     assert len(rows) == total
     # Report 2020, Table 3 no. 4: "2 years imprisonment, suspension of 3 years, 100,000 yen fine".
     offense, status, months, years, probation, fine = by[(2020, "table3", 4)]
@@ -97,16 +97,16 @@ def test_sqlite_has_trial_rows(tmp_path, records):
     assert by[(2020, "table2", 1)][4] == 1
 
 
-def test_existing_file_is_replaced_whole(tmp_path, records):
+def test_existing_file_is_replaced_whole(tmp_path, built_records):
     path = tmp_path / "figures.sqlite"
     path.write_bytes(b"not a database")
-    export_figures(records, path)
+    export_figures(built_records, path)
     with sqlite3.connect(path) as con:
         (n,) = con.execute("SELECT count(*) FROM figures").fetchone()
-    assert n == sum(len(r.figures) for r in records)
+    assert n == sum(len(r.figures) for r in built_records)
 
 
-def test_unknown_extension_is_refused(tmp_path, records):
+def test_unknown_extension_is_refused(tmp_path, built_records):
     with pytest.raises(ValueError):
-        export_figures(records, tmp_path / "figures.xlsx")
+        export_figures(built_records, tmp_path / "figures.xlsx")
     assert list(tmp_path.iterdir()) == []

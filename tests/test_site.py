@@ -205,3 +205,15 @@ def test_index_screenshot(site, scheme):
     # The page is not blank: text and charts make many pixels differ from the background.
     colours = image.resize((320, 350)).getcolors(maxcolors=100_000)
     assert colours is not None and len(colours) > 50
+
+
+def test_real_series_site(records, tmp_path):
+    series_records = [records[y] for y in (2019, 2020, 2021)]
+    index = write_site(series_records, [], tmp_path)
+    page = parse(index)
+    assert page.tags.count("svg") == 5
+    # FACTS.md: 27 victims in 2018, 47 in 2019, 38 in 2020.
+    i = page.cells.index("Victims (total)")
+    assert page.cells[i + 1 : i + 4] == ["27", "47", "38"]
+    assert (tmp_path / "changes-2019-2020.html").is_file()
+    assert (tmp_path / "changes-2020-2021.html").is_file()
