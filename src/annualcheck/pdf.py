@@ -119,7 +119,8 @@ def _page_chars(textpage: Any, height: float) -> list[list[_Char]]:
     # characters would shift the mapping, so fall back to per-character text for those.
     aligned = len(text) == count
     get_box, get_origin = pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_GetCharOrigin
-    get_size = pdfium_c.FPDFText_GetFontSize
+    get_size, get_matrix = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetMatrix
+    matrix = pdfium_c.FS_MATRIX()
     size = 0.0
     ask_size = True  # font size is asked at a run's start, after a space and for digits
     for index in range(count):
@@ -146,7 +147,11 @@ def _page_chars(textpage: Any, height: float) -> list[list[_Char]]:
             get_origin(raw_tp, index, origin_x, origin_y)
         digit = ch.isdigit()
         if ask_size or digit:
+            # the size in text space times the text matrix's scale: points on the page
+            # (Chromium prints 11 pt as 14.67 "px" under a 0.75 matrix)
             size = get_size(raw_tp, index)
+            if get_matrix(raw_tp, index, matrix):
+                size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
         ask_size = digit
         current.append(
             _Char(
