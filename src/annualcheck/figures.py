@@ -458,12 +458,15 @@ def figures_of_paragraph(
     data_year: int,
     profile: FiguresProfile,
     context: str = "",
+    repeated_from: str | None = "",
 ) -> tuple[list[Figure], str]:
     """Keyed figures of one paragraph, and the context the next paragraph may continue from.
 
     `context` is the last sentence of the previous paragraph of the same section; it is used
-    only by a sentence that continues it ("Of these, ...")."""
-    text, repeated_from = strip_repeated_marker(paragraph, profile)
+    only by a sentence that continues it ("Of these, ..."). `repeated_from` overrides the
+    paragraph's own mark (see `repeated_sources`); "" keeps it."""
+    text, marked = strip_repeated_marker(paragraph, profile)
+    repeated_from = marked if repeated_from == "" else repeated_from
     rule_sets = rule_sets_for(repeated_from or paragraph.section, profile)
     out: list[Figure] = []
     previous, previous_context = context, ""
@@ -572,6 +575,37 @@ def merge_figures(found: list[Figure]) -> list[Figure]:
     return [by_key[kp] for kp in order]
 
 
+def repeated_sources(
+    paragraphs: list[Paragraph], profile: FiguresProfile, share: float = 0.6
+) -> list[str | None]:
+    """For each paragraph, the section it repeats, or None.
+
+    A paragraph counts as repeated when the layout (or a marker in its text) says so and its
+    words are mostly found in the section it names: a passage marker stands after the
+    passage, and a layout that takes one paragraph too many into it must not turn that
+    paragraph's own figures into occurrences of another section's."""
+    marked = [strip_repeated_marker(p, profile)[1] for p in paragraphs]
+    words_of: dict[tuple[str, ...], set[str]] = {}
+    for p, ref in zip(paragraphs, marked, strict=True):
+        if ref is None:
+            words_of.setdefault(section_parts(p.section), set()).update(_words(p.text))
+    out: list[str | None] = []
+    for p, ref in zip(paragraphs, marked, strict=True):
+        if ref is None:
+            out.append(None)
+            continue
+        want = section_parts(ref)
+        source = set().union(*(w for parts, w in words_of.items() if parts[: len(want)] == want))
+        own = _words(strip_repeated_marker(p, profile)[0])
+        confirmed = not source or not own or len(own & source) / len(own) >= share
+        out.append(ref if confirmed else None)
+    return out
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]{3,}", text.lower()))
+
+
 def extract_figures(paragraphs: list[Paragraph], data_year: int, profile) -> list[Figure]:
     """Keyed figures of a report's body paragraphs (see the module docstring).
 
@@ -579,10 +613,10 @@ def extract_figures(paragraphs: list[Paragraph], data_year: int, profile) -> lis
     vocab: FiguresProfile = getattr(profile, "figures", None) or profile
     found: list[Figure] = []
     context, section = "", None
-    for paragraph in paragraphs:
+    for paragraph, source in zip(paragraphs, repeated_sources(paragraphs, vocab), strict=True):
         if paragraph.section != section:
             context, section = "", paragraph.section
-        figures, context = figures_of_paragraph(paragraph, data_year, vocab, context)
+        figures, context = figures_of_paragraph(paragraph, data_year, vocab, context, source)
         found.extend(figures)
     return merge_figures(found)
 
@@ -599,6 +633,7 @@ __all__ = [
     "merge_figures",
     "period_of",
     "quote_of",
+    "repeated_sources",
     "rule_sets_for",
     "section_parts",
     "split_sentences",
