@@ -178,3 +178,21 @@ def test_progress_updates_one_line_on_a_terminal():
 def test_progress_line():
     assert progress_line("x", 1, 4, 0.0, width=8) == "x [##------] 1/4 0.0s"
     assert progress_line("x", 3, None, 1.25) == "x 3 1.2s"
+
+
+def test_clean_reports_are_listed_as_checked(built):
+    text = render_findings(
+        [finding("list-count", "warning", 2020, "a list")], built.values(), "text"
+    )
+    heads = [line for line in text.splitlines() if line.startswith("Report ")]
+    assert len(heads) == 3
+    assert "Report 2021" in heads[2] and "[0 findings: 0 errors, 0 warnings, 0 info]" in heads[2]
+
+
+def test_inline_word_diff_in_html():
+    from annualcheck.render import inline_diff
+
+    out = inline_diff("It was 47 (20 more than in 2018).", "It was 38 (nine less than in 2019).")
+    assert out.startswith("It was <del>47 (20 more</del> <ins>38 (nine less</ins> than in")
+    assert out.endswith("<del>2018).</del> <ins>2019).</ins>")
+    assert inline_diff("a <b>", "a <c>") == "a <del>&lt;b&gt;</del> <ins>&lt;c&gt;</ins>"

@@ -11,6 +11,7 @@ contract (`annualcheck/findings@1`) or the change report's own schema (`annualch
 
 from __future__ import annotations
 
+import difflib
 import html
 import json
 from collections.abc import Iterable, Sequence
@@ -84,8 +85,10 @@ def report_heading(year: int, records_by_year: dict[int, Record]) -> str:
     return f"Report {year}, covering {record.report.data_year}: {record.source.file}{extra}"
 
 
-def _by_year(findings: Iterable[Finding]) -> dict[int, list[Finding]]:
-    out: dict[int, list[Finding]] = {}
+def _by_year(findings: Iterable[Finding], years: Iterable[int] = ()) -> dict[int, list[Finding]]:
+    """Findings per report year, worst first; every year of `years` present, even if clean,
+    so a reader sees that a report was checked and found in order."""
+    out: dict[int, list[Finding]] = {y: [] for y in years}
     for f in sorted(findings, key=Finding.sort_key):
         out.setdefault(f.report_year, []).append(f)
     return dict(sorted(out.items()))
@@ -110,7 +113,7 @@ def findings_text(findings: Sequence[Finding], records: Iterable[Record]) -> str
     """One line per finding ("p. 15  error  toc-caption  message"), quotes indented below."""
     years = _records_by_year(records)
     lines: list[str] = []
-    for year, group in _by_year(findings).items():
+    for year, group in _by_year(findings, years).items():
         lines.append(f"{report_heading(year, years)}  [{summary_line(group)}]")
         for f in group:
             lines.append(
@@ -138,7 +141,7 @@ def md_escape(text: str) -> str:
 def findings_markdown(findings: Sequence[Finding], records: Iterable[Record]) -> str:
     years = _records_by_year(records)
     lines = ["# Findings", "", summary_line(findings), ""]
-    for year, group in _by_year(findings).items():
+    for year, group in _by_year(findings, years).items():
         lines += [f"## {md_escape(report_heading(year, years))}", "", summary_line(group), ""]
         for f in group:
             lines.append(
@@ -423,7 +426,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 blockquote { margin: 0.2rem 0 0.4rem 1rem; padding-left: 0.6rem; border-left: 3px solid var(--line);
   color: var(--muted); }
 ul.findings { list-style: none; padding-left: 0; } ul.findings > li { margin-bottom: 0.7rem; }
-del { color: var(--error); } ins { color: var(--ok); text-decoration: none; }
+del { color: var(--error); } ins { color: var(--ok); text-decoration: underline; font-weight: 600; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem; }
 figure.chart { margin: 0; padding: 0.5rem; border: 1px solid var(--line); border-radius: 6px; }
 figure.chart svg { width: 100%; height: auto; display: block; }
@@ -485,6 +488,22 @@ def html_table(
     )
 
 
+def inline_diff(old: str, new: str) -> str:
+    """One sentence with the words the new report dropped struck and the words it added
+    marked, so "47 (20 more than in 2018)" -> "38 (nine less than in 2019)" reads at a glance."""
+    a, b = old.split(), new.split()
+    out = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out.append(esc(" ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(f"<del>{esc(' '.join(a[i1:i2]))}</del>")
+        if j2 > j1:
+            out.append(f"<ins>{esc(' '.join(b[j1:j2]))}</ins>")
+    return " ".join(out)
+
+
 def diff_html_body(change: ChangeReport, heading_level: int = 1) -> str:
     """The change report as an HTML fragment (the site puts it on each pair's page)."""
     h1, h2 = f"h{heading_level}", f"h{heading_level + 1}"
@@ -538,11 +557,12 @@ def diff_html_body(change: ChangeReport, heading_level: int = 1) -> str:
     parts.append(f'<{h2} id="sentences">Sentences of section 2</{h2}>')
     items = []
     for s in change.sentences:
-        old = f"<del>{esc(s.old)}</del>" if s.old else ""
-        new = f"<ins>{esc(s.new)}</ins>" if s.new else ""
-        items.append(
-            f"<li><strong>{esc(sentence_label(s.kind, s.numbers_only))}</strong><br>{old}{'<br>' if old and new else ''}{new}</li>"
-        )
+        if s.old and s.new:
+            body = inline_diff(s.old, s.new)
+        else:
+            body = f"<del>{esc(s.old)}</del>" if s.old else f"<ins>{esc(s.new)}</ins>"
+        label = esc(sentence_label(s.kind, s.numbers_only))
+        items.append(f"<li><strong>{label}</strong><br>{body}</li>")
     parts.append("<ul>" + "\n".join(items) + "</ul>" if items else "<p>No sentence changed.</p>")
     parts.append(f'<{h2} id="structure">Other changes</{h2}>')
     parts.append(
