@@ -377,3 +377,30 @@ def test_both_producers_give_the_same_structure(layouts):
     assert repeated_a == repeated_b
     sec2 = [p.text for p in a.paragraphs if (p.section or "").startswith("2 ")]
     assert sec2 == [p.text for p in b.paragraphs if (p.section or "").startswith("2 ")]
+
+
+def test_headings_tolerate_a_skipped_number_and_a_changed_word():
+    doc = _doc(
+        [
+            [
+                ("Contents", 1, 14),
+                ("1 Introduction . . 1", 2),
+                ("(1) Definition of trafficking in persons . . 1", 1),
+                ("(3) Framework of measures . . 1", 1),  # (2) is missing in print
+                ("2 Data . . 1", 1),
+            ],
+            [
+                ("1 Introduction", 1, 14),
+                ("(1) Definition of trafficking of persons", 1.5, 12),  # a word changed
+                ("Text.", 1.5),
+                ("(3) Framework of measures", 1.5, 12),
+                ("Text.", 1.5),
+                ("(4) Not in the contents, so a wrapped line", 1.5),
+                ("2 Data", 2, 14),
+                ("1", 50),
+            ],
+        ]
+    )
+    layout = analyse_layout(doc)
+    assert [s.number for s in layout.sections] == ["1", "1 (1)", "1 (3)", "2"]
+    assert layout.sections[1].title == "Definition of trafficking of persons"

@@ -29,6 +29,7 @@ Decisions (documented here because other modules rely on them):
 
 from __future__ import annotations
 
+import difflib
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -265,7 +266,10 @@ def _toc_tail(line: Line) -> tuple[str, int | None]:
     text = line.text
     m = LEADER_TAIL_RE.search(text)
     if m:
-        return text[: m.start()].rstrip(" ."), int(m.group(1))
+        head = text[: m.start()].rstrip(" .")
+        if re.search(r"\betc$", head):  # the leaders swallowed the abbreviation's period
+            head += "."
+        return head, int(m.group(1))
     if len(line.cells) > 1 and line.cells[-1].strip().isdigit():
         return " ".join(line.cells[:-1]).rstrip(" ."), int(line.cells[-1])
     return text, None
@@ -417,17 +421,19 @@ def _toc_titles(toc: list[TocEntry]) -> dict[str, str]:
 
 
 def _match_heading(text: str, title: str | None) -> bool:
-    """A line starts the heading whose contents title is `title` (or its first words)."""
+    """A line starts the heading whose contents title is `title` (or its first words).
+
+    Tolerant of small differences between the contents and the heading (a typo, a word
+    changed): the line's words must match the start of the title closely, not exactly."""
     if title is None:
         return False
     a, b = _norm(text), _norm(title)
     if not a or not b:
         return False
-    return (
-        b.startswith(a)
-        or a.startswith(b)
-        or (len(a) > 20 and b[: len(a) - 3] == a[: len(b) - 3][: len(a) - 3])
-    )
+    if b.startswith(a) or a.startswith(b):
+        return True
+    n = min(len(a), len(b))
+    return n >= 12 and difflib.SequenceMatcher(a=a[:n], b=b[:n], autojunk=False).ratio() >= 0.85
 
 
 class _Walker:
@@ -474,7 +480,12 @@ class _Walker:
         candidates = next_numbers(self.current)
         want = candidates.get(level)
         if want is None or want[-1] != parts[-1]:
-            return None
+            # out of sequence (a number skipped in print): only when the contents list it
+            if level > len(self.current) or (level > 0 and not self.current):
+                return None
+            want = tuple(self.current[:level] + [parts[-1]])
+            if format_number(want) not in self.titles or want <= tuple(self.current[: level + 1]):
+                return None
         label = format_number(want)
         toc_title = self.titles.get(label)
         if toc_title is not None:
