@@ -573,3 +573,20 @@ def test_whole_report_is_fast(paragraphs):
     elapsed = time.perf_counter() - start
     print(f"extract_figures on the whole 2020 text: {elapsed * 1000:.1f} ms")
     assert elapsed < 2.0
+
+
+def test_paragraph_wrongly_taken_into_a_repeated_passage_keeps_its_own_figures():
+    """A layout may mark the bullet before a repeated paragraph as repeated too; its words are
+    not in the section it names, so its figures stay its own."""
+    original = para("In 2019, nine victims were voluntary repatriated through support from the "
+                    "International Organization for Migration (IOM).")  # fmt: skip
+    own = para("Since 2005, Japan has been running the project to provide repatriation support to "
+               "foreign victims through the IOM. In 2019, Japan contributed US$130,000 to the IOM. "
+               "Since 2005, this project has provided support to 335 victims to return to their "
+               "home countries.", "6 (3) iv)", repeated_from="2 (1) i)")  # fmt: skip
+    repeat = replace(original, section="6 (3) iv)", repeated_from="2 (1) i)")
+    figs = by_key(extract_figures([original, own, repeat], 2019, PROFILE))
+    assert figs[("iom.contribution_usd", "2019")].repeated_from is None
+    assert figs[("iom.repatriated_since_2005", "2019")].value == 335
+    repatriated = figs[("victims.iom.repatriated", "2019")]
+    assert [(o.value, o.section) for o in repatriated.occurrences] == [(9, "6 (3) iv)")]

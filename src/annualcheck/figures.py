@@ -433,7 +433,10 @@ def period_of(sentence: str, mention: Mention, data_year: int, profile: FiguresP
 
 
 def quote_of(sentence: str, mention: Mention, limit: int = 200) -> str:
-    """The sentence, or the part of it around the count, as printed (so Ctrl-F finds it)."""
+    """The sentence, or the part of it around the count, as printed (so Ctrl-F finds it).
+
+    A long sentence is cut to `limit` characters around the count's own words (its segment
+    and stated change), widened evenly on both sides, at word boundaries."""
     s = sentence.strip()
     if len(s) <= limit:
         return s
@@ -441,11 +444,19 @@ def quote_of(sentence: str, mention: Mention, limit: int = 200) -> str:
     if hi - lo > limit:
         lo = max(lo, mention.token.start - limit // 3)
         hi = min(hi, lo + limit)
-        if hi < mention.token.end:
-            lo, hi = mention.token.start - limit // 2, mention.token.end + limit // 2
-    while lo > 0 and not sentence[lo - 1].isspace():
+    else:
+        spare = limit - (hi - lo)
+        grow_left = min(lo, spare // 2)
+        grow_right = min(len(sentence) - hi, spare - grow_left)
+        lo, hi = lo - grow_left, hi + grow_right
+        lo = max(0, lo - (limit - (hi - lo)))
+    while 0 < lo < mention.token.start and sentence[lo - 1].isalnum() and sentence[lo].isalnum():
         lo += 1
-    while hi < len(sentence) and not sentence[hi].isspace() and hi > mention.token.end:
+    while (
+        mention.token.end < hi < len(sentence)
+        and sentence[hi - 1].isalnum()
+        and sentence[hi].isalnum()
+    ):
         hi -= 1
     return sentence[lo:hi].strip(" ,;:")
 
