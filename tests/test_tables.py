@@ -253,3 +253,115 @@ def test_own_pdfs_rows_joined_across_page_breaks(own_pdfs):
         if ruled:
             joined += sum(r.joined for r in t2.rows + t3.rows)
     assert joined >= 4  # the fillers were chosen so that page breaks split rows
+
+
+# --------------------------------------------------------------------------- pure pieces
+
+
+def _fragment(page: int, rows: list[list[str]]):
+    from annualcheck.record import BBox
+    from annualcheck.tables import Fragment
+
+    box = BBox(0, 0, 100, 100)
+    return Fragment(page, box, rows, [box] * len(rows), (0.1, 0.6))
+
+
+def test_rows_from_fragments_drops_repeated_headers_and_joins_split_rows():
+    from annualcheck.profiles import get_profile
+    from annualcheck.tables import rows_from_fragments
+
+    part = get_profile().tables
+    header = ["No.", "Offense", "Results of trial"]
+    fragments = [
+        _fragment(
+            7,
+            [
+                header,
+                ["25", "Violation of the\nAnti-", "10 months\nimprisonment"],
+                [
+                    "26",
+                    "Violation of the Child Welfare Act, violation of the",
+                    "1 year 6 months imprisonment,",
+                ],
+            ],
+        ),
+        _fragment(
+            8,
+            [
+                header,
+                ["", "Anti-Prostitution Act", "suspension of 3 years"],
+                ["27", "Threat", "Pending trial"],
+            ],
+        ),
+    ]
+    rows, notes = rows_from_fragments(fragments, part)
+    assert [r.cells[0] for r in rows] == ["25", "26", "27"]
+    assert rows[0].cells[1] == "Violation of the Anti-"  # a hard hyphen at a line end stays
+    assert rows[1].cells[1:] == [
+        "Violation of the Child Welfare Act, violation of the Anti-Prostitution Act",
+        "1 year 6 months imprisonment, suspension of 3 years",
+    ]
+    assert (rows[1].pages, rows[1].joined) == ([7, 8], True)
+    assert (rows[2].pages, rows[2].joined) == ([8], False)
+    assert notes == []
+
+
+def test_rows_from_fragments_number_printed_on_the_second_part():
+    """A producer that prints a split cell's number at the bottom puts it on the second part."""
+    from annualcheck.profiles import get_profile
+    from annualcheck.tables import rows_from_fragments
+
+    part = get_profile().tables
+    fragments = [
+        _fragment(3, [["12", "Extortion", "Pending trial"], ["", "Kidnapping for", "2 years"]]),
+        _fragment(4, [["13", "indecency", "imprisonment"], ["14", "Threat", "Pending trial"]]),
+    ]
+    rows, _ = rows_from_fragments(fragments, part)
+    assert [(r.cells, r.pages, r.joined) for r in rows] == [
+        (["12", "Extortion", "Pending trial"], [3], False),
+        (["13", "Kidnapping for indecency", "2 years imprisonment"], [3, 4], True),
+        (["14", "Threat", "Pending trial"], [4], False),
+    ]
+
+
+def test_join_cell_lines():
+    from annualcheck.tables import join_cell_lines
+
+    assert join_cell_lines("violation of the\nAnti-\nProstitution Act") == (
+        "violation of the Anti-Prostitution Act"
+    )
+    assert join_cell_lines("quasi-\nforcible") == "quasi-forcible"
+    assert join_cell_lines("electro\u00ad\nmagnetic  deeds") == "electromagnetic deeds"
+    assert join_cell_lines(" 2 years\n\nimprisonment ") == "2 years imprisonment"
+
+
+def test_caption_words_decide_which_table():
+    from annualcheck.profiles import get_profile
+    from annualcheck.record import Caption
+    from annualcheck.tables import kind_of_caption
+
+    part = get_profile().tables
+
+    def key(label, text, taken=()):
+        kind = kind_of_caption(Caption(label, text, 1), part, taken)
+        return kind and kind.key
+
+    assert (
+        key("Table 2", "Charges imposed on the 32 prosecuted persons and their trial results")
+        == "table2"
+    )
+    # numbering shifted: the words win over the label
+    assert (
+        key("Table 4", "Charges imposed on the 32 prosecuted persons and their trial results")
+        == "table2"
+    )
+    assert (
+        key(
+            "Table 2",
+            "Charges imposed on the six prosecuted persons reported as awaiting trial in the 2019 annual report",
+        )
+        == "table3"
+    )
+    assert key("Table 1", "Main initiatives from 2004 to 2019") == "table1"
+    assert key("Table 5", "Number of inspections") is None
+    assert key("Table 2", "Something else", taken={"table2"}) is None

@@ -128,14 +128,15 @@ def captions_from_lines(doc: Any, part: Any) -> list[Caption]:
     return found
 
 
-def kind_of_caption(caption: Caption, part: Any) -> Any | None:
-    """Which table a caption introduces: by its words first, by its label as a fallback."""
+def kind_of_caption(caption: Caption, part: Any, taken: Any = ()) -> Any | None:
+    """Which table a caption introduces: by its words first, by its label as a fallback
+    (kinds whose key is in `taken` are already found)."""
     words = caption.text.lower()
     for kind in part.kinds:
-        if any(w.lower() in words for w in kind.caption_words):
+        if kind.key not in taken and any(w.lower() in words for w in kind.caption_words):
             return kind
     for kind in part.kinds:
-        if caption.label == kind.label:
+        if kind.key not in taken and caption.label == kind.label:
             return kind
     return None
 
@@ -283,7 +284,16 @@ def _continuation(doc: Any, prev: Fragment, n: int, part: Any) -> Fragment | Non
     return first if _same_columns(prev, first, part) else None
 
 
-def ruled_fragments(doc: Any, caption: Caption, part: Any) -> list[Fragment]:
+def layout_table_pages(layout: Any, label: str) -> set[int] | None:
+    """Pages on which the layout analysis saw the lines of this table, if it says: a page it
+    did not see the table on need not be searched (the finder parses the whole page)."""
+    lines = (getattr(layout, "table_lines", None) or {}).get(label)
+    return {line.page for line in lines} if lines else None
+
+
+def ruled_fragments(
+    doc: Any, caption: Caption, part: Any, hint: set[int] | None = None
+) -> list[Fragment]:
     """The ruled table after a caption and its continuations on the following pages."""
     top = _caption_top(doc, caption, part)
     start = next((f for f in _fragments_on(doc, caption.page) if f.bbox.top >= top), None)
@@ -294,7 +304,10 @@ def ruled_fragments(doc: Any, caption: Caption, part: Any) -> list[Fragment]:
     if start is None:
         return []
     fragments = [start]
-    while (more := _continuation(doc, fragments[-1], fragments[-1].page + 1, part)) is not None:
+    while hint is None or fragments[-1].page + 1 in hint:
+        more = _continuation(doc, fragments[-1], fragments[-1].page + 1, part)
+        if more is None:
+            break
         fragments.append(more)
     return fragments
 
@@ -336,47 +349,71 @@ def _join_cells(a: list[str], b: list[str]) -> list[str]:
     ]
 
 
+def _starts_lower(cells: list[str]) -> bool:
+    """The text cells begin in the middle of a sentence (a row's cells begin with a capital)."""
+    text = next((c for c in cells[1:] if c), "")
+    return text[:1].islower()
+
+
+def _heads_next_row(item: tuple, following: tuple | None) -> bool:
+    """An unnumbered fragment at the foot of a page that starts a row whose number the next
+    page prints (a producer that sets a split cell's number at its bottom): it begins like a
+    row and the next page's first row begins mid-sentence."""
+    frag, cells, _ = item
+    if following is None or following[0].page == frag.page or not following[1][0]:
+        return False
+    return not _starts_lower(cells) and _starts_lower(following[1])
+
+
 def rows_from_fragments(fragments: list[Fragment], part: Any) -> tuple[list[RawRow], list[str]]:
     """Fragments to logical rows: repeated headers dropped, page-split rows joined.
 
     A fragment with an empty first cell (or the same first cell as the row before it) is the
-    rest of the row before it; joined across pages it is marked `joined`. A leading fragment
-    with an empty first cell at the foot of a page (producers that print the number at the
-    bottom of a split cell) is held and put in front of the next row.
+    rest of the row before it; joined across pages it is marked `joined`. An unnumbered
+    fragment at the foot of a page whose words start a row, followed by a numbered row that
+    starts mid-sentence, is put in front of that row instead.
     """
+    items = [
+        (frag, cells, box)
+        for frag in fragments
+        for cells, box in zip(
+            ([join_cell_lines(c) for c in row] for row in frag.rows), frag.boxes, strict=False
+        )
+        if any(cells) and not _is_header_row(cells, part)
+    ]
     rows: list[RawRow] = []
     notes: list[str] = []
     orphan: RawRow | None = None
-    for frag in fragments:
-        for cells, box in zip(frag.rows, frag.boxes, strict=False):
-            cells = [join_cell_lines(c) for c in cells]
-            if not any(cells) or _is_header_row(cells, part):
-                continue
-            key = cells[0]
-            if orphan is not None and key:
-                merged = RawRow(
-                    _join_cells(orphan.cells, cells),
-                    orphan.pages + [p for p in [frag.page] if p not in orphan.pages],
-                    orphan.boxes + [box],
-                )
-                merged.joined = orphan.joined or frag.page not in orphan.pages
-                rows.append(merged)
-                orphan = None
-                continue
-            if rows and (not key or key == rows[-1].cells[0]):
-                last = rows[-1]
-                last.cells = _join_cells(last.cells, [""] + cells[1:] if key else cells)
-                if frag.page not in last.pages:
-                    last.pages.append(frag.page)
-                    last.joined = True
-                last.boxes.append(box)
-                continue
-            if not key:
-                orphan = RawRow(cells, [frag.page], [box])
-                continue
-            rows.append(RawRow(cells, [frag.page], [box]))
+    for i, (frag, cells, box) in enumerate(items):
+        key = cells[0]
+        if orphan is not None:
+            merged = RawRow(
+                [key] + _join_cells(orphan.cells, cells)[1:],
+                orphan.pages + [frag.page],
+                orphan.boxes + [box],
+                joined=True,
+            )
+            rows.append(merged)
+            orphan = None
+            continue
+        following = items[i + 1] if i + 1 < len(items) else None
+        if not key and _heads_next_row(items[i], following):
+            orphan = RawRow(cells, [frag.page], [box])
+            continue
+        if rows and (not key or key == rows[-1].cells[0]):
+            last = rows[-1]
+            last.cells = _join_cells(last.cells, [""] + cells[1:] if key else cells)
+            if frag.page not in last.pages:
+                last.pages.append(frag.page)
+                last.joined = True
+            last.boxes.append(box)
+            continue
+        if not key:
+            notes.append(f"unnumbered fragment on page {frag.page} kept as its own row")
+        rows.append(RawRow(cells, [frag.page], [box]))
     if orphan is not None:
-        notes.append(f"unnumbered fragment on page {orphan.pages[0]} dropped")
+        notes.append(f"unnumbered fragment on page {orphan.pages[0]} kept as its own row")
+        rows.append(orphan)
     return rows, notes
 
 
@@ -570,7 +607,7 @@ def _printed_page(layout: Any, caption: Caption) -> int | None:
 
 def read_table(doc: Any, caption: Caption, kind: Any, order: int, layout: Any, part: Any) -> Table:
     """One captioned table: ruled if the finder sees it, else by the text strategy."""
-    fragments = ruled_fragments(doc, caption, part)
+    fragments = ruled_fragments(doc, caption, part, layout_table_pages(layout, caption.label))
     raw, notes = rows_from_fragments(fragments, part)
     strategy, pages = "lattice", [f.page for f in fragments]
     if not raw:  # no ruling, or only a shaded header box: read the words
@@ -614,8 +651,8 @@ def extract_tables(doc: Any, layout: Any, profile: Any) -> dict[str, Table]:
     captions.sort(key=lambda c: (c.page, c.bbox.top if c.bbox else 0.0))
     tables: dict[str, Table] = {}
     for caption in captions:
-        kind = kind_of_caption(caption, part)
-        if kind is None or kind.key in tables:
+        kind = kind_of_caption(caption, part, tables)
+        if kind is None:
             continue
         table = read_table(doc, caption, kind, len(tables) + 1, layout, part)
         if table.rows:  # a caption with no table after it (e.g. a contents entry) is skipped

@@ -52,18 +52,20 @@ class TablesProfile:
 
 PROFILE_PART = TablesProfile(
     caption_label="Table",
+    # Table 3 first: its caption ("... persons reported as awaiting trial ...") is the more
+    # specific one, and a year may word it "prosecuted persons reported as awaiting trial".
     kinds=(
-        TableKind(
-            key="table2",
-            label="Table 2",
-            caption_words=("prosecuted persons", "prosecuted person"),
-            header_words=("No.", "Offense", "Results of trial"),
-            kind="trial",
-        ),
         TableKind(
             key="table3",
             label="Table 3",
             caption_words=("reported as awaiting trial", "awaiting trial"),
+            header_words=("No.", "Offense", "Results of trial"),
+            kind="trial",
+        ),
+        TableKind(
+            key="table2",
+            label="Table 2",
+            caption_words=("prosecuted persons", "prosecuted person"),
             header_words=("No.", "Offense", "Results of trial"),
             kind="trial",
         ),
@@ -128,6 +130,7 @@ PROFILE_PART = TablesProfile(
         "Act on the Prevention of Spousal Violence and the Protection of Victims",
         "Act on Prevention of Spousal Violence and the Protection of Victims",
         "Act for Establishment of the Ministry of Justice",
+        "Act on Proper Technical Intern Training and Protection of Technical Intern Trainees",
     ),
     charge_starts=("violation of", "attempted", "accessory to"),
     months=(
