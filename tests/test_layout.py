@@ -351,6 +351,9 @@ def test_no_page_furniture_in_paragraphs(layout):
     assert forms[0].text.endswith(
         "none were victims of labor exploitation (two less than in 2018)."
     )
+    # text printed inside a figure's box is kept apart (Figure 24 lists phone numbers)
+    assert not any("Emergency call (Tel): 110" in p.text for p in layout.paragraphs)
+    assert any("Emergency call (Tel): 110" in ln.text for ln in layout.figure_lines["Figure 24"])
     # a table row is not body text
     assert not any(
         "Extortion attempt" in p.text and "probation" in p.text for p in layout.paragraphs
@@ -404,3 +407,24 @@ def test_headings_tolerate_a_skipped_number_and_a_changed_word():
     layout = analyse_layout(doc)
     assert [s.number for s in layout.sections] == ["1", "1 (1)", "1 (3)", "2"]
     assert layout.sections[1].title == "Definition of trafficking of persons"
+
+
+def test_running_header_and_footer_with_page_number_are_removed():
+    header = ("Annual Report", 1, 8)
+    pages = [[("Measures to Combat Trafficking in Persons", 1, 20)]]
+    for n in range(1, 5):
+        body = [("1 Data", 2, 14), ("(1) Victims", 1.5, 12)] if n == 1 else []
+        body += [
+            (f"Sentence number {n} of the report goes on over a few lines of text", 1.5),
+            ("as sentences do in this report, line after line, until it", 1),
+            ("ends here.", 1),
+        ]
+        pages.append([header, *body, (f"Annual Report 2020     Page {n} of 4", 40, 8)])
+    layout = analyse_layout(_doc(pages))
+    assert layout.printed_pages == {1: None, 2: 1, 3: 2, 4: 3, 5: 4}
+    assert [p.text for p in layout.paragraphs] == [
+        f"Sentence number {n} of the report goes on over a few lines of text as sentences "
+        "do in this report, line after line, until it ends here."
+        for n in range(1, 5)
+    ]
+    assert [s.number for s in layout.sections] == ["1", "1 (1)"]

@@ -43,7 +43,9 @@ REPEATED_RE = re.compile(r"\[\s*Repeated from\s+([^\]]+?)\s*\]")
 BULLET_RE = re.compile(r"^([○◯●■□◆◇▪•・\-–—✓※])\s+")
 LEADER_TAIL_RE = re.compile(r"(?:\s*(?:\.\s*){2,}|\s*…+\s*)\s*(\d{1,3})\s*$")
 BARE_TAIL_RE = re.compile(r"\s+(\d{1,3})\s*$")
-PAGE_NUMBER_RE = re.compile(r"^(?:[-–—]\s*)?(?:page\s+)?(\d{1,3})(?:\s*[-–—])?$", re.IGNORECASE)
+PAGE_NUMBER_RE = re.compile(
+    r"^(?:[-–—]\s*)?(?:page\s+)?(\d{1,3})(?:\s+of\s+\d{1,3})?(?:\s*[-–—])?$", re.IGNORECASE
+)
 CONTENTS_RE = re.compile(r"^(?:table of\s+)?contents$", re.IGNORECASE)
 ROMAN = [
     "i",
@@ -226,7 +228,10 @@ def read_printed_pages(doc: PdfDocument) -> tuple[dict[int, int | None], set[tup
             continue
         order = sorted(range(len(page.lines)), key=lambda i: page.lines[i].bbox.bottom)
         for idx in (order[-1], order[0]):
-            m = PAGE_NUMBER_RE.match(page.lines[idx].text.strip())
+            line = page.lines[idx]
+            # the whole line ("- 9 -"), or the outer cell of a running footer ("Title    9")
+            texts = [line.text] + ([line.cells[-1], line.cells[0]] if len(line.cells) > 1 else [])
+            m = next((m for t in texts if (m := PAGE_NUMBER_RE.match(t.strip()))), None)
             if m and len(page.lines) > 1:
                 candidates[page.number] = (int(m.group(1)), idx)
                 break
