@@ -185,7 +185,7 @@ def diff_subtitle(change: ChangeReport) -> str:
 def agreement_summary(change: ChangeReport) -> str:
     counts = change.counts()
     return f"{plural(len(change.figures), 'key')}: " + ", ".join(
-        f"{n} {name}" for name, n in counts.items()
+        f"{n} {name}{'s' if name.endswith('key') and n != 1 else ''}" for name, n in counts.items()
     )
 
 
@@ -419,7 +419,8 @@ table { border-collapse: collapse; margin: 0.6rem 0 1rem; width: 100%; }
 caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
 th, td { border: 1px solid var(--line); padding: 0.25rem 0.5rem; vertical-align: top; text-align: left; }
 th { background: var(--head); }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td { overflow-wrap: anywhere; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .agrees { color: var(--ok); } .contradicts { color: var(--error); font-weight: 600; }
 .sev-error { color: var(--error); font-weight: 600; } .sev-warning { color: var(--warning); font-weight: 600; }
 .sev-info { color: var(--info); }
