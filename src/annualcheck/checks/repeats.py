@@ -12,6 +12,7 @@ figure revised later is a warning, not an error).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from difflib import SequenceMatcher
 
 from ..findings import Finding
@@ -78,6 +79,16 @@ def _source_tokens(paras: list[Paragraph]) -> tuple[list[str], list[int]]:
     return tokens, owner
 
 
+def _nearest(rep: list[str], source: list[Paragraph]) -> list[Paragraph]:
+    """The source paragraph sharing most words with the repeat, with its neighbours (a repeat
+    may join or split the original's paragraphs): aligning against a window, not the whole
+    section, keeps long sections cheap."""
+    want = Counter(rep)
+    scores = [sum((want & Counter(_tokens(p.text))).values()) for p in source]
+    best = max(range(len(source)), key=scores.__getitem__)
+    return source[max(0, best - 1) : best + 2]
+
+
 def _check_text_repeats(record: Record) -> list[Finding]:
     out = []
     originals = [p for p in record.paragraphs if not p.repeated_from]
@@ -89,6 +100,7 @@ def _check_text_repeats(record: Record) -> list[Finding]:
         if not source:
             continue  # the section is not found: nothing to compare (the extractor says why)
         rep = _tokens(para.text)
+        source = _nearest(rep, source)
         src, owner = _source_tokens(source)
         sm = SequenceMatcher(None, rep, src, autojunk=False)
         matched = sum(b.size for b in sm.get_matching_blocks())
