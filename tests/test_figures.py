@@ -590,3 +590,20 @@ def test_paragraph_wrongly_taken_into_a_repeated_passage_keeps_its_own_figures()
     assert figs[("iom.repatriated_since_2005", "2019")].value == 335
     repatriated = figs[("victims.iom.repatriated", "2019")]
     assert [(o.value, o.section) for o in repatriated.occurrences] == [(9, "6 (3) iv)")]
+
+
+def test_subjects_that_stand_for_a_count():
+    got = keyed_of([
+        "With regard to the gender of the victims, 46 were female (one less than in 2017). No "
+        "victims were male (one less than in 2017).",
+        "With regard to the status of residence of the nine non-Japanese victims, four entered "
+        "Japan on the status of residence of “Entertainer” (one more than in 2017). The Thai "
+        "national was a Long-term Resident (same as in 2017).",
+    ], 2018)  # fmt: skip
+    assert got == {
+        "victims.sex.female": (46, (-1, "2017"), "2018"),
+        "victims.sex.male": (0, (-1, "2017"), "2018"),
+        "victims.non_japanese": (9, None, "2018"),
+        "victims.residence.entertainer": (4, (1, "2017"), "2018"),
+        "victims.residence.long_term_resident": (1, (0, "2017"), "2018"),
+    }

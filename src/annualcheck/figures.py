@@ -69,8 +69,9 @@ class FiguresProfile:
     vocabularies: dict[str, tuple[tuple[str, str], ...]]
     #: a sentence that continues the previous one ("Of these, ...", "All of these ...")
     anaphora: str
-    #: a singular subject standing for one ("The Brazilian national was ...")
-    implied_one: str
+    #: subjects that stand for a count when a stated change follows and no number precedes
+    #: it: (regex, value), e.g. "The Brazilian national was ..." -> 1, "No victims were" -> 0
+    implied_counts: tuple[tuple[str, float], ...]
     #: the marker of a repeated passage; group 1 is the section it repeats
     repeated_marker: str = r"\[\s*Repeated from\s+([^\]]+?)\s*\]"
     #: words ending in "." that do not end a sentence
@@ -218,7 +219,7 @@ def find_mentions(sentence: str, data_year: int, profile: FiguresProfile) -> lis
     masked_text = "".join(masked)
     numbers = tuple(find_numbers(masked_text))
     tokens = [t for t in numbers if t.kind in ("count", "money")]
-    tokens += _implied_ones(masked_text, tokens, changes, profile)
+    tokens += _implied_counts(masked_text, tokens, changes, profile)
     tokens.sort(key=lambda t: t.start)
     if not tokens:
         return []
@@ -261,19 +262,25 @@ def find_mentions(sentence: str, data_year: int, profile: FiguresProfile) -> lis
     return _coordinate(mentions, masked_text)
 
 
-def _implied_ones(
+def _implied_counts(
     text: str, tokens: list[NumberToken], changes: list[ChangeToken], profile: FiguresProfile
 ) -> list[NumberToken]:
+    """Counts a subject stands for ("The Brazilian national was ... (one more than in 2018)"),
+    looked for only before a stated change that has no number before it."""
     out = []
     prev_end = 0
     for c in changes:
-        region = (prev_end, c.start)
-        if not any(region[0] <= t.start < region[1] for t in tokens):
-            found = list(re.finditer(profile.implied_one, text[region[0] : region[1]]))
+        lo, hi = prev_end, c.start
+        if not any(lo <= t.start < hi for t in tokens):
+            found = [
+                (m, value)
+                for pattern, value in profile.implied_counts
+                for m in re.finditer(pattern, text[lo:hi])
+            ]
             if found:
-                m = found[-1]
-                s, e = region[0] + m.start(), region[0] + m.end()
-                out.append(NumberToken(s, e, text[s:e], 1.0, "count"))
+                m, value = max(found, key=lambda f: f[0].start())
+                s, e = lo + m.start(), lo + m.end()
+                out.append(NumberToken(s, e, text[s:e], float(value), "count"))
         prev_end = c.end
     return out
 

@@ -348,5 +348,12 @@ PROFILE_PART = FiguresProfile(
     vocabularies=VOCABULARIES,
     anaphora=r"(?:of|among|for)\s+(?:these|them|those|whom)\b|all (?:of )?these\b|these\b"
     r"|the (?:remaining|rest)\b|following (?:their|this|that)\b",
-    implied_one=r"\b[Tt]he (?:[A-Z][\w-]+ )+(?:national|victim|suspect|person)\b(?=\s+(?:was|is)\b)",
+    implied_counts=(
+        (r"\b[Tt]he (?:[A-Z][\w-]+ )+(?:national|victim|suspect|person)\b(?=\s+(?:was|is)\b)", 1),
+        (
+            r"\b[Nn]o (?:[\w-]+ )?(?:victims?|suspects?|persons?|perpetrators?)\b"
+            r"(?=\s+(?:was|were)\b)",
+            0,
+        ),
+    ),
 )
