@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annualcheck.numbers import find_numbers, find_stated_changes, parse_number
 
@@ -197,3 +199,39 @@ def test_other_wordings_of_a_change(text, delta, ref):
 def test_no_change_in_plain_comparisons():
     text = "more than 90% of the respondents; more than half; about 50% of the respondents"
     assert find_stated_changes(text, 2019) == []
+
+
+WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen \
+fifteen sixteen seventeen eighteen nineteen".split()
+TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def spelled(n: int) -> str:
+    """0..99 in words, as the reports write them ("thirty-six")."""
+    if n < 20:
+        return WORDS[n]
+    tens, unit = divmod(n, 10)
+    return TENS_WORDS[tens - 2] + ("" if unit == 0 else f"-{WORDS[unit]}")
+
+
+@given(st.integers(min_value=0, max_value=99))
+def test_spelled_numbers_round_trip(n):
+    assert parse_number(spelled(n)) == n
+    tokens = find_numbers(f"With regard to the suspects, {spelled(n)} were male.")
+    assert [(t.kind, t.value) for t in tokens] == [("count", n)]
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_digit_numbers_round_trip(n):
+    written = f"{n:,}"
+    assert parse_number(written) == n
+    tokens = find_numbers(f"In 2019, {written} people were arrested in connection with 3 cases.")
+    assert [(t.kind, t.value) for t in tokens] == [("year", 2019), ("count", n), ("count", 3)]
+
+
+@given(st.integers(min_value=1, max_value=99), st.sampled_from(["more", "less", "fewer"]))
+def test_change_phrases_round_trip(n, word):
+    text = f"27 were female ({spelled(n)} {word} than in 2017)"
+    (change,) = find_stated_changes(text, 2018)
+    assert change.delta == (n if word == "more" else -n)
+    assert change.reference_period == "2017"
