@@ -43,10 +43,11 @@ MUTANTS = [
            "were cleared (21 more than in 2018)", "were cleared (22 more than in 2018)"),
     # breakdown-sum: parts that no longer add up to their total
     Mutant("breakdown-suspect-sex", "breakdown-sum", 2020,
-           "five were female (three less than in 2018)", "six were female (two less than in 2018)"),
+           "five were female (three less than in 2018)", "six were female (two less than in 2018)", series=(2019, 2020)),
     Mutant("breakdown-occupation", "breakdown-sum", 2020,
            "eight were connected with adult entertainment business (one more than in 2018)",
-           "nine were connected with adult entertainment business (two more than in 2018)"),
+           "nine were connected with adult entertainment business (two more than in 2018)",
+           series=(2019, 2020)),
     Mutant("breakdown-route", "breakdown-sum", 2020,
            "Nine were put under police protection in 2019", "Eight were put under police protection in 2019"),
     # caption-count: a caption's count that the body does not give
