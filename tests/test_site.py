@@ -47,7 +47,10 @@ class Page(HTMLParser):
     def handle_data(self, data):
         if not self._open:
             return
-        current = self._open[-1]
+        # The innermost element that collects text (a link inside a cell counts for the cell).
+        current = next(
+            (t for t in reversed(self._open) if t in ("caption", "td", "th", "title")), ""
+        )
         if current == "caption":
             self.captions[-1] += data
         elif current in ("td", "th"):
@@ -217,3 +220,14 @@ def test_real_series_site(records, tmp_path):
     assert page.cells[i + 1 : i + 4] == ["27", "47", "38"]
     assert (tmp_path / "changes-2019-2020.html").is_file()
     assert (tmp_path / "changes-2020-2021.html").is_file()
+
+
+def test_gap_between_reports_is_named(tmp_path):
+    built = series()
+    index = write_site([built[2019], built[2021]], series_findings(), tmp_path)
+    text = index.read_text()
+    assert "no report 2020 in the series" in text
+    assert (tmp_path / "changes-2019-2021.html").is_file()
+    # Report years with findings link to their part of the findings page.
+    assert 'href="findings.html#report-2019"' in text
+    assert 'id="report-2019"' in (tmp_path / "findings.html").read_text()

@@ -467,11 +467,13 @@ def html_table(
     rows: list[list[str]],
     numeric: Iterable[int] = (),
     classes: dict[int, Any] | None = None,
+    links: dict[int, Any] | None = None,
 ) -> str:
     """A table with a caption; cells are escaped here. `classes` maps a column to a function
-    of the cell giving its CSS class."""
+    of the cell giving its CSS class, `links` to one giving the cell's link (or None)."""
     numeric = set(numeric)
     classes = classes or {}
+    links = links or {}
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
     body = []
     for row in rows:
@@ -481,7 +483,10 @@ def html_table(
             if i in classes and (extra := classes[i](c)):
                 cls.append(extra)
             attr = f' class="{" ".join(cls)}"' if cls else ""
-            cells.append(f"<td{attr}>{esc(c)}</td>")
+            text = esc(c)
+            if i in links and (href := links[i](c)):
+                text = f'<a href="{esc(href)}">{text}</a>'
+            cells.append(f"<td{attr}>{text}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return (
         f"<table>\n<caption>{esc(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n"

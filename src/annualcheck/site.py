@@ -47,6 +47,15 @@ def consecutive_pairs(records: Sequence[Record]) -> list[tuple[Record, Record]]:
     return list(zip(records, records[1:], strict=False))
 
 
+def gap_note(old: Record, new: Record) -> str:
+    """ " (no report 2020 in the series)" when the pair is not of consecutive years."""
+    missing = list(range(old.report.report_year + 1, new.report.report_year))
+    if not missing:
+        return ""
+    years = ", ".join(map(str, missing))
+    return f" (no report {years} in the series: changes span {len(missing) + 1} years)"
+
+
 # -- index -----------------------------------------------------------------------------------
 
 
@@ -73,6 +82,7 @@ def series_table(records: Sequence[Record], findings: Sequence[Finding]) -> str:
         ["report", "covers", "published", "pages", "file", "reconstruction", *SEVERITIES],
         rows,
         numeric=(0, 1, 3, 6, 7, 8),
+        links={0: lambda year: f"{FINDINGS}#report-{year}" if int(year) in by_year else None},
     )
 
 
@@ -129,7 +139,7 @@ def index_page(
             "<ul>"
             + "".join(
                 f'<li><a href="{pair_page_name(o, n)}">Report {o.report.report_year} → '
-                f"report {n.report.report_year}</a></li>"
+                f"report {n.report.report_year}</a>{esc(gap_note(o, n))}</li>"
                 for o, n in pairs
             )
             + "</ul>"
