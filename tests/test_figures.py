@@ -607,3 +607,31 @@ def test_subjects_that_stand_for_a_count():
         "victims.residence.entertainer": (4, (1, "2017"), "2018"),
         "victims.residence.long_term_resident": (1, (0, "2017"), "2018"),
     }
+
+
+def test_variant_total_without_number_of_and_change_without_in():
+    got = keyed_of([
+        "In 2018, 25 victims of trafficking in persons were put under protection (21 less than "
+        "in 2017).",
+        "The nationalities of the seven non-Japanese victims consist of five Philippine nationals "
+        "(two less than in 2017) and two Thai nationals (six less than 2017).",
+        "The number of victims who were put under protection temporarily at Women's Consulting "
+        "Offices in 2018 was six, of whom five were Philippine nationals and one was a Thai "
+        "national.",
+    ], 2018)  # fmt: skip
+    assert got == {
+        "victims.total": (25, (-21, "2017"), "2018"),
+        "victims.non_japanese": (7, None, "2018"),
+        "victims.nationality.philippines": (5, (-2, "2017"), "2018"),
+        "victims.nationality.thailand": (2, (-6, "2017"), "2018"),
+        "victims.womens_consulting_offices.protected": (6, None, "2018"),
+    }
+
+
+def test_coordinated_counts_with_their_own_changes_stay_apart():
+    got = keyed_of(["With regard to the gender of the suspects, 30 were male (two more than in "
+                    "2018) and six were female (same as in 2018)."], 2019, "2 (1) ii)")  # fmt: skip
+    assert got == {
+        "suspects.sex.male": (30, (2, "2018"), "2019"),
+        "suspects.sex.female": (6, (0, "2018"), "2019"),
+    }

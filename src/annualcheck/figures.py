@@ -298,8 +298,10 @@ def _coordinate(mentions: list[Mention], text: str) -> list[Mention]:
     k = 0
     while k < len(out):
         j = k
-        while j + 1 < len(out) and _COORDINATED.fullmatch(
-            text[out[j].token.end : out[j + 1].token.start]
+        while (
+            j + 1 < len(out)
+            and out[j].change is None
+            and _COORDINATED.fullmatch(text[out[j].token.end : out[j + 1].token.start])
         ):
             j += 1
         if j > k:
@@ -312,12 +314,7 @@ def _coordinate(mentions: list[Mention], text: str) -> list[Mention]:
                 ]
             for idx in range(k, j + 1):
                 hint = periods[idx - k] if len(periods) == j - k + 1 else None
-                out[idx] = replace(
-                    out[idx],
-                    segment=last.segment,
-                    period_hint=hint,
-                    change=out[idx].change if idx == j else out[idx].change,
-                )
+                out[idx] = replace(out[idx], segment=last.segment, period_hint=hint)
         k = j + 1
     return out
 
