@@ -740,7 +740,7 @@ def _walk(w: _Walker, lines: list[Line]) -> None:
             w.close()
             used, text = _caption_text(w, lines, i, cap)
             label = f"{cap.group(1)} {cap.group(2)}"
-            w.captions.append(Caption(label, text, line.page, None, line.bbox))
+            w.captions.append(Caption(label, text, line.page, None, _union(lines[i : i + used])))
             w.blocks.append(_Block("caption", [line], w.section_label()))
             w.table = label if cap.group(1) == "Table" else None
             w.figure = label if cap.group(1) == "Figure" else None
@@ -796,6 +796,17 @@ def _caption_text(w: _Walker, lines: list[Line], i: int, cap: re.Match) -> tuple
     return used, text
 
 
+def _union(lines: list[Line]) -> BBox:
+    """The box around lines (those on the first line's page)."""
+    boxes = [ln.bbox for ln in lines if ln.page == lines[0].page]
+    return BBox(
+        min(b.x0 for b in boxes),
+        min(b.top for b in boxes),
+        max(b.x1 for b in boxes),
+        max(b.bottom for b in boxes),
+    )
+
+
 def _paragraphs(blocks: list[_Block], printed: dict[int, int | None]) -> list[Paragraph]:
     out: list[Paragraph] = []
     for block in blocks:
@@ -810,13 +821,7 @@ def _paragraphs(blocks: list[_Block], printed: dict[int, int | None]) -> list[Pa
         if block.bullet:
             text = BULLET_RE.sub("", text, count=1)
         first = block.lines[0]
-        same_page = [ln.bbox for ln in block.lines if ln.page == first.page]
-        bbox = BBox(
-            min(b.x0 for b in same_page),
-            min(b.top for b in same_page),
-            max(b.x1 for b in same_page),
-            max(b.bottom for b in same_page),
-        )
+        bbox = _union(block.lines)
         out.append(
             Paragraph(
                 text=text,

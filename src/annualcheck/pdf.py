@@ -407,6 +407,8 @@ def open_pdf(path: str | Path, password: str | None = None) -> PdfDocument:
                 raise TruncatedPdfError(path, f"page {index + 1} cannot be read") from exc
             try:
                 pages.append(read_page(pdf_page, index + 1))
+            except pdfium.PdfiumError as exc:
+                raise TruncatedPdfError(path, f"page {index + 1} cannot be read") from exc
             finally:
                 pdf_page.close()
         metadata = _metadata(doc)
