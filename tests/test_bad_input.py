@@ -214,3 +214,11 @@ def test_batch_one_good_one_bad(tmp_path):
     result = run("export", tmp_path, "-o", out)
     assert_one_line_error(result, bad, "not a PDF")
     assert "victims.total" in out.read_text(encoding="utf-8")
+
+
+def test_encrypted_report_is_not_served_from_cache(encrypted_report, tmp_path, monkeypatch):
+    """After a run with the password, a run without it still fails: nothing was cached."""
+    monkeypatch.setenv("ANNUALCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    assert run("extract", encrypted_report, "--password", PASSWORD).exit_code == 0
+    assert not list((tmp_path / "cache").glob("*.json"))
+    assert_one_line_error(run("extract", encrypted_report), encrypted_report, "encrypted")

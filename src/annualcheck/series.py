@@ -137,7 +137,9 @@ def _extract_fresh(path: Path, options: LoadOptions, sha: str | None) -> Record:
             record = extract_record(path, password=options.password)
     except Exception as exc:  # noqa: BLE001 - every failure of one file is that file's error
         raise as_input_error(path, exc) from exc
-    if options.use_cache:
+    # An encrypted report is never cached: a later run without the password must not get
+    # its contents from the cache.
+    if options.use_cache and not facts.encrypted:
         cache.store(sha or cache.file_sha256(path), path, record, options.cache_dir)
     return record
 

@@ -52,6 +52,7 @@ class FileFacts:
     path: Path
     size: int
     pages: int | None = None  # None when only the byte checks ran
+    encrypted: bool = False  # opened only with a password (or an owner-only protection)
 
 
 def describe_not_pdf(head: bytes) -> str:
@@ -127,6 +128,9 @@ def check_document(
     except pdfium.PdfiumError as exc:
         raise _open_error(path, exc, password) from exc
     try:
+        import pypdfium2.raw as raw
+
+        facts.encrypted = raw.FPDF_GetSecurityHandlerRevision(doc.raw) != -1
         pages = len(doc)
         if pages == 0:
             raise TruncatedPdfError(path, "PDF has no pages")
