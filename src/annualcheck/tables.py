@@ -21,62 +21,13 @@ from typing import Any
 from .record import BBox, Caption, InitiativeRow, ParseReport, Table, TableRow
 from .trial_results import normalize_space, parse_result, split_charges, tables_part
 
-# --------------------------------------------------------------------------- document adapter
-
-
-@dataclass
-class _Line:
-    text: str
-    page: int
-    bbox: BBox
-    size: float | None = None
-
-
-class PlumberDocument:
-    """Stand-in for `annualcheck.pdf.PdfDocument` (pages of lines, lazy pdfplumber pages),
-    used only when that module is not available; same attribute names, 1-based page numbers."""
-
-    def __init__(self, path: str | Path):
-        import pdfplumber
-
-        self._pdf = pdfplumber.open(str(path))
-        self._lines: dict[int, list[_Line]] = {}
-
-    @property
-    def pages(self) -> list[Any]:
-        return [_LazyPage(self, n) for n in range(1, len(self._pdf.pages) + 1)]
-
-    def lines_of(self, n: int) -> list[_Line]:
-        if n not in self._lines:
-            self._lines[n] = [
-                _Line(d["text"], n, BBox(d["x0"], d["top"], d["x1"], d["bottom"]))
-                for d in self.plumber_page(n).extract_text_lines(return_chars=False)
-            ]
-        return self._lines[n]
-
-    def plumber_page(self, n: int) -> Any:
-        return self._pdf.pages[n - 1]
-
-    def close(self) -> None:
-        self._pdf.close()
-
-
-@dataclass
-class _LazyPage:
-    doc: PlumberDocument
-    number: int
-
-    @property
-    def lines(self) -> list[_Line]:
-        return self.doc.lines_of(self.number)
+# --------------------------------------------------------------------------- document
 
 
 def open_for_tables(path: str | Path) -> Any:
-    """The project's PDF layer when present, else the pdfplumber stand-in (one switch point)."""
-    try:
-        from .pdf import open_pdf
-    except ImportError:
-        return PlumberDocument(path)
+    """The document as the table reader takes it (the project's PDF layer)."""
+    from .pdf import open_pdf
+
     return open_pdf(path)
 
 
@@ -284,9 +235,18 @@ def _continuation(doc: Any, prev: Fragment, n: int, part: Any) -> Fragment | Non
     return first if _same_columns(prev, first, part) else None
 
 
+def _text_below(doc: Any, fragment: Fragment) -> bool:
+    """Body text (not a page number) follows the table on its page."""
+    return any(
+        line.bbox.top >= fragment.bbox.bottom - 1 and not _is_furniture(line.text, set())
+        for line in _page_lines(doc, fragment.page)
+    )
+
+
 def layout_table_pages(layout: Any, label: str) -> set[int] | None:
-    """Pages on which the layout analysis saw the lines of this table, if it says: a page it
-    did not see the table on need not be searched (the finder parses the whole page)."""
+    """Pages on which the layout analysis saw the lines of this table, if it says. A hint only:
+    the next page is left unsearched (the finder parses a whole page) when the layout did not
+    see the table there *and* text follows the table on its own page."""
     lines = (getattr(layout, "table_lines", None) or {}).get(label)
     return {line.page for line in lines} if lines else None
 
@@ -304,8 +264,11 @@ def ruled_fragments(
     if start is None:
         return []
     fragments = [start]
-    while hint is None or fragments[-1].page + 1 in hint:
-        more = _continuation(doc, fragments[-1], fragments[-1].page + 1, part)
+    while True:
+        last = fragments[-1]
+        if hint is not None and last.page + 1 not in hint and _text_below(doc, last):
+            break  # the layout saw it end here, and text follows it: no need to search on
+        more = _continuation(doc, last, last.page + 1, part)
         if more is None:
             break
         fragments.append(more)
@@ -639,29 +602,44 @@ def read_table(doc: Any, caption: Caption, kind: Any, order: int, layout: Any, p
     )
 
 
+def _table_captions(captions: list[Caption], part: Any) -> list[Caption]:
+    found = [c for c in captions if c.label.startswith(part.caption_label)]
+    return sorted(found, key=lambda c: (c.page, c.bbox.top if c.bbox else 0.0))
+
+
 def extract_tables(doc: Any, layout: Any, profile: Any) -> dict[str, Table]:
-    """The series' tables by key ("table1", "table2", "table3"), each only when found."""
+    """The series' tables by key ("table1", "table2", "table3"), each only when found.
+
+    Captions come from the layout analysis; a table it reported no caption for is looked for
+    under the caption lines of the text (contents entries skipped), so one missed caption
+    does not lose a table.
+    """
     part = tables_part(profile)
     doc = _Reader(doc)
-    captions = [
-        c
-        for c in (getattr(layout, "captions", None) or captions_from_lines(doc, part))
-        if c.label.startswith(part.caption_label)
-    ]
-    captions.sort(key=lambda c: (c.page, c.bbox.top if c.bbox else 0.0))
     tables: dict[str, Table] = {}
-    for caption in captions:
-        kind = kind_of_caption(caption, part, tables)
-        if kind is None:
-            continue
-        table = read_table(doc, caption, kind, len(tables) + 1, layout, part)
-        if table.rows:  # a caption with no table after it (e.g. a contents entry) is skipped
-            tables[kind.key] = table
-    return tables
+    tops: dict[str, float] = {}
+    sources = [
+        lambda: getattr(layout, "captions", None) or [],
+        lambda: captions_from_lines(doc, part),
+    ]
+    for source in sources:
+        if len(tables) == len(part.kinds):
+            break
+        for caption in _table_captions(source(), part):
+            kind = kind_of_caption(caption, part, tables)
+            if kind is None:
+                continue
+            table = read_table(doc, caption, kind, 0, layout, part)
+            if table.rows:  # a caption with no table after it (a contents entry) is skipped
+                tables[kind.key] = table
+                tops[kind.key] = caption.bbox.top if caption.bbox else 0.0
+    in_order = sorted(tables, key=lambda k: (tables[k].page, tops[k]))
+    for order, key in enumerate(in_order, start=1):
+        tables[key].parse_report.order = order
+    return {key: tables[key] for key in in_order}
 
 
 __all__ = [
-    "PlumberDocument",
     "captions_from_lines",
     "extract_tables",
     "join_cell_lines",
