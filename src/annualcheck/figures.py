@@ -605,12 +605,17 @@ def repeated_sources(
         if ref is None:
             words_of.setdefault(section_parts(p.section), set()).update(_words(p.text))
     out: list[str | None] = []
+    sources: dict[tuple[str, ...], set[str]] = {}
     for p, ref in zip(paragraphs, marked, strict=True):
         if ref is None:
             out.append(None)
             continue
         want = section_parts(ref)
-        source = set().union(*(w for parts, w in words_of.items() if parts[: len(want)] == want))
+        if want not in sources:
+            sources[want] = set().union(
+                *(w for parts, w in words_of.items() if parts[: len(want)] == want)
+            )
+        source = sources[want]
         own = _words(strip_repeated_marker(p, profile)[0])
         confirmed = not source or not own or len(own & source) / len(own) >= share
         out.append(ref if confirmed else None)

@@ -108,7 +108,7 @@ class NumberToken:
     currency: str | None = None
 
 
-# Order matters: earlier patterns claim their span first.
+# Order matters: where several patterns match at the same start, the first one wins.
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("code", r"https?://\S+|www\.\S+|\S+@\S+\.\w+"),
     ("ref", r"\[(?:Figure|Table|Case)\s*\d+\]|\b(?:Figure|Table|Case)\s+\d+\b"),
@@ -139,7 +139,7 @@ _KINDS = tuple(kind for kind, _ in _PATTERNS)
 _SCANNER = re.compile(
     "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_PATTERNS)), re.IGNORECASE
 )
-_CASE_SENSITIVE_WORDS = re.compile(r"\b(?:One|one)\s+(?:another|by one|of the fields)\b")
+_NOT_A_QUANTITY = re.compile(r"\b(?:One|one)\s+(?:another|by one|of the fields)\b")
 _AGE_AFTER = re.compile(r"^\s*(?:years?[ -]of[ -]age|years?[ -]old|-year-old)", re.IGNORECASE)
 _DURATION_AFTER = re.compile(
     r"^\s*[-\u2010\u2011]?\s*(?:years?|months?|weeks?|days?|hours?|minutes?)\b", re.IGNORECASE
@@ -236,7 +236,7 @@ def _idiom(text: str, token: NumberToken) -> bool:
     """Number words that are not quantities: "one another", "one by one"."""
     if token.kind != "count" or token.text.lower() != "one":
         return False
-    return bool(_CASE_SENSITIVE_WORDS.match(text, token.start))
+    return bool(_NOT_A_QUANTITY.match(text, token.start))
 
 
 def counts(tokens: list[NumberToken]) -> list[NumberToken]:
