@@ -9,20 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .figures import extract_figures
 from .layout import analyse_layout
 from .meta import read_meta
 from .pdf import open_pdf
 from .record import Record, Source
-
-try:  # written in parallel; until it lands a record simply has no figures
-    from .figures import extract_figures
-except ImportError:  # pragma: no cover - temporary guard
-    extract_figures = None  # type: ignore[assignment]
-
-try:  # written in parallel; until it lands a record simply has no tables
-    from .tables import extract_tables
-except ImportError:  # pragma: no cover - temporary guard
-    extract_tables = None  # type: ignore[assignment]
+from .tables import extract_tables
 
 
 def extract_record(path: str | Path, password: str | None = None, profile: Any = None) -> Record:
@@ -34,23 +26,11 @@ def extract_record(path: str | Path, password: str | None = None, profile: Any =
     with open_pdf(path, password=password) as doc:
         layout = analyse_layout(doc, profile)
         meta = read_meta(doc, layout, profile)
-        # A profile part not written yet (profiles/<series>/figures.py) means no vocabulary:
-        # no figures rather than a crash while the parts land.
-        figures = (
-            extract_figures(layout.paragraphs, meta.data_year, profile)
-            if extract_figures is not None and getattr(profile, "figures", None) is not None
-            else []
-        )
-        tables = (
-            extract_tables(doc, layout, profile)
-            if extract_tables is not None and getattr(profile, "tables", None) is not None
-            else {}
-        )
         return Record(
             source=Source(file=Path(path).name, sha256=doc.sha256, pages=doc.page_count),
             report=meta,
-            figures=figures,
-            tables=tables,
+            figures=extract_figures(layout.paragraphs, meta.data_year, profile),
+            tables=extract_tables(doc, layout, profile),
             captions=layout.captions,
             toc=layout.toc,
             sections=layout.sections,
