@@ -428,3 +428,31 @@ def test_running_header_and_footer_with_page_number_are_removed():
         for n in range(1, 5)
     ]
     assert [s.number for s in layout.sections] == ["1", "1 (1)"]
+
+
+def test_contents_end_without_a_matching_first_heading():
+    # the first heading differs from its contents entry, and contents pages carry roman numbers
+    doc = _doc(
+        [
+            [("Title of the report", 1, 20)],
+            [
+                ("Contents", 1, 14),
+                ("1 Introduction . . 1", 2),
+                ("2 Data . . 2", 1),
+                ("- i -", 50),
+            ],
+            [
+                ("1. Introduction to this report", 1, 14),
+                ("Text of the introduction that runs over", 1.5),
+                ("more than one line and then more lines", 1),
+                ("until the paragraph is done.", 1),
+                ("A second paragraph.", 1.5),
+                ("1", 50),
+            ],
+        ]
+    )
+    layout = analyse_layout(doc)
+    assert [(e.label, e.page) for e in layout.toc] == [("1", 1), ("2", 2)]
+    assert [(s.number, s.title) for s in layout.sections] == [("1", "Introduction to this report")]
+    assert layout.paragraphs[-1].text == "A second paragraph."
+    assert not any("Contents" in p.text or ". ." in p.text for p in layout.paragraphs)

@@ -46,6 +46,7 @@ BARE_TAIL_RE = re.compile(r"\s+(\d{1,3})\s*$")
 PAGE_NUMBER_RE = re.compile(
     r"^(?:[-–—]\s*)?(?:page\s+)?(\d{1,3})(?:\s+of\s+\d{1,3})?(?:\s*[-–—])?$", re.IGNORECASE
 )
+ROMAN_PAGE_RE = re.compile(r"^(?:[-–—]\s*)?[ivxlc]{1,6}(?:\s*[-–—])?$", re.IGNORECASE)
 CONTENTS_RE = re.compile(r"^(?:table of\s+)?contents$", re.IGNORECASE)
 ROMAN = [
     "i",
@@ -68,7 +69,7 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 # One pattern per numbering level: "2 Title", "(1) Title", "i) Title", "a) Title".
 _LEVEL_RES = (
-    re.compile(r"^(\d{1,2})\s+(?=\S)"),
+    re.compile(r"^(\d{1,2})\.?\s+(?=\S)"),
     re.compile(r"^\(\s*(\d{1,2})\s*\)\s*"),
     re.compile(r"^((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv))\s*\)\s*"),
     re.compile(r"^([a-z])\s*\)\s*"),
@@ -319,6 +320,9 @@ def parse_contents(lines: list[Line]) -> list[TocEntry]:
         current = full
         entries.append(TocEntry(format_number(full), title, page_no, level, pending_page))
 
+    lines = [
+        ln for ln in lines if not ROMAN_PAGE_RE.match(ln.text) and not PAGE_NUMBER_RE.match(ln.text)
+    ]
     for i, line in enumerate(lines):
         text, page_no = _toc_tail(line)
         if not pending:
@@ -364,6 +368,8 @@ def find_contents(doc: PdfDocument) -> tuple[int, int, int, int] | None:
     if start is None:
         return None
     first_text: str | None = None
+    run_start: tuple[int, int] | None = None  # first of the lines since the last page number
+    run_length = 0
     for page in doc.pages[start[0] - 1 :]:
         begin = start[1] + 1 if page.number == start[0] else 0
         for idx in range(begin, len(page.lines)):
@@ -379,6 +385,13 @@ def find_contents(doc: PdfDocument) -> tuple[int, int, int, int] | None:
                 and not LEADER_TAIL_RE.search(line.text)
             ):
                 return start[0], start[1], page.number, idx
+            if page_no is not None or ROMAN_PAGE_RE.match(text) or PAGE_NUMBER_RE.match(text):
+                run_start, run_length = None, 0
+            else:
+                run_start = run_start or (page.number, idx)
+                run_length += 1
+                if run_length > 3:  # no entry's page for lines on end: the body has begun
+                    return start[0], start[1], run_start[0], run_start[1]
     return None
 
 
