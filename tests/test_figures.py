@@ -635,3 +635,30 @@ def test_coordinated_counts_with_their_own_changes_stay_apart():
         "suspects.sex.male": (30, (2, "2018"), "2019"),
         "suspects.sex.female": (6, (0, "2018"), "2019"),
     }
+
+
+def test_population_carried_through_the_section():
+    """Older reports write "With regard to gender, ..." without naming who: the section's last
+    named population (victims in 2 (1) i), suspects in 2 (1) ii)) decides."""
+    victims = para(
+        "The number of victims who were put under protection in 2016 was 50 (four "
+        "more than in 2015). With regard to gender, 45 were female and five were male."
+    )
+    suspects = [
+        para("In 2016, 44 cases were cleared and 43 persons were arrested for trafficking in "
+             "persons.", "2 (1) ii)"),
+        para("With regard to gender, 32 were male and 11 were female. With regard to "
+             "nationality, 40 were Japanese nationals and three were Thai nationals.", "2 (1) ii)"),
+    ]  # fmt: skip
+    figs = extract_figures([victims, *suspects], 2016, PROFILE)
+    assert {f.key: f.value for f in figs} == {
+        "victims.total": 50,
+        "victims.sex.female": 45,
+        "victims.sex.male": 5,
+        "cases.cleared": 44,
+        "suspects.arrested": 43,
+        "suspects.sex.male": 32,
+        "suspects.sex.female": 11,
+        "suspects.nationality.japan": 40,
+        "suspects.nationality.thailand": 3,
+    }

@@ -22,7 +22,7 @@ A stated change is never dropped: if its subject cannot be keyed, it is returned
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from .numbers import ChangeToken, NumberToken, find_numbers, find_stated_changes
 from .record import Figure, Occurrence, Paragraph, StatedChange
@@ -41,6 +41,8 @@ class KeyRule:
             continues it, e.g. "Of these, ...")
     unless: regex that, found in the segment or the clause, rules this key out
     slot:   name of a vocabulary; its first entry matching the segment fills `{slot}` in key
+    population: who is counted ("victims", "suspects"): the population the sentence names,
+            else the one the section last named (see `FiguresProfile.populations`)
     """
 
     key: str
@@ -50,6 +52,7 @@ class KeyRule:
     unless: str | None = None
     slot: str | None = None
     unit: str = "persons"
+    population: str | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,9 @@ class FiguresProfile:
     #: subjects that stand for a count when a stated change follows and no number precedes
     #: it: (regex, value), e.g. "The Brazilian national was ..." -> 1, "No victims were" -> 0
     implied_counts: tuple[tuple[str, float], ...]
+    #: who a sentence counts, (regex, name): the last one named in the sentence, else the
+    #: one carried from the section's previous sentences ("With regard to gender, ...")
+    populations: tuple[tuple[str, str], ...] = ()
     #: the marker of a repeated passage; group 1 is the section it repeats
     repeated_marker: str = r"\[\s*Repeated from\s+([^\]]+?)\s*\]"
     #: words ending in "." that do not end a sentence
@@ -110,12 +116,13 @@ class Mention:
     masked: str = ""
 
 
-@dataclass
-class _Found:
-    figure: Figure
-    repeated: bool
-    order: int = 0
-    extra: list[Occurrence] = field(default_factory=list)
+@dataclass(frozen=True)
+class Reading:
+    """What a reader carries from one paragraph to the next within a section: the last
+    sentence (for "Of these, ...") and who the section was last counting."""
+
+    previous: str = ""
+    population: str | None = None
 
 
 # -- step 1: sentences -------------------------------------------------------------------------
@@ -345,11 +352,17 @@ def rule_sets_for(section: str | None, profile: FiguresProfile) -> list[RuleSet]
 
 
 def key_of(
-    mention: Mention, about_text: str, rule_sets: list[RuleSet], profile: FiguresProfile
+    mention: Mention,
+    about_text: str,
+    rule_sets: list[RuleSet],
+    profile: FiguresProfile,
+    population: str | None = None,
 ) -> tuple[str, str] | None:
     """(key, unit) of the first rule that holds for this mention, or None."""
     for rule_set in rule_sets:
         for rule in rule_set.rules:
+            if rule.population is not None and rule.population != population:
+                continue
             key = _apply(rule, mention, about_text, profile)
             if key is not None:
                 return key, rule.unit
@@ -374,6 +387,18 @@ def _apply(rule: KeyRule, mention: Mention, about_text: str, profile: FiguresPro
         if re.search(pattern, seg, _FLAGS):
             return rule.key.format(**{rule.slot: name})
     return None
+
+
+def population_of(sentence: str, profile: FiguresProfile) -> str | None:
+    """The population a sentence names last ("the gender of the suspects" -> suspects; "...
+    cases pertaining to victims ... were cleared and 39 persons were arrested" -> suspects):
+    the subject a sentence ends on is the one the next sentence goes on about."""
+    found = [
+        (m.start(), name)
+        for pattern, name in profile.populations
+        for m in re.finditer(pattern, sentence, re.IGNORECASE)
+    ]
+    return max(found)[1] if found else None
 
 
 def unkeyed_key(mention: Mention, profile: FiguresProfile) -> str:
@@ -472,29 +497,32 @@ def figures_of_paragraph(
     paragraph: Paragraph,
     data_year: int,
     profile: FiguresProfile,
-    context: str = "",
+    reading: Reading | None = None,
     repeated_from: str | None = "",
-) -> tuple[list[Figure], str]:
-    """Keyed figures of one paragraph, and the context the next paragraph may continue from.
+) -> tuple[list[Figure], Reading]:
+    """Keyed figures of one paragraph, and what the next paragraph may continue from.
 
-    `context` is the last sentence of the previous paragraph of the same section; it is used
-    only by a sentence that continues it ("Of these, ..."). `repeated_from` overrides the
-    paragraph's own mark (see `repeated_sources`); "" keeps it."""
+    `reading` carries the last sentence of the previous paragraph of the same section (used
+    only by a sentence that continues it, "Of these, ...") and the population the section
+    last named. `repeated_from` overrides the paragraph's own mark (see `repeated_sources`);
+    "" keeps it."""
+    reading = reading or Reading()
     text, marked = strip_repeated_marker(paragraph, profile)
     repeated_from = marked if repeated_from == "" else repeated_from
     rule_sets = rule_sets_for(repeated_from or paragraph.section, profile)
     out: list[Figure] = []
-    previous, previous_context = context, ""
+    previous, previous_context, population = reading.previous, "", reading.population
     for k, (s, e) in enumerate(split_sentences(text, profile)):
         sentence = text[s:e]
-        continues = bool(re.match(profile.anaphora, sentence.strip(), re.IGNORECASE))
+        continues = _continues(sentence, profile)
         if k == 0 and not continues:
             ctx = ""
         else:
             ctx = previous + (" " + previous_context if _continues(previous, profile) else "")
         about_text = sentence + " \u2016 " + ctx
+        population = population_of(sentence, profile) or population
         for mention in find_mentions(sentence, data_year, profile):
-            keyed = key_of(mention, about_text, rule_sets, profile)
+            keyed = key_of(mention, about_text, rule_sets, profile, population)
             if keyed is None and mention.change is None:
                 continue
             key, unit = keyed if keyed else (unkeyed_key(mention, profile), "")
@@ -502,7 +530,7 @@ def figures_of_paragraph(
                                repeated_from))  # fmt: skip
         previous_context = ctx
         previous = sentence
-    return out, previous
+    return out, Reading(previous, population)
 
 
 def _continues(sentence: str, profile: FiguresProfile) -> bool:
@@ -632,11 +660,11 @@ def extract_figures(paragraphs: list[Paragraph], data_year: int, profile) -> lis
     `profile` is a `Profile` (its `figures` part is used) or a `FiguresProfile`."""
     vocab: FiguresProfile = getattr(profile, "figures", None) or profile
     found: list[Figure] = []
-    context, section = "", None
+    reading, section = Reading(), None
     for paragraph, source in zip(paragraphs, repeated_sources(paragraphs, vocab), strict=True):
         if paragraph.section != section:
-            context, section = "", paragraph.section
-        figures, context = figures_of_paragraph(paragraph, data_year, vocab, context, source)
+            reading, section = Reading(), paragraph.section
+        figures, reading = figures_of_paragraph(paragraph, data_year, vocab, reading, source)
         found.extend(figures)
     return merge_figures(found)
 
@@ -645,6 +673,7 @@ __all__ = [
     "FiguresProfile",
     "KeyRule",
     "Mention",
+    "Reading",
     "RuleSet",
     "extract_figures",
     "figures_of_paragraph",
@@ -652,6 +681,7 @@ __all__ = [
     "key_of",
     "merge_figures",
     "period_of",
+    "population_of",
     "quote_of",
     "repeated_sources",
     "rule_sets_for",

@@ -112,21 +112,26 @@ SECTION2 = (
     KeyRule(
         "suspects.sex.{sex}",
         slot="sex",
-        about=r"(?:gender|\bsex)\b[^\u2016]*suspects|suspects[^\u2016]*(?:gender|\bsex\b)",
+        about=r"gender|\bsex\b",
+        population="suspects",
     ),
     KeyRule(
         "suspects.nationality.{country}",
         slot="country",
-        about=r"nationalit[^\u2016]*suspects|suspects[^\u2016]*nationalit",
+        about=r"nationalit",
+        population="suspects",
     ),
     KeyRule(
         "suspects.occupation.{occupation}",
         slot="occupation",
-        about=r"occupation[^\u2016]*suspects|suspects[^\u2016]*occupation",
+        about=r"occupation",
+        population="suspects",
     ),
-    KeyRule("suspects.broker", near=r"\bbrokers?\b", about=r"suspects"),
+    KeyRule("suspects.broker", near=r"\bbrokers?\b", population="suspects"),
     KeyRule(
-        "suspects.organized_crime", near=r"organi[sz]ed crime|boryokudan|yakuza", about=r"suspects"
+        "suspects.organized_crime",
+        near=r"organi[sz]ed crime|boryokudan|yakuza",
+        population="suspects",
     ),
     # protection route of non-Japanese victims
     KeyRule(
@@ -182,6 +187,7 @@ SECTION2 = (
         "victims.minors.nationality.{country}",
         slot="country",
         about=r"\bminors?\b|under (?:the age of )?18",
+        population="victims",
     ),
     KeyRule("victims.minors", near=r"\bminors?\b|under (?:the age of )?18|\bchildren\b"),
     # forms of trafficking, sex, status of residence, nationality
@@ -189,14 +195,22 @@ SECTION2 = (
         "victims.form.{form}",
         slot="form",
         about=r"forms? of (?:trafficking|exploitation)|victims of (?:sexual|labou?r)",
+        population="victims",
     ),
-    KeyRule("victims.sex.{sex}", slot="sex", about=r"gender|\bsex\b"),
-    KeyRule("victims.residence.{status}", slot="status", about=r"status of residence"),
+    KeyRule("victims.sex.{sex}", slot="sex", about=r"gender|\bsex\b", population="victims"),
+    KeyRule(
+        "victims.residence.{status}",
+        slot="status",
+        about=r"status of residence",
+        population="victims",
+    ),
     KeyRule(
         "victims.non_japanese",
         near=rf"{N}\s+(?:were\s+)?(?:non-japanese|foreign(?:ers| nationals| victims)?)\b",
     ),
-    KeyRule("victims.nationality.{country}", slot="country", about=r"nationalit"),
+    KeyRule(
+        "victims.nationality.{country}", slot="country", about=r"nationalit", population="victims"
+    ),
     KeyRule(
         "victims.total",
         near=rf"number of victims|{N} victims\b[^,]*(?:put under protection|protected)",
@@ -348,6 +362,10 @@ PROFILE_PART = FiguresProfile(
     vocabularies=VOCABULARIES,
     anaphora=r"(?:of|among|for)\s+(?:these|them|those|whom)\b|all (?:of )?these\b|these\b"
     r"|the (?:remaining|rest)\b|following (?:their|this|that)\b",
+    populations=(
+        (r"\bsuspects?\b|\baccused\b|\bperpetrators?\b|\bbrokers?\b|\barrested\b", "suspects"),
+        (r"\bvictims?\b", "victims"),
+    ),
     implied_counts=(
         (r"\b[Tt]he (?:[A-Z][\w-]+ )+(?:national|victim|suspect|person)\b(?=\s+(?:was|is)\b)", 1),
         (
