@@ -41,8 +41,8 @@ def _line(text: str, page: int, y: float, size: float = BODY, x: float = 70.0) -
     )
 
 
-def _doc(pages: list[list[tuple[str, float] | tuple[str, float, float]]]) -> PdfDocument:
-    """Pages of (text, gap before in pitches[, size]); a gap of 1 is the next line."""
+def _doc(pages: list[list[tuple]]) -> PdfDocument:
+    """Pages of (text, gap before in pitches[, size[, x]]); a gap of 1 is the next line."""
     out = []
     for number, specs in enumerate(pages, start=1):
         y = 60.0
@@ -50,8 +50,9 @@ def _doc(pages: list[list[tuple[str, float] | tuple[str, float, float]]]) -> Pdf
         for spec in specs:
             text, gap = spec[0], spec[1]
             size = spec[2] if len(spec) > 2 else BODY
+            x = spec[3] if len(spec) > 3 else 70.0
             y += gap * PITCH
-            lines.append(_line(text, number, y, size))
+            lines.append(_line(text, number, y, size, x))
         out.append(PageText(number=number, width=595, height=842, lines=lines))
     return PdfDocument(path=Path("synthetic.pdf"), sha256="0", pages=out, metadata={})
 
@@ -456,3 +457,26 @@ def test_contents_end_without_a_matching_first_heading():
     assert [(s.number, s.title) for s in layout.sections] == [("1", "Introduction to this report")]
     assert layout.paragraphs[-1].text == "A second paragraph."
     assert not any("Contents" in p.text or ". ." in p.text for p in layout.paragraphs)
+
+
+def test_first_line_indent_starts_a_paragraph_without_a_gap():
+    doc = _doc(
+        [
+            [("Contents", 1, 14), ("1 Introduction . . 1", 2)],
+            [
+                ("1 Introduction", 1, 14),
+                ("The first paragraph runs over two lines of", 1.5, BODY, 80),
+                ("text and ends here.", 1),
+                ("The second paragraph is indented and", 1, BODY, 80),
+                ("ends as well.", 1),
+                ("- A bullet that ends its first line here.", 1.5),
+                ("The bullet goes on, hanging indent.", 1, BODY, 82),
+                ("1", 50),
+            ],
+        ]
+    )
+    assert [p.text for p in analyse_layout(doc).paragraphs] == [
+        "The first paragraph runs over two lines of text and ends here.",
+        "The second paragraph is indented and ends as well.",
+        "A bullet that ends its first line here. The bullet goes on, hanging indent.",
+    ]

@@ -354,7 +354,12 @@ class _Walker:
             # across a page break: a sentence that does not end continues
             return _ends_sentence(last.text) and not line.text[:1].islower()
         step = line.baseline - last.baseline
-        return step > self.pitch * 1.2 + 0.5
+        if step > self.pitch * 1.2 + 0.5:
+            return True
+        # a first-line indent after a finished sentence (paragraphs printed without a gap);
+        # not inside a bullet, whose own first line hangs out to the left
+        indented = line.bbox.x0 > last.bbox.x0 + 0.8 * line.size
+        return indented and not self.open.bullet and _ends_sentence(last.text)
 
 
 def _split_refs(blocks: list[_Block]) -> None:
