@@ -99,6 +99,7 @@ def test_next_numbers_follow_the_sequence():
 def test_join_lines_hyphens_and_spaces():
     assert join_lines(["self-", "employed, etc."]) == "self-employed, etc."
     assert join_lines(["traf\u00ad", "ficking"]) == "trafficking"
+    assert join_lines(["inter\u2010", "nationalization"]) == "internationalization"  # Chromium
     assert join_lines(["was 47 (20 more", "than in 2018)."]) == "was 47 (20 more than in 2018)."
     assert join_lines(["imposter/", "illegal residence"]) == "imposter/illegal residence"
 

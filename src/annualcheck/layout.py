@@ -76,7 +76,7 @@ BULLET_RE = re.compile(r"^([○◯●■□◆◇▪•・\-–—✓※])\s+")
 def join_lines(texts: list[str]) -> str:
     """Lines of one paragraph → one string: a line-final hyphen inside a word joins without
     a space (the hyphen stays: the series hyphenates compounds, renderers do not hyphenate);
-    a soft hyphen (U+00AD) is dropped."""
+    a soft hyphen (U+00AD) or a hyphenation break printed as U+2010 is dropped."""
     out = ""
     for text in texts:
         text = text.strip()
@@ -84,8 +84,8 @@ def join_lines(texts: list[str]) -> str:
             continue
         if not out:
             out = text
-        elif out.endswith("\u00ad"):
-            out = out[:-1] + text
+        elif out.endswith(("\u00ad", "\u2010")) and text[:1].isalpha():
+            out = out[:-1] + text  # a renderer's hyphenation break (Chromium prints U+2010)
         elif re.search(r"[A-Za-z]-$", out) and text[:1].isalpha():
             out = out + text
         elif out.endswith("/") and text[:1].isalnum():
