@@ -9,6 +9,11 @@ A pipeline of small pure functions, each turning one thing into the next:
     mentions  --merge_figures-->    one Figure per key and period; restatements in
                                     "[Repeated from X]" passages become its occurrences
 
+Between sentences a `Reading` carries what a reader remembers: the previous sentence (for
+"Of these, ...") and who the section is counting (victims or suspects), so "With regard to
+gender, 45 were female" keys without naming who. `repeated_sources` confirms the layout's
+repeated-passage marks against the words of the section they name.
+
 Why rules over words and not positions: the same sentence shapes recur every year with other
 numbers and small rewordings ("26 were female (19 less than in 2017) and one was male"), and
 the tool must read PDFs from other producers. All series-specific words (topics, subjects,
@@ -597,7 +602,7 @@ def merge_figures(found: list[Figure]) -> list[Figure]:
         kp = (fig.key, fig.period)
         first = by_key.get(kp)
         if first is None:
-            by_key[kp] = fig
+            by_key[kp] = replace(fig, occurrences=list(fig.occurrences))
             order.append(kp)
             continue
         if fig.repeated_from is None and fig.value == first.value:
