@@ -33,6 +33,30 @@ TABLE1_DATES = [
 ]
 
 
+TABLE1_TEXTS = [
+    "Inter-Ministerial Liaison Committee Regarding Measures to Combat Trafficking in Persons "
+    "established",
+    "Development of the Action Plan to Combat Trafficking in Persons",
+    "Positioning of the Inter-Ministerial Liaison Committee Regarding Measures to Combat "
+    "Trafficking in Persons under the Ministerial Meeting Concerning Measures Against Crime "
+    "Development of the 2009 Action Plan to Combat Trafficking in Persons at the Ministerial "
+    "Meeting Concerning Measures Against Crime",
+    "Agreement on \u201cMethods to Deal with Trafficking in Persons (Measures for Identification "
+    "of Victims)\u201d at the Liaison Committee",
+    "Agreement on \u201cMethods to Deal with Trafficking in Persons (Measures for Protection of "
+    "Victims)\u201d at the Liaison Committee",
+    "Development of the 2014 Action Plan to Combat Trafficking in Persons at the Ministerial "
+    "Meeting Concerning Measures Against Crime Agreement at the Ministerial Meeting that the "
+    "Council for the Promotion of Measures to Combat Trafficking in Persons will be convened as "
+    "necessary under the Ministerial Meeting Concerning Measures Against Crime",
+    "The First Council for the Promotion of Measures to Combat Trafficking in Persons held "
+    "Annual report \u201cMeasures to Combat Trafficking in Persons\u201d approved and published",
+    "The Second \u2013 Fifth Council for the Promotion of Measures to Combat Trafficking in "
+    "Persons held Annual report \u201cMeasures to Combat Trafficking in Persons\u201d approved and "
+    "published",
+]
+
+
 class CountingDoc:
     """A document whose pdfplumber pages record where the table finder ran."""
 
@@ -145,11 +169,7 @@ def test_table3(rendered):
 def test_table1_dated_rows(rendered):
     rows = rendered.tables["table1"].rows
     assert [r.date for r in rows] == TABLE1_DATES
-    assert rows[0].text == (
-        "Inter-Ministerial Liaison Committee Regarding Measures to Combat Trafficking in Persons "
-        "established"
-    )
-    assert rows[-1].text.endswith("approved and published")
+    assert [r.text for r in rows] == TABLE1_TEXTS
 
 
 def test_captions_pages_and_parse_reports(rendered):
@@ -370,3 +390,47 @@ def test_caption_words_decide_which_table():
     assert key("Table 1", "Main initiatives from 2004 to 2019") == "table1"
     assert key("Table 5", "Number of inspections") is None
     assert key("Table 2", "Something else", taken={"table2"}) is None
+
+
+def _render_table1(path: Path, filler: int) -> None:
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, TableStyle
+    from reportlab.platypus import Table as RLTable
+
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"]
+    story: list[Any] = [Paragraph(f"Filler {i}.", body) for i in range(filler)]
+    story.append(Paragraph("[Table 1] Main initiatives from 2004 to 2019", styles["Heading4"]))
+    data = [[Paragraph("Date", body), Paragraph("Initiative", body)]]
+    data += [
+        [Paragraph(d, body), Paragraph(escape(t), body)]
+        for d, t in zip(TABLE1_DATES, TABLE1_TEXTS, strict=True)
+    ]
+    table = RLTable(data, colWidths=[60, 350], splitInRow=1)
+    table.setStyle(
+        TableStyle(
+            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+        )
+    )
+    story += [table, Paragraph("Text after the table.", body)]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+def test_table1_rows_split_by_a_page_break(tmp_path):
+    """A split Table 1 row has no number: the open ruling at the page foot says it goes on
+    (even its date cell, "May 2016 May 2017 / May 2018 May 2019")."""
+    from annualcheck.profiles import get_profile
+
+    joined = []
+    for filler in (17, 22, 29):  # each splits a different row
+        path = tmp_path / f"t1-{filler}.pdf"
+        _render_table1(path, filler)
+        rows = extract_tables(open_for_tables(path), None, get_profile())["table1"].rows
+        assert [r.date for r in rows] == TABLE1_DATES, filler
+        assert [r.text for r in rows] == TABLE1_TEXTS, filler
+        joined += [r.date for r in rows if len(r.pages) == 2]
+    assert len(set(joined)) >= 2

@@ -116,6 +116,7 @@ class Fragment:
     rows: list[list[str]]
     boxes: list[BBox]
     columns: tuple[float, ...]  # inner column boundaries as shares of the table's width
+    open_bottom: bool = False  # its rules run on past its last row: that row goes on overleaf
 
 
 def _closing_lines(page: Any) -> list[dict]:
@@ -177,7 +178,8 @@ def _fragments_on(doc: Any, n: int) -> list[Fragment]:
 def _find_fragments(doc: Any, n: int) -> list[Fragment]:
     page = doc.plumber_page(n)
     out = []
-    settings = {"explicit_horizontal_lines": _closing_lines(page)}
+    closing = _closing_lines(page)
+    settings = {"explicit_horizontal_lines": closing}
     for table in page.find_tables(table_settings=settings):
         rows = [[c or "" for c in row] for row in table.extract()]
         if not rows or max(len(r) for r in rows) < 2:
@@ -187,7 +189,8 @@ def _find_fragments(doc: Any, n: int) -> list[Fragment]:
         first = next((r.cells for r in table.rows if all(c is not None for c in r.cells)), [])
         columns = tuple(round((c[0] - x0) / width, 3) for c in first[1:])
         boxes = [BBox(*r.bbox) for r in table.rows]
-        out.append(Fragment(n, BBox(x0, top, x1, bottom), rows, boxes, columns))
+        open_bottom = any(abs(line["top"] - bottom) <= 1.5 for line in closing)
+        out.append(Fragment(n, BBox(x0, top, x1, bottom), rows, boxes, columns, open_bottom))
     return sorted(out, key=lambda f: f.bbox.top)
 
 
@@ -322,7 +325,7 @@ def _heads_next_row(item: tuple, following: tuple | None) -> bool:
     """An unnumbered fragment at the foot of a page that starts a row whose number the next
     page prints (a producer that sets a split cell's number at its bottom): it begins like a
     row and the next page's first row begins mid-sentence."""
-    frag, cells, _ = item
+    frag, cells = item[0], item[1]
     if following is None or following[0].page == frag.page or not following[1][0]:
         return False
     return not _starts_lower(cells) and _starts_lower(following[1])
@@ -336,18 +339,27 @@ def rows_from_fragments(fragments: list[Fragment], part: Any) -> tuple[list[RawR
     fragment at the foot of a page whose words start a row, followed by a numbered row that
     starts mid-sentence, is put in front of that row instead.
     """
+    # The first body row of a fragment that follows one left open at its page foot.
+    overleaf = set()
+    for before, frag in zip(fragments, fragments[1:], strict=False):
+        if before.open_bottom:
+            first = next(
+                (i for i, row in enumerate(frag.rows) if not _is_header_row(row, part)), None
+            )
+            if first is not None:
+                overleaf.add((frag.page, first))
     items = [
-        (frag, cells, box)
+        (frag, cells, box, (frag.page, i) in overleaf)
         for frag in fragments
-        for cells, box in zip(
-            ([join_cell_lines(c) for c in row] for row in frag.rows), frag.boxes, strict=False
+        for i, (cells, box) in enumerate(
+            zip(([join_cell_lines(c) for c in row] for row in frag.rows), frag.boxes, strict=False)
         )
         if any(cells) and not _is_header_row(cells, part)
     ]
     rows: list[RawRow] = []
     notes: list[str] = []
     orphan: RawRow | None = None
-    for i, (frag, cells, box) in enumerate(items):
+    for i, (frag, cells, box, continues) in enumerate(items):
         key = cells[0]
         if orphan is not None:
             merged = RawRow(
@@ -363,9 +375,14 @@ def rows_from_fragments(fragments: list[Fragment], part: Any) -> tuple[list[RawR
         if not key and _heads_next_row(items[i], following):
             orphan = RawRow(cells, [frag.page], [box])
             continue
-        if rows and (not key or key == rows[-1].cells[0]):
+        # A row goes on overleaf: an empty or repeated first cell, or (rules left open at the
+        # page foot) a first cell that is no row number, e.g. the rest of a Table 1 date.
+        numbered = key.isdigit() and key != rows[-1].cells[0] if rows else True
+        if rows and (not key or key == rows[-1].cells[0] or (continues and not numbered)):
             last = rows[-1]
-            last.cells = _join_cells(last.cells, [""] + cells[1:] if key else cells)
+            last.cells = _join_cells(
+                last.cells, [""] + cells[1:] if key == last.cells[0] else cells
+            )
             if frag.page not in last.pages:
                 last.pages.append(frag.page)
                 last.joined = True
