@@ -16,7 +16,7 @@ CAPTION_RE = re.compile(r"^\[\s*(Figure|Table)\s*(\d+)\s*\]\s*(.*)$")
 LEADER_TAIL_RE = re.compile(r"(?:\s*(?:\.\s*){2,}|\s*…+\s*)\s*(\d{1,3})\s*$")
 BARE_TAIL_RE = re.compile(r"\s+(\d{1,3})\s*$")
 PAGE_NUMBER_RE = re.compile(
-    r"^(?:[-–—]\s*)?(?:page\s+)?(\d{1,3})(?:\s+of\s+\d{1,3})?(?:\s*[-–—])?$", re.IGNORECASE
+    r"^(?:[-–—]\s*)?(?:page\s+)?(\d{1,3})(?:\s*(?:of|/)\s*\d{1,3})?(?:\s*[-–—])?$", re.IGNORECASE
 )
 ROMAN_PAGE_RE = re.compile(r"^(?:[-–—]\s*)?[ivxlc]{1,6}(?:\s*[-–—])?$", re.IGNORECASE)
 CONTENTS_RE = re.compile(r"^(?:table of\s+)?contents$", re.IGNORECASE)
