@@ -168,3 +168,9 @@ def test_no_text_layer(tmp_path):
 
 def test_folder_is_not_a_pdf(tmp_path):
     _raises(NotPdfError, tmp_path)
+
+
+def test_missing_file(tmp_path):
+    from annualcheck.errors import MissingPathError
+
+    _raises(MissingPathError, tmp_path / "nowhere.pdf")

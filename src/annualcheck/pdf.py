@@ -25,6 +25,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .errors import (
+    AnnualcheckError,
+    MissingPathError,
     EmptyFileError,
     EncryptedPdfError,
     NoTextLayerError,
@@ -385,6 +387,10 @@ def open_pdf(path: str | Path, password: str | None = None) -> PdfDocument:
         data = path.read_bytes()
     except IsADirectoryError as exc:
         raise NotPdfError(path, "is a folder, not a PDF file") from exc
+    except FileNotFoundError as exc:
+        raise MissingPathError(path) from exc
+    except OSError as exc:
+        raise AnnualcheckError(path, f"cannot be read: {exc.strerror or exc}") from exc
     _check_bytes(path, data)
     try:
         doc = pdfium.PdfDocument(data, password=password)
