@@ -26,9 +26,9 @@ import pypdfium2.raw as pdfium_c
 
 from .errors import (
     AnnualcheckError,
-    MissingPathError,
     EmptyFileError,
     EncryptedPdfError,
+    MissingPathError,
     NoTextLayerError,
     NotPdfError,
     TruncatedPdfError,
