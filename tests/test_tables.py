@@ -434,3 +434,15 @@ def test_table1_rows_split_by_a_page_break(tmp_path):
         assert [r.text for r in rows] == TABLE1_TEXTS, filler
         joined += [r.date for r in rows if len(r.pages) == 2]
     assert len(set(joined)) >= 2
+
+
+def test_page_furniture_is_page_numbers_and_running_heads_only():
+    from annualcheck.tables import _is_furniture
+
+    assert (
+        _is_furniture("12", set()) and _is_furniture("- 7 -", set()) and _is_furniture("xiv", set())
+    )
+    assert _is_furniture("Measures to Combat Trafficking", {"Measures to Combat Trafficking"})
+    assert not _is_furniture("civil", set())  # letters of roman numerals, but a word
+    assert not _is_furniture("iii) Cases", set())
+    assert not _is_furniture("[Table 3] Charges imposed", set())

@@ -203,7 +203,12 @@ def _is_furniture(text: str, previous_texts: set[str]) -> bool:
     """Page furniture above a continued table: a page number, or a running header that the
     previous page also carries."""
     t = normalize_space(text)
-    return not t or bool(re.fullmatch(r"[-–—\s]*[\divxlcIVXLC]+[-–—\s]*", t)) or t in previous_texts
+    number = r"(?:\d+|(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))"
+    return (
+        not t
+        or bool(re.fullmatch(rf"[-–—\s]*{number}[-–—\s]*", t, re.IGNORECASE))
+        or t in previous_texts
+    )
 
 
 def _same_columns(a: Fragment, b: Fragment, part: Any) -> bool:
