@@ -211,6 +211,12 @@ def _is_furniture(text: str, previous_texts: set[str]) -> bool:
     )
 
 
+def _head_and_foot(doc: Any, n: int) -> set[str]:
+    """The first and last lines of page n: where a running head or foot would stand."""
+    lines = sorted(_page_lines(doc, n), key=lambda line: line.bbox.top)
+    return {normalize_space(line.text) for line in lines[:1] + lines[-1:]}
+
+
 def _same_columns(a: Fragment, b: Fragment, part: Any) -> bool:
     if len(a.rows[0]) != len(b.rows[0]):
         return False
@@ -236,7 +242,7 @@ def _continuation(doc: Any, prev: Fragment, n: int, part: Any) -> Fragment | Non
     if not fragments:
         return None
     first = fragments[0]
-    prev_texts = {normalize_space(line.text) for line in _page_lines(doc, n - 1)}
+    prev_texts = _head_and_foot(doc, n - 1)
     above = [line for line in _page_lines(doc, n) if line.bbox.bottom <= first.bbox.top + 1]
     if any(not _is_furniture(line.text, prev_texts) for line in above):
         return None
@@ -459,8 +465,16 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
     edges: list[float] | None = None
     top = _caption_top(doc, caption, part)
     months = tuple(m.lower() for m in part.months)
+    previous_texts: set[str] = set()
     for n in range(caption.page, min(caption.page + 4, _page_count(doc) + 1)):
         words = doc.plumber_page(n).extract_words()
+        page_lines = _text_lines(words, 0.0)
+        # A running head or foot: the page's first or last line, as on the page before.
+        ends = {
+            id(ln[0]): " ".join(w["text"] for w in ln) for ln in page_lines[:1] + page_lines[-1:]
+        }
+        repeated = {key for key, text in ends.items() if text in previous_texts}
+        page_texts = set(ends.values())
         if n == caption.page:
             candidates = [w for w in words if w["top"] >= top]
         else:  # on a later page only a header repeated at its top counts
@@ -470,6 +484,7 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
         if found is not None:
             below, edges = found
         if edges is None:
+            previous_texts = page_texts
             continue
         ended = False
         previous_bottom: float | None = None
@@ -478,7 +493,7 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
         for line in lines:
             text = " ".join(w["text"] for w in line)
             cells = _split_columns(line, edges)
-            if _is_header_row(cells, part) or _is_furniture(text, set()):
+            if _is_header_row(cells, part) or _is_furniture(text, set()) or id(line[0]) in repeated:
                 continue
             if pattern.match(text) and rows:
                 ended = True
@@ -512,6 +527,7 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
                 pages.append(n)
         if ended or (rows and n not in pages):
             break
+        previous_texts = page_texts
     return rows, pages
 
 
