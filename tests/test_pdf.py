@@ -174,3 +174,11 @@ def test_missing_file(tmp_path):
     from annualcheck.errors import MissingPathError
 
     _raises(MissingPathError, tmp_path / "nowhere.pdf")
+
+
+def test_owner_password_only_opens_without_a_password(tmp_path):
+    from badpdfs import text_pdf
+
+    path = text_pdf(tmp_path / "restricted.pdf", ["Measures to Combat Trafficking"], encrypt="")
+    with open_pdf(path) as doc:
+        assert "Measures to Combat Trafficking" in doc.pages[0].text
