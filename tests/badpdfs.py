@@ -116,20 +116,6 @@ def without_section(text: str, number: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def front_matter_and_body(text: str) -> tuple[str, str]:
-    """Split a source into its front matter block (with the --- lines) and the rest."""
-    match = re.match(r"^(---\n.*?\n---\n)(.*)$", text, flags=re.S)
-    if not match:
-        return "", text
-    return match.group(1), match.group(2)
-
-
-def repeated_body(text: str, times: int) -> str:
-    """The source with its body repeated `times` times (one front matter): a long report."""
-    front, body = front_matter_and_body(text)
-    return front + "\n".join([body] * times)
-
-
 def encrypted_render(text: str, path: Path, password: str) -> Path:
     """Render a source to a PDF protected by a user password.
 
