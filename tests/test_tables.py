@@ -446,3 +446,70 @@ def test_page_furniture_is_page_numbers_and_running_heads_only():
     assert not _is_furniture("civil", set())  # letters of roman numerals, but a word
     assert not _is_furniture("iii) Cases", set())
     assert not _is_furniture("[Table 3] Charges imposed", set())
+
+
+def _render_html_tables(path: Path, filler: int) -> None:
+    """Table 2 as a browser prints it: US Letter, serif, thin grey per-cell borders, a shaded
+    header repeated on every page, rows free to break across pages."""
+    import html
+    import subprocess
+
+    css = (
+        "@page { size: Letter; margin: 2cm; } body { font-family: serif; font-size: 11pt; }"
+        "table { border-collapse: collapse; width: 100%; }"
+        "td, th { border: 0.5px solid #999; padding: 3px; vertical-align: top; text-align: left; }"
+        "thead th { background: #ddd; }"
+    )
+    parts = [f"<html><head><meta charset='utf-8'><style>{css}</style></head><body>"]
+    parts += [
+        f"<p>Filler sentence number {i} of the narrative before the table.</p>"
+        for i in range(filler)
+    ]
+    parts.append("<p><b>[Table 2] Charges imposed on the 32 prosecuted persons</b></p>")
+    parts.append(
+        "<table><thead><tr><th>No.</th><th>Offense</th><th>Results of trial</th></tr></thead><tbody>"
+    )
+    for i, ((offense, _), (result, _)) in enumerate(
+        zip(TABLE2_OFFENSES, TABLE2_RESULTS, strict=True), 1
+    ):
+        parts.append(
+            f"<tr><td>{i}</td><td>{html.escape(offense)}</td><td>{html.escape(result)}</td></tr>"
+        )
+    parts.append("</tbody></table><h3>iii) Cases</h3></body></html>")
+    source = path.with_suffix(".html")
+    source.write_text("\n".join(parts), encoding="utf-8")
+    subprocess.run(
+        [
+            "/usr/bin/chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={path}",
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.browser
+def test_browser_split_rows_joined(tmp_path):
+    from annualcheck.profiles import get_profile
+
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("no Chromium")
+    joined = []
+    for filler in (6, 8):  # these split rows 13, then 12 and 26
+        path = tmp_path / f"html-{filler}.pdf"
+        _render_html_tables(path, filler)
+        table = extract_tables(open_for_tables(path), None, get_profile())["table2"]
+        assert table.parse_report.strategy == "lattice"
+        assert [r.no for r in table.rows] == list(range(1, 33)), filler
+        assert [r.offense for r in table.rows] == [o for o, _ in TABLE2_OFFENSES], filler
+        assert [r.result for r in table.rows] == [r for r, _ in TABLE2_RESULTS], filler
+        for row in table.rows:
+            assert row.joined == (len(row.pages) == 2), (filler, row.no)
+        joined += [(filler, r.no) for r in table.rows if r.joined]
+    assert len(joined) >= 2, joined
