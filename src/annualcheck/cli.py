@@ -126,7 +126,9 @@ def cli(debug: bool) -> None:
 
 @cli.command()
 @click.argument("report", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True
+)
 @click.option(
     "-o",
     "--output",

@@ -34,7 +34,11 @@ class Evidence:
     printed_page: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"report_year": self.report_year, "page": self.page, "quote": self.quote}
+        out: dict[str, Any] = {
+            "report_year": self.report_year,
+            "page": self.page,
+            "quote": self.quote,
+        }
         if self.printed_page is not None:
             out["printed_page"] = self.printed_page
         return out
@@ -66,7 +70,13 @@ class Finding:
         return self.evidence[0].page if self.evidence else None
 
     def sort_key(self) -> tuple:
-        return (self.report_year, _SEVERITY_ORDER[self.severity], self.page or 0, self.rule, self.key or "")
+        return (
+            self.report_year,
+            _SEVERITY_ORDER[self.severity],
+            self.page or 0,
+            self.rule,
+            self.key or "",
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -103,7 +113,10 @@ class Finding:
 
 
 def findings_document(findings: list[Finding]) -> dict[str, Any]:
-    return {"schema": SCHEMA, "findings": [f.to_dict() for f in sorted(findings, key=Finding.sort_key)]}
+    return {
+        "schema": SCHEMA,
+        "findings": [f.to_dict() for f in sorted(findings, key=Finding.sort_key)],
+    }
 
 
 def has_errors(findings: list[Finding]) -> bool:

@@ -300,7 +300,8 @@ def record_from_dict(data: dict[str, Any]) -> Record:
         figures=[_figure_from_dict(f) for f in data.get("figures", [])],
         tables={name: _table_from_dict(t) for name, t in data.get("tables", {}).items()},
         captions=[
-            Caption(**{**c, "bbox": BBox.from_list(c.get("bbox"))}) for c in data.get("captions", [])
+            Caption(**{**c, "bbox": BBox.from_list(c.get("bbox"))})
+            for c in data.get("captions", [])
         ],
         toc=[TocEntry(**t) for t in data.get("toc", [])],
         sections=[Section(**s) for s in data.get("sections", [])],
