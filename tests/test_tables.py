@@ -513,3 +513,20 @@ def test_browser_split_rows_joined(tmp_path):
             assert row.joined == (len(row.pages) == 2), (filler, row.no)
         joined += [(filler, r.no) for r in table.rows if r.joined]
     assert len(joined) >= 2, joined
+
+
+def test_caption_read_without_layout_keeps_its_wrapped_line(report_pdfs):
+    """Without layout analysis the caption comes from its text line; the line it wraps onto,
+    above the table, is part of it."""
+    from annualcheck.profiles import get_profile
+
+    path = report_pdfs[2020]
+    if not path.exists():
+        pytest.skip("reports/2020.pdf not rendered yet")
+    tables = extract_tables(open_for_tables(path), None, get_profile())
+    assert tables["table3"].caption == (
+        "Charges imposed on the six persons reported as awaiting trial in the 2019 annual report "
+        "and the results of their trials (as of March 31, 2020)"
+    )
+    assert tables["table1"].caption == "Main initiatives from 2004 to 2019"
+    assert [r.no for r in tables["table2"].rows] == list(range(1, 33))

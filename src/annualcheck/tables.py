@@ -606,8 +606,24 @@ def _printed_page(layout: Any, caption: Caption) -> int | None:
     return None
 
 
-def read_table(doc: Any, caption: Caption, kind: Any, order: int, layout: Any, part: Any) -> Table:
-    """One captioned table: ruled if the finder sees it, else by the text strategy."""
+def _caption_text(doc: Any, caption: Caption, fragments: list[Fragment]) -> str:
+    """The caption's words. One read from a single text line (no layout analysis) may wrap:
+    the lines between it and the ruled table below are the rest of it."""
+    if caption.bbox is None or not fragments or fragments[0].page != caption.page:
+        return caption.text
+    rest = [
+        line.text
+        for line in _page_lines(doc, caption.page)
+        if line.bbox.top > caption.bbox.bottom - 1 and line.bbox.bottom <= fragments[0].bbox.top + 1
+    ]
+    return normalize_space(" ".join([caption.text, *rest]))
+
+
+def read_table(
+    doc: Any, caption: Caption, kind: Any, order: int, layout: Any, part: Any, wrapped: bool = False
+) -> Table:
+    """One captioned table: ruled if the finder sees it, else by the text strategy.
+    `wrapped`: the caption is one text line whose continuation lines are still to be added."""
     fragments = ruled_fragments(doc, caption, part, layout_table_pages(layout, caption.label))
     raw, notes = rows_from_fragments(fragments, part)
     strategy, pages = "lattice", [f.page for f in fragments]
@@ -632,7 +648,7 @@ def read_table(doc: Any, caption: Caption, kind: Any, order: int, layout: Any, p
     report = ParseReport(strategy, pages, order, _accuracy(rows, kind, part), notes)
     return Table(
         label=caption.label,
-        caption=caption.text,
+        caption=_caption_text(doc, caption, fragments) if wrapped else caption.text,
         page=caption.page,
         rows=rows,
         printed_page=_printed_page(layout, caption),
@@ -657,17 +673,17 @@ def extract_tables(doc: Any, layout: Any, profile: Any) -> dict[str, Table]:
     tables: dict[str, Table] = {}
     tops: dict[str, float] = {}
     sources = [
-        lambda: getattr(layout, "captions", None) or [],
-        lambda: captions_from_lines(doc, part),
+        (lambda: getattr(layout, "captions", None) or [], False),
+        (lambda: captions_from_lines(doc, part), True),
     ]
-    for source in sources:
+    for source, wrapped in sources:
         if len(tables) == len(part.kinds):
             break
         for caption in _table_captions(source(), part):
             kind = kind_of_caption(caption, part, tables)
             if kind is None:
                 continue
-            table = read_table(doc, caption, kind, 0, layout, part)
+            table = read_table(doc, caption, kind, 0, layout, part, wrapped)
             if table.rows:  # a caption with no table after it (a contents entry) is skipped
                 tables[kind.key] = table
                 tops[kind.key] = caption.bbox.top if caption.bbox else 0.0
