@@ -214,9 +214,12 @@ def test_corrupt_cache_entry_is_ignored_and_rewritten(fake_extractor, tmp_path):
 def test_code_change_invalidates(fake_extractor, tmp_path, monkeypatch):
     path = year_pdf(tmp_path, "r.pdf", 2020)
     load_one(path, options())
+    [before] = (tmp_path / "cache").glob("*.json")
     monkeypatch.setattr(cache, "source_hash", lambda: "f" * 64)
     load_one(path, options())
     assert fake_extractor == ["r.pdf", "r.pdf"]
+    [after] = (tmp_path / "cache").glob("*.json")  # the stale entry was pruned
+    assert after != before and after.name.endswith("-" + "f" * 16 + ".json")
 
 
 def test_source_hash_covers_package_files():

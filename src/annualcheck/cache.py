@@ -103,4 +103,14 @@ def store(pdf_sha256: str, path: Path, record: Record, folder: Path | None = Non
         atomic_write_text(entry, json.dumps(payload, ensure_ascii=False))
     except OSError:
         return False
+    prune_stale(pdf_sha256, entry)
     return True
+
+
+def prune_stale(pdf_sha256: str, keep: Path) -> None:
+    """Remove this PDF's entries written by other versions of the code: they can never be
+    read again, and without this every edit of the package would leave a copy behind."""
+    for old in keep.parent.glob(f"{pdf_sha256}-*.json"):
+        if old != keep:
+            with contextlib.suppress(OSError):
+                old.unlink()

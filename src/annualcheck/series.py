@@ -16,8 +16,6 @@ import os
 import re
 import warnings
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -233,6 +231,10 @@ def _iter_pool(
     took down with it are retried one pool each, so only the file that really kills a
     process is reported.
     """
+    # Imported here: a warm run (all cache hits) never starts a process, so never pays for it.
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     broken: list[Path] = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = {pool.submit(_load_value, f, options): f for f in files}
