@@ -183,10 +183,13 @@ def no_loading(monkeypatch):
         ["extract", str(REPORT_2020), "--format", "json", "-o", "{folder}"],
         ["export", str(REPORT_2020), "-o", "{missing}/figures.csv"],
         ["report", str(REPORT_2020), "-o", "{missing}/site"],
+        ["report", str(REPORT_2020), "-o", "{file}"],
     ],
 )
 def test_unwritable_output_fails_before_any_work(tmp_path, no_loading, args):
-    args = [a.format(missing=tmp_path / "absent", folder=tmp_path) for a in args]
+    existing = tmp_path / "existing.html"
+    existing.write_text("a file where the site folder should go")
+    args = [a.format(missing=tmp_path / "absent", folder=tmp_path, file=existing) for a in args]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2, result.stderr
     lines = result.stderr.splitlines()

@@ -244,7 +244,7 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
     from .series import load_series
     from .site import write_site
 
-    check_writable(outdir, folder_ok=True)
+    check_writable(outdir, folder_ok=True, folder_only=True)
     result = load_series(list(paths), _load_options(kwargs))
     _report_load_errors(result)
     if not result.records:

@@ -31,13 +31,16 @@ def _probe_writable(folder: Path) -> str | None:
     return None
 
 
-def check_writable(path: str | Path, folder_ok: bool = False) -> None:
+def check_writable(path: str | Path, folder_ok: bool = False, folder_only: bool = False) -> None:
     """Raise OutputError unless `path` can be written: its folder exists and takes files,
-    and it is not an existing folder (unless `folder_ok`, for outputs that are folders).
+    and it is not an existing folder (unless `folder_ok`, for outputs that may be folders),
+    nor an existing file when `folder_only` (for outputs that must be folders: the site).
 
     Called by the CLI before any extraction, so a bad `-o` fails in milliseconds.
     """
     path = Path(path)
+    if folder_only and path.exists() and not path.is_dir():
+        raise OutputError(path, "output path is an existing file; give a folder")
     if path.is_dir():
         if not folder_ok:
             raise OutputError(path, "output path is an existing folder; give a file name")
