@@ -222,6 +222,13 @@ def _fresh_or_error(path: Path, options: LoadOptions, sha: str | None) -> Record
         return as_input_error(path, exc)
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _iter_pool(
     files: list[Path], options: LoadOptions, jobs: int
 ) -> Iterator[tuple[Path, Record | AnnualcheckError]]:
@@ -237,7 +244,10 @@ def _iter_pool(
 
     broken: list[Path] = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(_load_value, f, options): f for f in files}
+        # Largest first: the long reports start at once and the short ones fill the gaps,
+        # which shortens the batch when there are more reports than processes.
+        by_size = sorted(files, key=_size, reverse=True)
+        futures = {pool.submit(_load_value, f, options): f for f in by_size}
         for future in as_completed(futures):
             path = futures[future]
             try:
