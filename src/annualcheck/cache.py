@@ -114,3 +114,41 @@ def prune_stale(pdf_sha256: str, keep: Path) -> None:
         if old != keep:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+
+# -- findings of a whole series ------------------------------------------------------------
+#
+# A warm `check` re-reads three cached records in milliseconds but would still spend most of its
+# time running the rules again. The findings depend only on the records (hence on the PDFs'
+# hashes, in order), the gaps and the code, so they are cached under exactly that key.
+
+
+def findings_entry_path(
+    pdf_sha256s: list[str], gaps: list[int] | tuple[int, ...], folder: Path | None = None
+) -> Path:
+    folder = folder or cache_dir()
+    key = hashlib.sha256(
+        json.dumps([list(pdf_sha256s), sorted(gaps), __version__, source_hash()]).encode()
+    ).hexdigest()
+    return folder / f"findings-{key}.json"
+
+
+def run_checks_cached(records: list[Record], gaps=(), folder: Path | None = None) -> list:
+    """`checks.run_checks`, answered from the cache when the same series was checked before
+    with the same code. A damaged or unwritable entry only costs the recomputation."""
+    from .checks import run_checks
+    from .findings import Finding
+
+    entry = findings_entry_path([r.source.sha256 for r in records], list(gaps), folder)
+    try:
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        if data.get("format") == ENTRY_FORMAT:
+            return [Finding.from_dict(f) for f in data["findings"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    findings = run_checks(records, gaps=gaps)
+    payload = {"format": ENTRY_FORMAT, "findings": [f.to_dict() for f in findings]}
+    with contextlib.suppress(OSError):
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(entry, json.dumps(payload, ensure_ascii=False))
+    return findings

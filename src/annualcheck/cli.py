@@ -101,6 +101,17 @@ def _load_options(kwargs: dict[str, Any]) -> Any:
     )
 
 
+def _findings(result: Any, options: Any) -> list:
+    """The series' findings, from the cache when this series was checked before."""
+    if options.use_cache:
+        from .cache import run_checks_cached
+
+        return run_checks_cached(result.records, result.gaps, options.cache_dir)
+    from .checks import run_checks
+
+    return run_checks(result.records, gaps=result.gaps)
+
+
 def _report_load_errors(result: Any) -> None:
     for error in result.errors:
         _fail(error.line())
@@ -178,14 +189,14 @@ def check(paths: tuple[Path, ...], fmt: str, **kwargs: Any) -> int:
         annualcheck check reports/
         annualcheck check reports/2019.pdf reports/2020.pdf --format json
     """
-    from .checks import run_checks
     from .findings import has_errors
     from .render import render_findings
     from .series import load_series
 
-    result = load_series(list(paths), _load_options(kwargs))
+    options = _load_options(kwargs)
+    result = load_series(list(paths), options)
     _report_load_errors(result)
-    findings = run_checks(result.records, gaps=result.gaps)
+    findings = _findings(result, options)
     click.echo(render_findings(findings, result.records, fmt))
     if result.errors:
         return EXIT_BAD_INPUT
@@ -239,17 +250,17 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
     Example:
         annualcheck report reports/ -o site/
     """
-    from .checks import run_checks
     from .iosafe import check_writable
     from .series import load_series
     from .site import write_site
 
     check_writable(outdir, folder_ok=True, folder_only=True)
-    result = load_series(list(paths), _load_options(kwargs))
+    options = _load_options(kwargs)
+    result = load_series(list(paths), options)
     _report_load_errors(result)
     if not result.records:
         return EXIT_BAD_INPUT
-    findings = run_checks(result.records, gaps=result.gaps)
+    findings = _findings(result, options)
     index = write_site(result.records, findings, outdir, notes=result.notes)
     click.echo(str(index))
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
