@@ -101,6 +101,21 @@ def section_title(s: Any) -> str:
     return s.title + (f" (was: {s.previous_title})" if s.previous_title else "")
 
 
+SECTION_HEADERS = ["section", "title", "change", "similarity"]
+
+
+def moved_sections(change: ChangeReport) -> list[Any]:
+    """The sections added, removed or rewritten (an unchanged section is not news)."""
+    return [s for s in change.sections if s.kind != "unchanged"]
+
+
+def section_rows(change: ChangeReport) -> list[list[str]]:
+    """Number, title, kind and similarity of each section added, removed or rewritten."""
+    return [
+        [s.number, section_title(s), s.kind, f"{s.similarity:.2f}"] for s in moved_sections(change)
+    ]
+
+
 def sentence_label(kind: str, numbers_only: bool) -> str:
     return "numbers changed" if numbers_only else kind
 
@@ -128,6 +143,9 @@ def structure_value(value: Any) -> str:
         label = f"{value['label']}: " if value.get("label") else ""
         return clip(f"{label}{value['text']}", 120)
     return clip(json.dumps(value, ensure_ascii=False, default=str), 120)
+
+
+STRUCTURE_HEADERS = ["change", "path", "old", "new"]
 
 
 def structure_rows(change: ChangeReport, limit: int = 100) -> list[list[str]]:
@@ -180,7 +198,7 @@ def diff_text(change: ChangeReport) -> str:
             + ", ".join(map(str, change.unmatched_carryover_rows))
         )
     lines += ["", "SECTIONS"]
-    moved = [s for s in change.sections if s.kind != "unchanged"]
+    moved = moved_sections(change)
     for s in moved:
         lines.append(
             f"  {s.kind:<9} {s.number} {section_title(s)}".rstrip()
@@ -227,14 +245,7 @@ def diff_markdown(change: ChangeReport) -> str:
             + ", ".join(map(str, change.unmatched_carryover_rows)),
         ]
     lines += ["", "## Sections", ""]
-    lines += md_table(
-        ["section", "title", "change", "similarity"],
-        [
-            [s.number, section_title(s), s.kind, f"{s.similarity:.2f}"]
-            for s in change.sections
-            if s.kind != "unchanged"
-        ],
-    )
+    lines += md_table(SECTION_HEADERS, section_rows(change))
     lines += ["", "## Sentences of section 2", ""]
     for s in change.sentences:
         lines.append(f"- **{sentence_label(s.kind, s.numbers_only)}**")
@@ -244,7 +255,7 @@ def diff_markdown(change: ChangeReport) -> str:
             lines.append(f"  - new: {md_escape(clip(s.new, 300))}")
     lines += ["", "## Other changes", ""]
     lines += md_table(
-        ["change", "path", "old", "new"],
+        STRUCTURE_HEADERS,
         [[k, f"`{p}`", md_escape(a), md_escape(b)] for k, p, a, b in structure_rows(change)],
     )
     return "\n".join(lines) + "\n"
@@ -307,13 +318,13 @@ def diff_html_body(change: ChangeReport, heading_level: int = 1) -> str:
     if change.unmatched_carryover_rows:
         nos = ", ".join(map(str, change.unmatched_carryover_rows))
         parts.append(f"<p>Rows of the new Table 3 matched to no one: {esc(nos)}</p>")
-    moved = [s for s in change.sections if s.kind != "unchanged"]
+    moved = section_rows(change)
     parts.append(f'<{h2} id="sections">Sections</{h2}>')
     parts.append(
         html_table(
             "Sections added, removed or rewritten",
-            ["section", "title", "change", "similarity"],
-            [[s.number, section_title(s), s.kind, f"{s.similarity:.2f}"] for s in moved],
+            SECTION_HEADERS,
+            moved,
             numeric=(3,),
         )
         if moved
@@ -333,7 +344,7 @@ def diff_html_body(change: ChangeReport, heading_level: int = 1) -> str:
     parts.append(
         html_table(
             "Other differences between the two records (captions, contents, tables, metadata)",
-            ["change", "path", "old", "new"],
+            STRUCTURE_HEADERS,
             structure_rows(change, limit=200),
         )
         if change.structure
