@@ -87,7 +87,7 @@ def test_extract_to_file_keeps_stdout_clean(tmp_path):
 def test_extract_csv_to_stdout_and_folder(tmp_path):
     result = run("extract", REPORT_2020, "--format", "csv")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("report_year,key,value")
+    assert result.stdout.startswith("report_year,data_year,key,period,value")
     out = tmp_path / "csv"
     result = run("extract", REPORT_2020, "--format", "csv", "-o", out)
     assert result.exit_code == 0, result.stderr

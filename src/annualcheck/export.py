@@ -29,8 +29,11 @@ FIGURE_COLUMNS = (
     "unit",
     "stated_delta",
     "reference_period",
+    "stated_phrase",
     "page",
     "printed_page",
+    "section",
+    "repeated_from",
     "quote",
     "approximate",
     "preliminary",
@@ -65,8 +68,11 @@ def figure_rows(records: Iterable[Record]) -> list[dict[str, Any]]:
                     "unit": f.unit,
                     "stated_delta": change.delta if change else None,
                     "reference_period": change.reference_period if change else None,
+                    "stated_phrase": change.phrase if change else None,
                     "page": f.page,
                     "printed_page": f.printed_page,
+                    "section": f.section,
+                    "repeated_from": f.repeated_from,
                     "quote": f.quote,
                     "approximate": bool(f.approximate),
                     "preliminary": bool(f.preliminary),
@@ -144,8 +150,8 @@ def _to_sqlite(records: list[Record], tmp: Path) -> None:
             """
             CREATE TABLE figures (report_year INTEGER NOT NULL, data_year INTEGER NOT NULL,
               key TEXT NOT NULL, period TEXT, value REAL NOT NULL, unit TEXT,
-              stated_delta REAL, reference_period TEXT, page INTEGER, printed_page INTEGER,
-              quote TEXT, approximate INTEGER NOT NULL, preliminary INTEGER NOT NULL);
+              stated_delta REAL, reference_period TEXT, stated_phrase TEXT, page INTEGER,
+              printed_page INTEGER, section TEXT, repeated_from TEXT, quote TEXT, approximate INTEGER NOT NULL, preliminary INTEGER NOT NULL);
             CREATE TABLE table_rows (report_year INTEGER NOT NULL, "table" TEXT NOT NULL,
               no INTEGER, offense TEXT, status TEXT, result TEXT, prison_months INTEGER,
               suspended_years INTEGER, probation INTEGER, fine_yen INTEGER);

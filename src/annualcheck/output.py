@@ -11,26 +11,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .export import figures_frame
 from .iosafe import atomic_write_text
 from .record import InitiativeRow, Record, TableRow
 
-FIGURE_COLUMNS = [
-    "report_year",
-    "key",
-    "value",
-    "unit",
-    "period",
-    "page",
-    "printed_page",
-    "section",
-    "approximate",
-    "preliminary",
-    "repeated_from",
-    "stated_delta",
-    "stated_reference_period",
-    "stated_phrase",
-    "quote",
-]
 TRIAL_COLUMNS = [
     "report_year",
     "table",
@@ -47,33 +31,6 @@ TRIAL_COLUMNS = [
     "joined",
 ]
 INITIATIVE_COLUMNS = ["report_year", "table", "date", "text", "pages"]
-
-
-def figure_rows(record: Record) -> list[dict[str, Any]]:
-    """One flat dict a figure, in FIGURE_COLUMNS order."""
-    rows = []
-    for fig in record.figures:
-        change = fig.stated_change
-        rows.append(
-            {
-                "report_year": record.report.report_year,
-                "key": fig.key,
-                "value": fig.value,
-                "unit": fig.unit,
-                "period": fig.period,
-                "page": fig.page,
-                "printed_page": fig.printed_page,
-                "section": fig.section,
-                "approximate": fig.approximate,
-                "preliminary": fig.preliminary,
-                "repeated_from": fig.repeated_from,
-                "stated_delta": change.delta if change else None,
-                "stated_reference_period": change.reference_period if change else None,
-                "stated_phrase": change.phrase if change else None,
-                "quote": fig.quote,
-            }
-        )
-    return rows
 
 
 def table_rows(record: Record, name: str) -> tuple[list[str], list[dict[str, Any]]]:
@@ -150,7 +107,8 @@ def write_record(record: Record, fmt: str, output: str | Path | None) -> list[Pa
         return [Path(output)]
     if fmt != "csv":
         raise ValueError(f"unknown record format {fmt!r}")
-    figures_csv = _csv_text(FIGURE_COLUMNS, figure_rows(record))
+    # The same tidy figure table as `annualcheck export`, for one report.
+    figures_csv = figures_frame([record]).to_csv(index=False, lineterminator="\n")
     if output is None:
         sys.stdout.write(figures_csv)
         return []
