@@ -21,12 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from .record import Caption, InitiativeRow, ParseReport, Table, TableRow
-from .tables_page import _is_furniture as _is_furniture
-from .tables_page import _page_lines, captions_from_lines, kind_of_caption
+from .tables_page import captions_from_lines, is_furniture, kind_of_caption, lines_of_page
 from .tables_rows import RawRow, join_cell_lines, rows_from_fragments
-from .tables_ruled import Fragment, _Reader, layout_table_pages, ruled_fragments
+from .tables_ruled import DocumentWithFragments, Fragment, layout_table_pages, ruled_fragments
 from .tables_text import text_rows
 from .trial_results import normalize_space, parse_result, split_charges, tables_part
+
+#: The page-furniture test under the name the tests import it by.
+_is_furniture = is_furniture
 
 
 def open_for_tables(path: str | Path) -> Any:
@@ -99,7 +101,7 @@ def _caption_text(doc: Any, caption: Caption, fragments: list[Fragment]) -> str:
         return caption.text
     rest = [
         line.text
-        for line in _page_lines(doc, caption.page)
+        for line in lines_of_page(doc, caption.page)
         if line.bbox.top > caption.bbox.bottom - 1 and line.bbox.bottom <= fragments[0].bbox.top + 1
     ]
     return normalize_space(" ".join([caption.text, *rest]))
@@ -155,7 +157,7 @@ def extract_tables(doc: Any, layout: Any, profile: Any) -> dict[str, Table]:
     does not lose a table.
     """
     part = tables_part(profile)
-    doc = _Reader(doc)
+    doc = DocumentWithFragments(doc)
     tables: dict[str, Table] = {}
     tops: dict[str, float] = {}
     sources = [

@@ -14,15 +14,15 @@ from .record import Caption
 from .trial_results import normalize_space
 
 
-def _page_lines(doc: Any, n: int) -> list[Any]:
+def lines_of_page(doc: Any, n: int) -> list[Any]:
     return list(doc.pages[n - 1].lines)
 
 
-def _page_count(doc: Any) -> int:
+def page_count(doc: Any) -> int:
     return len(doc.pages)
 
 
-def _caption_re(part: Any) -> re.Pattern[str]:
+def caption_pattern(part: Any) -> re.Pattern[str]:
     return re.compile(rf"^\s*\[?\s*({re.escape(part.caption_label)}\s+\d+)\s*\]?\s*(.*)$")
 
 
@@ -33,10 +33,10 @@ def _is_toc_line(text: str) -> bool:
 
 def captions_from_lines(doc: Any, part: Any) -> list[Caption]:
     """Table captions found in the text when no layout analysis is given (contents skipped)."""
-    pattern = _caption_re(part)
+    pattern = caption_pattern(part)
     found = []
-    for n in range(1, _page_count(doc) + 1):
-        for line in _page_lines(doc, n):
+    for n in range(1, page_count(doc) + 1):
+        for line in lines_of_page(doc, n):
             m = pattern.match(line.text)
             if m and not _is_toc_line(line.text):
                 found.append(Caption(m.group(1), m.group(2).strip(), n, bbox=line.bbox))
@@ -56,24 +56,24 @@ def kind_of_caption(caption: Caption, part: Any, taken: Any = ()) -> Any | None:
     return None
 
 
-def _caption_top(doc: Any, caption: Caption, part: Any) -> float:
+def caption_top(doc: Any, caption: Caption, part: Any) -> float:
     """Where the caption stands on its page, to take the table that follows it."""
     if caption.bbox is not None:
         return caption.bbox.top
-    pattern = _caption_re(part)
-    for line in _page_lines(doc, caption.page):
+    pattern = caption_pattern(part)
+    for line in lines_of_page(doc, caption.page):
         m = pattern.match(line.text)
         if m and m.group(1) == caption.label:
             return line.bbox.top
     return 0.0
 
 
-def _is_header_row(cells: list[str], part: Any) -> bool:
+def is_header_row(cells: list[str], part: Any) -> bool:
     texts = [normalize_space(c).lower() for c in cells if normalize_space(c)]
     return bool(texts) and all(t in part.header_cells for t in texts)
 
 
-def _is_furniture(text: str, previous_texts: set[str]) -> bool:
+def is_furniture(text: str, previous_texts: set[str]) -> bool:
     """Page furniture above a continued table: a page number, or a running header that the
     previous page also carries."""
     t = normalize_space(text)
@@ -85,7 +85,7 @@ def _is_furniture(text: str, previous_texts: set[str]) -> bool:
     )
 
 
-def _head_and_foot(doc: Any, n: int) -> set[str]:
+def head_and_foot_texts(doc: Any, n: int) -> set[str]:
     """The first and last lines of page n: where a running head or foot would stand."""
-    lines = sorted(_page_lines(doc, n), key=lambda line: line.bbox.top)
+    lines = sorted(lines_of_page(doc, n), key=lambda line: line.bbox.top)
     return {normalize_space(line.text) for line in lines[:1] + lines[-1:]}

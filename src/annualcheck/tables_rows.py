@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .record import BBox
-from .tables_page import _is_header_row
+from .tables_page import is_header_row
 from .tables_ruled import Fragment
 from .trial_results import normalize_space
 
@@ -42,7 +42,7 @@ def join_cell_lines(text: str) -> str:
     return normalize_space(out.replace("\u00ad", ""))
 
 
-def _join_cells(a: list[str], b: list[str]) -> list[str]:
+def join_cells(a: list[str], b: list[str]) -> list[str]:
     width = max(len(a), len(b))
     a = a + [""] * (width - len(a))
     b = b + [""] * (width - len(b))
@@ -80,7 +80,7 @@ def rows_from_fragments(fragments: list[Fragment], part: Any) -> tuple[list[RawR
     for before, frag in zip(fragments, fragments[1:], strict=False):
         if before.open_bottom:
             first = next(
-                (i for i, row in enumerate(frag.rows) if not _is_header_row(row, part)), None
+                (i for i, row in enumerate(frag.rows) if not is_header_row(row, part)), None
             )
             if first is not None:
                 overleaf.add((frag.page, first))
@@ -90,7 +90,7 @@ def rows_from_fragments(fragments: list[Fragment], part: Any) -> tuple[list[RawR
         for i, (cells, box) in enumerate(
             zip(([join_cell_lines(c) for c in row] for row in frag.rows), frag.boxes, strict=False)
         )
-        if any(cells) and not _is_header_row(cells, part)
+        if any(cells) and not is_header_row(cells, part)
     ]
     rows: list[RawRow] = []
     notes: list[str] = []
@@ -99,7 +99,7 @@ def rows_from_fragments(fragments: list[Fragment], part: Any) -> tuple[list[RawR
         key = cells[0]
         if orphan is not None:
             merged = RawRow(
-                [key] + _join_cells(orphan.cells, cells)[1:],
+                [key] + join_cells(orphan.cells, cells)[1:],
                 orphan.pages + [frag.page],
                 orphan.boxes + [box],
                 joined=True,
@@ -116,9 +116,7 @@ def rows_from_fragments(fragments: list[Fragment], part: Any) -> tuple[list[RawR
         numbered = key.isdigit() and key != rows[-1].cells[0] if rows else True
         if rows and (not key or key == rows[-1].cells[0] or (continues and not numbered)):
             last = rows[-1]
-            last.cells = _join_cells(
-                last.cells, [""] + cells[1:] if key == last.cells[0] else cells
-            )
+            last.cells = join_cells(last.cells, [""] + cells[1:] if key == last.cells[0] else cells)
             if frag.page not in last.pages:
                 last.pages.append(frag.page)
                 last.joined = True

@@ -13,18 +13,18 @@ from typing import Any
 
 from .record import BBox, Caption
 from .tables_page import (
-    _caption_re,
-    _caption_top,
-    _head_and_foot,
-    _is_furniture,
-    _is_header_row,
-    _page_count,
-    _page_lines,
+    caption_pattern,
+    caption_top,
+    head_and_foot_texts,
+    is_furniture,
+    is_header_row,
+    lines_of_page,
+    page_count,
 )
 
 
 @dataclass
-class _Reader:
+class DocumentWithFragments:
     """The document plus the tables found per page during one `extract_tables` call (the
     finder is the slow part; a page is searched once)."""
 
@@ -100,7 +100,7 @@ def _closing_lines(page: Any) -> list[dict]:
 
 def _fragments_on(doc: Any, n: int) -> list[Fragment]:
     """Ruled tables on page n, top to bottom (memoised on the document: the finder is slow)."""
-    if not isinstance(doc, _Reader):
+    if not isinstance(doc, DocumentWithFragments):
         return _find_fragments(doc, n)
     if n not in doc.found:
         doc.found[n] = _find_fragments(doc, n)
@@ -129,7 +129,7 @@ def _find_fragments(doc: Any, n: int) -> list[Fragment]:
 def _same_columns(a: Fragment, b: Fragment, part: Any) -> bool:
     if len(a.rows[0]) != len(b.rows[0]):
         return False
-    if _is_header_row(b.rows[0], part):
+    if is_header_row(b.rows[0], part):
         return True
     return len(a.columns) == len(b.columns) and all(
         abs(x - y) <= 0.05 for x, y in zip(a.columns, b.columns, strict=True)
@@ -139,21 +139,23 @@ def _same_columns(a: Fragment, b: Fragment, part: Any) -> bool:
 def _continuation(doc: Any, prev: Fragment, n: int, part: Any) -> Fragment | None:
     """The table that page n begins with, if it continues `prev`: `prev` ends its page (no
     other table and no caption after it) and page n begins with a table of the same columns."""
-    if n > _page_count(doc):
+    if n > page_count(doc):
         return None
     if any(f.bbox.top > prev.bbox.top for f in _fragments_on(doc, prev.page)):
         return None
-    pattern = _caption_re(part)
-    below = [line for line in _page_lines(doc, prev.page) if line.bbox.top >= prev.bbox.bottom - 1]
+    pattern = caption_pattern(part)
+    below = [
+        line for line in lines_of_page(doc, prev.page) if line.bbox.top >= prev.bbox.bottom - 1
+    ]
     if any(pattern.match(line.text) for line in below):
         return None
     fragments = _fragments_on(doc, n)
     if not fragments:
         return None
     first = fragments[0]
-    prev_texts = _head_and_foot(doc, n - 1)
-    above = [line for line in _page_lines(doc, n) if line.bbox.bottom <= first.bbox.top + 1]
-    if any(not _is_furniture(line.text, prev_texts) for line in above):
+    prev_texts = head_and_foot_texts(doc, n - 1)
+    above = [line for line in lines_of_page(doc, n) if line.bbox.bottom <= first.bbox.top + 1]
+    if any(not is_furniture(line.text, prev_texts) for line in above):
         return None
     return first if _same_columns(prev, first, part) else None
 
@@ -161,8 +163,8 @@ def _continuation(doc: Any, prev: Fragment, n: int, part: Any) -> Fragment | Non
 def _text_below(doc: Any, fragment: Fragment) -> bool:
     """Body text (not a page number) follows the table on its page."""
     return any(
-        line.bbox.top >= fragment.bbox.bottom - 1 and not _is_furniture(line.text, set())
-        for line in _page_lines(doc, fragment.page)
+        line.bbox.top >= fragment.bbox.bottom - 1 and not is_furniture(line.text, set())
+        for line in lines_of_page(doc, fragment.page)
     )
 
 
@@ -178,11 +180,11 @@ def ruled_fragments(
     doc: Any, caption: Caption, part: Any, hint: set[int] | None = None
 ) -> list[Fragment]:
     """The ruled table after a caption and its continuations on the following pages."""
-    top = _caption_top(doc, caption, part)
+    top = caption_top(doc, caption, part)
     start = next((f for f in _fragments_on(doc, caption.page) if f.bbox.top >= top), None)
     if start is None:  # caption at the foot of a page, table on the next one
         nxt = caption.page + 1
-        if nxt <= _page_count(doc):
+        if nxt <= page_count(doc):
             start = next(iter(_fragments_on(doc, nxt)), None)
     if start is None:
         return []

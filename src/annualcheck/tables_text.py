@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from .record import BBox, Caption
-from .tables_page import _caption_re, _caption_top, _is_furniture, _is_header_row, _page_count
-from .tables_rows import RawRow, _join_cells
+from .tables_page import caption_pattern, caption_top, is_furniture, is_header_row, page_count
+from .tables_rows import RawRow, join_cells
 
 
 def _header_columns(
@@ -62,14 +62,14 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
     """Rows read from words when the table has no ruling: under the header, a line whose
     first column holds the next row number (or a date, for Table 1) starts a row; other lines
     continue it; the table ends at a line whose first column holds anything else."""
-    pattern = _caption_re(part)
+    pattern = caption_pattern(part)
     rows: list[RawRow] = []
     pages: list[int] = []
     edges: list[float] | None = None
-    top = _caption_top(doc, caption, part)
+    top = caption_top(doc, caption, part)
     months = tuple(m.lower() for m in part.months)
     previous_texts: set[str] = set()
-    for n in range(caption.page, min(caption.page + 4, _page_count(doc) + 1)):
+    for n in range(caption.page, min(caption.page + 4, page_count(doc) + 1)):
         words = doc.plumber_page(n).extract_words()
         page_lines = _text_lines(words, 0.0)
         # A running head or foot: the page's first or last line, as on the page before.
@@ -96,7 +96,7 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
         for line in lines:
             text = " ".join(w["text"] for w in line)
             cells = _split_columns(line, edges)
-            if _is_header_row(cells, part) or _is_furniture(text, set()) or id(line[0]) in repeated:
+            if is_header_row(cells, part) or is_furniture(text, set()) or id(line[0]) in repeated:
                 continue
             if pattern.match(text) and rows:
                 ended = True
@@ -119,7 +119,7 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
                 rows.append(RawRow(cells, [n], [_words_box(line)]))
             elif rows and continues:
                 last = rows[-1]
-                last.cells = _join_cells(last.cells, cells)
+                last.cells = join_cells(last.cells, cells)
                 if n not in last.pages:
                     last.pages.append(n)
                     last.joined = True
