@@ -124,7 +124,7 @@ def measure(
 def long_report(source: Path, times: int) -> Path:
     """The source's body `times` times over, rendered once and kept in the temp folder."""
     digest = hashlib.sha256(source.read_bytes())
-    for tool in ("render_reports.py", "long_report.py"):
+    for tool in ("render_reports.py", "report_source.py", "long_report.py"):
         digest.update((TOOLS / tool).read_bytes())
     folder = Path(tempfile.gettempdir()) / "annualcheck-bench"
     folder.mkdir(exist_ok=True)

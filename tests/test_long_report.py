@@ -33,10 +33,13 @@ def long_report(request, tmp_path_factory) -> Path:
     from long_report import build_long_report, page_count
 
     digest = hashlib.sha256()
-    for part in (SOURCE, TOOLS / "render_reports.py", TOOLS / "long_report.py"):
+    for part in (
+        SOURCE,
+        *(TOOLS / n for n in ("render_reports.py", "report_source.py", "long_report.py")),
+    ):
         digest.update(part.read_bytes())
     name = f"long-{TARGET_PAGES}-{digest.hexdigest()[:16]}.pdf"
-    cache = request.config.cache
+    cache = getattr(request.config, "cache", None)  # absent under -p no:cacheprovider
     folder = (
         Path(cache.mkdir("annualcheck-long-report")) if cache else tmp_path_factory.mktemp("long")
     )
