@@ -233,7 +233,12 @@ def test_csv_folder_output(tmp_path):
 def test_csv_file_and_json_file(tmp_path):
     rec = sample_record()
     write_record(rec, "csv", tmp_path / "f.csv")
-    assert (tmp_path / "f.csv").read_text().splitlines()[0].startswith("report_year,data_year,key,period,value")
+    assert (
+        (tmp_path / "f.csv")
+        .read_text()
+        .splitlines()[0]
+        .startswith("report_year,data_year,key,period,value")
+    )
     write_record(rec, "json", tmp_path / "r.json")
     import json
 
