@@ -12,13 +12,14 @@ from conftest import ROOT
 
 
 def _ruff() -> list[str]:
-    exe = shutil.which("ruff")
-    if exe:
-        return [exe]
+    """The ruff of this environment (the test extra pins it), not whatever is on PATH."""
     try:
         import ruff  # noqa: F401
     except ImportError:
-        pytest.skip("ruff is not installed (it is in the 'test' extra)")
+        exe = shutil.which("ruff")
+        if exe is None:
+            pytest.skip("ruff is not installed (it is in the 'test' extra)")
+        return [exe]
     return [sys.executable, "-m", "ruff"]
 
 
