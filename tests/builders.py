@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from annualcheck.findings import Evidence, Finding
-from annualcheck.record import (
+from annualcheck.model.findings import Evidence, Finding
+from annualcheck.model.record import (
     Caption,
     Figure,
     Paragraph,

@@ -37,7 +37,7 @@ def alt_2020_pdf() -> Path:
 @pytest.fixture(scope="session")
 def records(report_pdfs, alt_2020_pdf):
     """Records of the three reports and of the second rendering, extracted once."""
-    from annualcheck.extract import extract_record
+    from annualcheck.extract.pipeline import extract_record
 
     out = {year: extract_record(path) for year, path in report_pdfs.items()}
     out["2020-alt"] = extract_record(alt_2020_pdf)

@@ -14,12 +14,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from annualcheck import iosafe
 from annualcheck.cli import cli
-from annualcheck.errors import OutputError
-from annualcheck.iosafe import atomic_path, atomic_write_bytes, atomic_write_text, check_writable
-from annualcheck.output import write_record
-from annualcheck.record import Table
+from annualcheck.model.errors import OutputError
+from annualcheck.model.record import Table
+from annualcheck.output import iosafe
+from annualcheck.output.iosafe import (
+    atomic_path,
+    atomic_write_bytes,
+    atomic_write_text,
+    check_writable,
+)
+from annualcheck.output.record import write_record
 from badpdfs import REPORT_2020
 from builders import fig, record
 
@@ -99,7 +104,7 @@ def test_sigkill_during_write_keeps_old_file(tmp_path):
         f"""
         import time
         from pathlib import Path
-        from annualcheck.iosafe import atomic_path
+        from annualcheck.output.iosafe import atomic_path
         with atomic_path({str(target)!r}) as tmp:
             with open(tmp, "w") as fh:
                 for n in range(10_000):
@@ -167,7 +172,7 @@ def test_check_writable_refuses_unwritable_folder():
 @pytest.fixture
 def no_loading(monkeypatch):
     """Fail the test if any report is read: proves an output error comes first."""
-    import annualcheck.series as series
+    import annualcheck.batch.series as series
 
     def forbidden(*args, **kwargs):
         raise AssertionError("a report was read before the output path was checked")

@@ -181,7 +181,7 @@ def test_page_limit_applies_to_cached_records(tmp_path):
 
 def test_unexpected_exception_is_one_line(tmp_path, monkeypatch):
     """A bug deep in extraction is reported as that file's error, not a traceback."""
-    import annualcheck.extract as extract
+    import annualcheck.extract.pipeline as extract
 
     def boom(path, password=None, profile=None):
         raise KeyError("xref\nstream 12")
@@ -192,7 +192,7 @@ def test_unexpected_exception_is_one_line(tmp_path, monkeypatch):
 
 
 def test_unexpected_exception_with_debug_shows_it(monkeypatch):
-    import annualcheck.extract as extract
+    import annualcheck.extract.pipeline as extract
 
     def boom(path, password=None, profile=None):
         raise KeyError("xref")

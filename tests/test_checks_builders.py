@@ -10,7 +10,7 @@ import json
 import re
 from pathlib import Path
 
-from annualcheck.record import (
+from annualcheck.model.record import (
     Caption,
     Figure,
     Paragraph,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annualcheck.checks.repeats import check_repeats, check_restated, section_id
-from annualcheck.record import Occurrence
+from annualcheck.model.record import Occurrence
 from test_checks_builders import fig, para, real_2020, record
 
 INSPECTIONS = ("In 2019, Prefectural Labour Bureaus and Labour Standards Inspection Offices conducted "

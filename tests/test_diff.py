@@ -10,15 +10,11 @@ import json
 
 import pytest
 
-from annualcheck.diff import (
-    align,
-    compare_sentences,
-    diff_records,
-    mask_numbers,
-    offense_similarity,
-    split_sentences,
-)
-from annualcheck.record import TableRow
+from annualcheck.diff.align import align
+from annualcheck.diff.compare import diff_records
+from annualcheck.diff.text import compare_sentences, mask_numbers, split_sentences
+from annualcheck.diff.trials import offense_similarity
+from annualcheck.model.record import TableRow
 from builders import TABLE3_2020, fig, record, series
 
 

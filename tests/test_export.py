@@ -7,7 +7,7 @@ import sqlite3
 import pandas as pd
 import pytest
 
-from annualcheck.export import EXPORT_FORMATS, FIGURE_COLUMNS, export_figures
+from annualcheck.output.export import EXPORT_FORMATS, FIGURE_COLUMNS, export_figures
 from builders import fig, record, series
 
 

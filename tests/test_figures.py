@@ -1,4 +1,4 @@
-"""Figure extraction (annualcheck.figures + the jp_tip figures profile) on the 2020 text.
+"""Figure extraction (annualcheck.extract.figures.pipeline + the jp_tip figures profile) on the 2020 text.
 
 Until the PDF layer feeds it, the paragraphs come from the corpus text
 (../shared/corpus/2020-annual-report.md, or reports/src/2020.md) through the helper below,
@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from annualcheck.figures import extract_figures, section_parts
+from annualcheck.extract.figures.merge import section_parts
+from annualcheck.extract.figures.pipeline import extract_figures
+from annualcheck.model.record import Paragraph
 from annualcheck.profiles import get_profile
-from annualcheck.record import Paragraph
 
 # -- corpus text -> paragraphs (test helper, the layout layer's job in the package) ------------
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annualcheck import cache
+from annualcheck.batch import cache
 from annualcheck.checks import run_checks
 
 

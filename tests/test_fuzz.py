@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from annualcheck.errors import AnnualcheckError
-from annualcheck.record import Record
-from annualcheck.series import LoadOptions, load_one, load_series
-from annualcheck.validate import validate_pdf
+from annualcheck.batch.series import LoadOptions, load_one, load_series
+from annualcheck.model.errors import AnnualcheckError
+from annualcheck.model.record import Record
+from annualcheck.pdf.validate import validate_pdf
 from badpdfs import REPORT_2020
 
 CHEAP_SEEDS = range(300)

@@ -11,17 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from annualcheck.layout import (
-    analyse_layout,
+from annualcheck.layout.blocks import analyse_layout, join_lines
+from annualcheck.layout.contents import (
     canonical_section,
     format_number,
-    join_lines,
     next_numbers,
     parse_contents,
     parse_number,
 )
-from annualcheck.pdf import Line, PageText, PdfDocument
-from annualcheck.record import BBox
+from annualcheck.model.record import BBox
+from annualcheck.pdf.document import Line, PageText, PdfDocument
 
 # -- synthetic pages -----------------------------------------------------------------------
 
@@ -251,7 +250,7 @@ def _need(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def layouts(report_pdfs, alt_2020_pdf):
-    from annualcheck.pdf import open_pdf
+    from annualcheck.pdf.document import open_pdf
 
     out = {}
     for name, path in (("reportlab", report_pdfs[2020]), ("chromium", alt_2020_pdf)):

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from annualcheck.errors import NoSection2Error, NotThisSeriesError
-from annualcheck.layout import analyse_layout
-from annualcheck.meta import read_meta, read_published
-from annualcheck.pdf import open_pdf
+from annualcheck.extract.meta import read_meta, read_published
+from annualcheck.layout.blocks import analyse_layout
+from annualcheck.model.errors import NoSection2Error, NotThisSeriesError
+from annualcheck.pdf.document import open_pdf
 from annualcheck.profiles import get_profile
 
 PROFILE = get_profile()

@@ -301,7 +301,7 @@ def _apply(mutant: Mutant, source: str) -> str:
 
 def _render_and_extract(args: tuple[str, str, str]) -> dict:
     name, text, outdir = args
-    from annualcheck.extract import extract_record
+    from annualcheck.extract.pipeline import extract_record
     from render_reports import render_source
 
     pdf = Path(outdir) / f"{name}.pdf"
@@ -311,7 +311,7 @@ def _render_and_extract(args: tuple[str, str, str]) -> dict:
 
 @pytest.fixture(scope="session")
 def mutant_records(tmp_path_factory) -> dict:
-    from annualcheck.record import Record
+    from annualcheck.model.record import Record
 
     outdir = tmp_path_factory.mktemp("mutants")
     jobs = []
@@ -367,7 +367,7 @@ def test_mutant(mutant, mutant_records, records):
 
 
 def test_every_rule_has_three_mutants():
-    from annualcheck.findings import RULES
+    from annualcheck.model.findings import RULES
 
     counts = Counter(m.rule for m in MUTANTS if m.rule)
     assert {rule: counts[rule] for rule in RULES} == {rule: max(3, counts[rule]) for rule in RULES}

@@ -1,4 +1,4 @@
-"""Numbers and stated changes as the reports write them (annualcheck.numbers).
+"""Numbers and stated changes as the reports write them (annualcheck.prose.numbers).
 
 The phrases are taken from the 2020 report's text (../shared/corpus/2020-annual-report.md)
 and from the wording other years use ("19 fewer than 2017", "an increase of 3 from ...").
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annualcheck.numbers import find_numbers, find_stated_changes, parse_number
+from annualcheck.prose.numbers import find_numbers, find_stated_changes, parse_number
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "2020-annual-report.md"
 SOURCE = Path(__file__).resolve().parents[1] / "reports" / "src" / "2020.md"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from annualcheck.errors import (
+from annualcheck.model.errors import (
     AnnualcheckError,
     EmptyFileError,
     EncryptedPdfError,
@@ -17,7 +17,7 @@ from annualcheck.errors import (
     NotPdfError,
     TruncatedPdfError,
 )
-from annualcheck.pdf import open_pdf
+from annualcheck.pdf.document import open_pdf
 
 
 def _need(path: Path) -> Path:
@@ -171,7 +171,7 @@ def test_folder_is_not_a_pdf(tmp_path):
 
 
 def test_missing_file(tmp_path):
-    from annualcheck.errors import MissingPathError
+    from annualcheck.model.errors import MissingPathError
 
     _raises(MissingPathError, tmp_path / "nowhere.pdf")
 

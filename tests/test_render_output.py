@@ -9,10 +9,11 @@ from html.parser import HTMLParser
 
 import pytest
 
-from annualcheck.diff import diff_records
-from annualcheck.findings import Finding
-from annualcheck.progress import progress, progress_line
-from annualcheck.render import render_diff, render_findings
+from annualcheck.batch.progress import progress, progress_line
+from annualcheck.diff.compare import diff_records
+from annualcheck.model.findings import Finding
+from annualcheck.render.diff import render_diff
+from annualcheck.render.findings import render_findings
 from builders import finding, series, series_findings
 
 
@@ -190,7 +191,7 @@ def test_clean_reports_are_listed_as_checked(built):
 
 
 def test_inline_word_diff_in_html():
-    from annualcheck.render import inline_diff
+    from annualcheck.render.diff import inline_diff
 
     out = inline_diff("It was 47 (20 more than in 2018).", "It was 38 (nine less than in 2019).")
     assert out.startswith("It was <del>47 (20 more</del> <ins>38 (nine less</ins> than in")

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from annualcheck import cache
-from annualcheck.errors import (
+from annualcheck.batch import cache
+from annualcheck.batch.series import LoadOptions, load_one, load_series, year_gaps
+from annualcheck.model.errors import (
     AnnualcheckError,
     DuplicateYearError,
     MissingPathError,
@@ -28,7 +29,6 @@ from annualcheck.errors import (
     NotPdfError,
     UnreadablePdfError,
 )
-from annualcheck.series import LoadOptions, load_one, load_series, year_gaps
 from badpdfs import REPORT_2020, shapes_pdf, text_pdf
 from builders import fig, record
 
@@ -49,11 +49,11 @@ def fake_extract(path, password=None, profile=None):
 
 
 def use_extractor(monkeypatch, func) -> None:
-    """Put `func` in place of annualcheck.extract.extract_record (forked workers inherit it),
+    """Put `func` in place of annualcheck.extract.pipeline.extract_record (forked workers inherit it),
     whether or not the real module exists yet."""
-    module = types.ModuleType("annualcheck.extract")
+    module = types.ModuleType("annualcheck.extract.pipeline")
     module.extract_record = func
-    monkeypatch.setitem(sys.modules, "annualcheck.extract", module)
+    monkeypatch.setitem(sys.modules, "annualcheck.extract.pipeline", module)
 
 
 @pytest.fixture
@@ -252,7 +252,7 @@ def test_load_one_raises_our_error_only(fake_extractor, tmp_path):
 
 def test_real_report_round_trips_through_cache(tmp_path, monkeypatch):
     """The cached JSON gives back the same record as a fresh extraction."""
-    pytest.importorskip("annualcheck.extract")
+    pytest.importorskip("annualcheck.extract.pipeline")
     monkeypatch.setenv("ANNUALCHECK_CACHE_DIR", str(tmp_path / "cache"))
     fresh = load_one(REPORT_2020, options())
     cached = load_one(REPORT_2020, options())

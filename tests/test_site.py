@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from annualcheck.site import write_site
+from annualcheck.output.site import write_site
 from builders import series, series_findings
 
 ARTIFACTS = Path(__file__).resolve().parent / "_artifacts"
@@ -167,7 +167,7 @@ def test_rewrite_leaves_no_temporary_files(tmp_path):
 
 
 def test_matplotlib_is_imported_only_when_charts_are_drawn():
-    code = "import sys, annualcheck.site, annualcheck.render; print('matplotlib' in sys.modules)"
+    code = "import sys, annualcheck.output.site, annualcheck.render.shim; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

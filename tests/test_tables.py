@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from annualcheck.tables import extract_tables, open_for_tables
+from annualcheck.extract.tables.assemble import extract_tables, open_for_tables
 from test_trial_results import (
     TABLE2_OFFENSES,
     TABLE2_RESULTS,
@@ -84,7 +84,7 @@ class CountingDoc:
 
 
 def _read(path: Path) -> SimpleNamespace:
-    from annualcheck.layout import analyse_layout
+    from annualcheck.layout.blocks import analyse_layout
     from annualcheck.profiles import get_profile
 
     profile = get_profile()
@@ -247,7 +247,7 @@ def _render_tables(path: Path, filler: int, ruled: bool) -> None:
 def own_pdfs(tmp_path_factory) -> list[tuple[str, Any]]:
     """Read each small PDF without layout analysis (captions from the text lines) and with it
     (as the extractor does)."""
-    from annualcheck.layout import analyse_layout
+    from annualcheck.layout.blocks import analyse_layout
     from annualcheck.profiles import get_profile
 
     profile = get_profile()
@@ -284,16 +284,16 @@ def test_own_pdfs_rows_joined_across_page_breaks(own_pdfs):
 
 
 def _fragment(page: int, rows: list[list[str]]):
-    from annualcheck.record import BBox
-    from annualcheck.tables import Fragment
+    from annualcheck.extract.tables.ruled import Fragment
+    from annualcheck.model.record import BBox
 
     box = BBox(0, 0, 100, 100)
     return Fragment(page, box, rows, [box] * len(rows), (0.1, 0.6))
 
 
 def test_rows_from_fragments_drops_repeated_headers_and_joins_split_rows():
+    from annualcheck.extract.tables.rows import rows_from_fragments
     from annualcheck.profiles import get_profile
-    from annualcheck.tables import rows_from_fragments
 
     part = get_profile().tables
     header = ["No.", "Offense", "Results of trial"]
@@ -333,8 +333,8 @@ def test_rows_from_fragments_drops_repeated_headers_and_joins_split_rows():
 
 def test_rows_from_fragments_number_printed_on_the_second_part():
     """A producer that prints a split cell's number at the bottom puts it on the second part."""
+    from annualcheck.extract.tables.rows import rows_from_fragments
     from annualcheck.profiles import get_profile
-    from annualcheck.tables import rows_from_fragments
 
     part = get_profile().tables
     fragments = [
@@ -350,7 +350,7 @@ def test_rows_from_fragments_number_printed_on_the_second_part():
 
 
 def test_join_cell_lines():
-    from annualcheck.tables import join_cell_lines
+    from annualcheck.extract.tables.rows import join_cell_lines
 
     assert join_cell_lines("violation of the\nAnti-\nProstitution Act") == (
         "violation of the Anti-Prostitution Act"
@@ -361,9 +361,9 @@ def test_join_cell_lines():
 
 
 def test_caption_words_decide_which_table():
+    from annualcheck.extract.tables.page import kind_of_caption
+    from annualcheck.model.record import Caption
     from annualcheck.profiles import get_profile
-    from annualcheck.record import Caption
-    from annualcheck.tables import kind_of_caption
 
     part = get_profile().tables
 
@@ -437,7 +437,7 @@ def test_table1_rows_split_by_a_page_break(tmp_path):
 
 
 def test_page_furniture_is_page_numbers_and_running_heads_only():
-    from annualcheck.tables import _is_furniture
+    from annualcheck.extract.tables.assemble import _is_furniture
 
     assert (
         _is_furniture("12", set()) and _is_furniture("- 7 -", set()) and _is_furniture("xiv", set())

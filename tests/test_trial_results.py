@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from annualcheck.record import TrialSentence
-from annualcheck.trial_results import parse_result, split_charges
+from annualcheck.extract.tables.results import parse_result, split_charges
+from annualcheck.model.record import TrialSentence
 
 CSEC = (
     "violation of the Act on Regulation and Punishment of Acts Relating to Child Prostitution "

@@ -15,8 +15,8 @@ from typing import Any
 
 import click
 
-from . import __version__
-from .errors import AnnualcheckError
+from annualcheck import __version__
+from annualcheck.model.errors import AnnualcheckError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -89,7 +89,7 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
 
 
 def _load_options(kwargs: dict[str, Any]) -> Any:
-    from .series import LoadOptions
+    from annualcheck.batch.series import LoadOptions
 
     return LoadOptions(
         password=kwargs.get("password"),
@@ -104,10 +104,10 @@ def _load_options(kwargs: dict[str, Any]) -> Any:
 def _findings(result: Any, options: Any) -> list:
     """The series' findings, from the cache when this series was checked before."""
     if options.use_cache:
-        from .cache import run_checks_cached
+        from annualcheck.batch.cache import run_checks_cached
 
         return run_checks_cached(result.records, result.gaps, options.cache_dir)
-    from .checks import run_checks
+    from annualcheck.checks import run_checks
 
     return run_checks(result.records, gaps=result.gaps)
 
@@ -157,9 +157,9 @@ def extract(report: Path, fmt: str, output: Path | None, **kwargs: Any) -> int:
         annualcheck extract reports/2020.pdf > 2020.json
         annualcheck extract reports/2020.pdf --format csv -o out/2020/
     """
-    from .iosafe import check_writable
-    from .output import write_record
-    from .series import load_one
+    from annualcheck.batch.series import load_one
+    from annualcheck.output.iosafe import check_writable
+    from annualcheck.output.record import write_record
 
     if output is not None:
         check_writable(output, folder_ok=(fmt == "csv"))
@@ -189,9 +189,9 @@ def check(paths: tuple[Path, ...], fmt: str, **kwargs: Any) -> int:
         annualcheck check reports/
         annualcheck check reports/2019.pdf reports/2020.pdf --format json
     """
-    from .findings import has_errors
-    from .render import render_findings
-    from .series import load_series
+    from annualcheck.batch.series import load_series
+    from annualcheck.model.findings import has_errors
+    from annualcheck.render.findings import render_findings
 
     options = _load_options(kwargs)
     result = load_series(list(paths), options)
@@ -223,9 +223,9 @@ def diff(old: Path, new: Path, fmt: str, **kwargs: Any) -> int:
         annualcheck diff reports/2019.pdf reports/2020.pdf
         annualcheck diff reports/2020.pdf reports/2021.pdf --format html > change.html
     """
-    from .diff import diff_records
-    from .render import render_diff
-    from .series import load_series
+    from annualcheck.batch.series import load_series
+    from annualcheck.diff.compare import diff_records
+    from annualcheck.render.diff import render_diff
 
     result = load_series([old, new], _load_options(kwargs))
     if result.errors:
@@ -250,9 +250,9 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
     Example:
         annualcheck report reports/ -o site/
     """
-    from .iosafe import check_writable
-    from .series import load_series
-    from .site import write_site
+    from annualcheck.batch.series import load_series
+    from annualcheck.output.iosafe import check_writable
+    from annualcheck.output.site import write_site
 
     check_writable(outdir, folder_ok=True, folder_only=True)
     options = _load_options(kwargs)
@@ -285,9 +285,9 @@ def export(paths: tuple[Path, ...], output: Path, **kwargs: Any) -> int:
         annualcheck export reports/ -o figures.csv
         annualcheck export reports/ -o figures.sqlite
     """
-    from .export import EXPORT_FORMATS, export_figures
-    from .iosafe import check_writable
-    from .series import load_series
+    from annualcheck.batch.series import load_series
+    from annualcheck.output.export import EXPORT_FORMATS, export_figures
+    from annualcheck.output.iosafe import check_writable
 
     if output.suffix.lower() not in EXPORT_FORMATS:
         raise AnnualcheckError(

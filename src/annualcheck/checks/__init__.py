@@ -20,21 +20,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..findings import Evidence, Finding
-from ..record import Record
-from ._common import report_name
-from .breakdown import check_breakdowns
-from .captions import check_caption_counts, check_toc
-from .repeats import check_repeats, check_restated
-from .spec import ChecksSpec
-from .stated_change import check_stated_changes
-from .tables import check_carryover, check_table_counts
-from .text import check_lists, check_percentages
+from annualcheck.checks._common import report_name
+from annualcheck.checks.breakdown import check_breakdowns
+from annualcheck.checks.captions import check_caption_counts, check_toc
+from annualcheck.checks.repeats import check_repeats, check_restated
+from annualcheck.checks.spec import ChecksSpec
+from annualcheck.checks.stated_change import check_stated_changes
+from annualcheck.checks.tables import check_carryover, check_table_counts
+from annualcheck.checks.text import check_lists, check_percentages
+from annualcheck.model.findings import Evidence, Finding
+from annualcheck.model.record import Record
 
 
 def _spec(profile) -> ChecksSpec:
     if profile is None:
-        from ..profiles import get_profile
+        from annualcheck.profiles import get_profile
 
         profile = get_profile()
     spec = getattr(profile, "checks", profile)

@@ -1,6 +1,6 @@
 """Small helpers the rules share: numbers in words, text normalisation, evidence, formatting.
 
-Kept here (not in `annualcheck.numbers`) so the checks stay pure and independent of the
+Kept here (not in `annualcheck.prose.numbers`) so the checks stay pure and independent of the
 extractor's modules, which are written at the same time.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..findings import Evidence, Finding
-from ..record import Caption, Figure, Occurrence, Paragraph, Record, TableRow
+from annualcheck.model.findings import Evidence, Finding
+from annualcheck.model.record import Caption, Figure, Occurrence, Paragraph, Record, TableRow
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "

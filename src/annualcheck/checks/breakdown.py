@@ -7,10 +7,10 @@ summed at all. Bounds (a part that cannot exceed a total) are checked under the 
 
 from __future__ import annotations
 
-from ..findings import Finding
-from ..record import Figure, Record
-from ._common import ev_figure, finding, fmt, page_ref
-from .spec import Bound, Breakdown, ChecksSpec
+from annualcheck.checks._common import ev_figure, finding, fmt, page_ref
+from annualcheck.checks.spec import Bound, Breakdown, ChecksSpec
+from annualcheck.model.findings import Finding
+from annualcheck.model.record import Figure, Record
 
 RULE = "breakdown-sum"
 

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Finding
-from ..record import Caption, Record
-from ._common import (
+from annualcheck.checks._common import (
     ev_caption,
     ev_figure,
     finding,
@@ -24,7 +22,9 @@ from ._common import (
     page_ref,
     parse_count,
 )
-from .spec import ChecksSpec
+from annualcheck.checks.spec import ChecksSpec
+from annualcheck.model.findings import Finding
+from annualcheck.model.record import Caption, Record
 
 COUNT_RULE = "caption-count"
 TOC_RULE = "toc-caption"
@@ -160,7 +160,7 @@ def check_toc(record: Record, spec: ChecksSpec) -> list[Finding]:
 
 
 def _ev_entry(record: Record, entry):
-    from ..findings import Evidence
+    from annualcheck.model.findings import Evidence
 
     return Evidence(
         record.report.report_year,

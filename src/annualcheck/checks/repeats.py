@@ -15,9 +15,7 @@ import re
 from collections import Counter
 from difflib import SequenceMatcher
 
-from ..findings import Finding
-from ..record import Paragraph, Record
-from ._common import (
+from annualcheck.checks._common import (
     NUM_RE,
     ev_figure,
     ev_occurrence,
@@ -27,6 +25,8 @@ from ._common import (
     page_ref,
     parse_count,
 )
+from annualcheck.model.findings import Finding
+from annualcheck.model.record import Paragraph, Record
 
 REPEAT_RULE = "repeated-passage"
 RESTATE_RULE = "restated-figure"

@@ -12,10 +12,10 @@ borne out and "2 (one more ...)" is not.
 
 from __future__ import annotations
 
-from ..findings import Finding
-from ..record import Figure, Record
-from ._common import ev_figure, ev_record, finding, fmt, page_ref, report_name
-from .spec import ChecksSpec
+from annualcheck.checks._common import ev_figure, ev_record, finding, fmt, page_ref, report_name
+from annualcheck.checks.spec import ChecksSpec
+from annualcheck.model.findings import Finding
+from annualcheck.model.record import Figure, Record
 
 RULE = "stated-change"
 

@@ -15,10 +15,8 @@ import re
 from collections import Counter
 from difflib import SequenceMatcher
 
-from ..findings import Evidence, Finding
-from ..record import Record, TableRow
-from ._assign import max_assignment
-from ._common import (
+from annualcheck.checks._assign import max_assignment
+from annualcheck.checks._common import (
     ev_figure,
     ev_record,
     ev_row,
@@ -30,7 +28,9 @@ from ._common import (
     parse_count,
     shorten,
 )
-from .spec import ChecksSpec, TrialTable
+from annualcheck.checks.spec import ChecksSpec, TrialTable
+from annualcheck.model.findings import Evidence, Finding
+from annualcheck.model.record import Record, TableRow
 
 COUNT_RULE = "table-count"
 CARRY_RULE = "carryover"

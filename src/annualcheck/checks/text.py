@@ -21,10 +21,19 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Finding
-from ..record import Record
-from ._common import NUM_RE, ev_figure, ev_paragraph, finding, fmt, page_ref, parse_count, shorten
-from .spec import ChecksSpec, ListVocabulary
+from annualcheck.checks._common import (
+    NUM_RE,
+    ev_figure,
+    ev_paragraph,
+    finding,
+    fmt,
+    page_ref,
+    parse_count,
+    shorten,
+)
+from annualcheck.checks.spec import ChecksSpec, ListVocabulary
+from annualcheck.model.findings import Finding
+from annualcheck.model.record import Record
 
 PCT_RULE = "percentage"
 LIST_RULE = "list-count"

@@ -6,12 +6,12 @@ a second series is a new sub-package here, not a fork of the pipeline.
 
 from __future__ import annotations
 
-from .base import Profile
+from annualcheck.profiles.base import Profile
 
 
 def get_profile(name: str = "jp-tip") -> Profile:
     if name == "jp-tip":
-        from .jp_tip import PROFILE
+        from annualcheck.profiles.jp_tip import PROFILE
 
         return PROFILE
     raise KeyError(f"unknown profile {name!r}")

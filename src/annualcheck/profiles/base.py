@@ -1,11 +1,11 @@
 """The shape of a profile. Each part is defined by the module that consumes it:
 
 - `meta`: how to recognise the series and read title, publication date, report and data year
-  (consumed by `annualcheck.meta`);
-- `figures`: sentence vocabulary and key rules (consumed by `annualcheck.figures`);
-- `tables`: caption labels, header words, result phrases (consumed by `annualcheck.tables`);
+  (consumed by `annualcheck.extract.meta`);
+- `figures`: sentence vocabulary and key rules (consumed by `annualcheck.extract.figures.pipeline`);
+- `tables`: caption labels, header words, result phrases (consumed by `annualcheck.extract.tables.assemble`);
 - `checks`: breakdowns, caption subjects, percentage bases (consumed by `annualcheck.checks`);
-- `diff`: which keys are the main trend series (consumed by `annualcheck.diff` / `site`).
+- `diff`: which keys are the main trend series (consumed by `annualcheck.diff.compare` / `site`).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ One module per concern; this file only assembles them.
 
 from __future__ import annotations
 
-from ..base import Profile
+from annualcheck.profiles.base import Profile
 
 
 def _build() -> Profile:

@@ -6,7 +6,7 @@ sentences state a share of which figures, and the words that tell a countable li
 
 from __future__ import annotations
 
-from ...checks.spec import (
+from annualcheck.checks.spec import (
     Bound,
     Breakdown,
     CaptionSubject,

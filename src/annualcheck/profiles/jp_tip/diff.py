@@ -1,12 +1,12 @@
 """Diff and trend profile of Japan's annual report on trafficking in persons (consumed by
-`annualcheck.diff` and `annualcheck.site`): which figures are the main trend series of the
+`annualcheck.diff.compare` and `annualcheck.output.site`): which figures are the main trend series of the
 series, what people call them, and which section holds the statistics whose sentences the
 change report compares one by one.
 """
 
 from __future__ import annotations
 
-from ...diff import DiffSpec, TrendChart, TrendSeries
+from annualcheck.diff.compare import DiffSpec, TrendChart, TrendSeries
 
 CHARTS = (
     TrendChart(

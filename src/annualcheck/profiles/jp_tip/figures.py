@@ -1,5 +1,5 @@
 """Figures profile of Japan's annual report on trafficking in persons (consumed by
-`annualcheck.figures`): which words make which key.
+`annualcheck.extract.figures.pipeline`): which words make which key.
 
 Why ordered rules: a sentence names its topic once ("With regard to the gender of the
 victims, 47 were female ... and zero were male") and each count carries only a subject word
@@ -13,7 +13,7 @@ there), so a "victims" count elsewhere never takes a section-2 key.
 
 from __future__ import annotations
 
-from ...figures import FiguresProfile, KeyRule, RuleSet
+from annualcheck.extract.figures.pipeline import FiguresProfile, KeyRule, RuleSet
 
 N = "#N#"  # the count itself, in `near` patterns
 WCO = r"Women.s Consulting Offices?"

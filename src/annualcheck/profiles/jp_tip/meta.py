@@ -1,6 +1,6 @@
 """How to recognise a report of this series and read its title, dates and years.
 
-Consumed by `annualcheck.meta`. Every phrase the series uses about itself lives here, so the
+Consumed by `annualcheck.extract.meta`. Every phrase the series uses about itself lives here, so the
 reader in meta.py holds no words of its own.
 """
 

@@ -1,7 +1,7 @@
 """Table vocabulary of the jp-tip series: which caption is which table, header words, the
 phrases of a trial result, and the names of Acts that must not be split into charges.
 
-Why here and not in `annualcheck.tables`: the table reader only knows "a captioned table with
+Why here and not in `annualcheck.extract.tables.assemble`: the table reader only knows "a captioned table with
 a number column, an offense column and a result column"; every English word it matches on
 comes from this part, so a second series brings its own words without touching the reader.
 """

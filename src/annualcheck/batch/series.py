@@ -1,0 +1,346 @@
+"""From paths the user typed to an ordered series of records, with every bad input named.
+
+Why here and not in the CLI: `check`, `diff`, `report` and `export` all take "PDFs and/or
+folders", and all need the same answers: which files, which of them are bad and why, the
+years in order, a duplicate year, a missing year. One bad file must not stop the others,
+so each file's failure is carried back as a value (an AnnualcheckError), never raised
+through the batch; extraction of a batch runs in parallel processes; the cache is asked
+first, in this process, so a warm run starts no process at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+import warnings
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import annualcheck.batch.cache as cache
+from annualcheck.batch.progress import progress
+from annualcheck.model.errors import (
+    AnnualcheckError,
+    DuplicateYearError,
+    MissingPathError,
+    NoPdfInFolderError,
+    TooLargeError,
+    UnreadablePdfError,
+)
+from annualcheck.model.record import Record
+from annualcheck.pdf.validate import check_bytes, check_document
+
+
+@dataclass
+class LoadOptions:
+    """How to load reports; built by the CLI from the shared input options."""
+
+    password: str | None = None
+    use_cache: bool = True
+    jobs: int | None = None  # None: os.cpu_count()
+    max_pages: int | None = 2000
+    max_bytes: int | None = 200 * 1024 * 1024
+    progress: bool = False
+    cache_dir: Path | None = None  # None: cache.cache_dir() (environment)
+
+
+@dataclass
+class SeriesResult:
+    """Records sorted by report year, the bad inputs, notes for the user, missing years."""
+
+    records: list[Record] = field(default_factory=list)
+    errors: list[AnnualcheckError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    gaps: list[int] = field(default_factory=list)
+
+
+# -- one file -------------------------------------------------------------------------------
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def as_input_error(path: Path, exc: BaseException) -> AnnualcheckError:
+    """Any failure while reading `path` as one AnnualcheckError naming it, on one line.
+
+    Our own errors keep their type (with the path filled in when the raiser had none);
+    anything else is a bug or an input we did not foresee and says so with its type.
+    """
+    if isinstance(exc, AnnualcheckError):
+        if exc.path is not None and "\n" not in exc.detail:
+            return exc
+        return rebuild_error(type(exc), str(path) if exc.path is None else exc.path, exc.detail)
+    message = _one_line(str(exc))
+    detail = f"could not be read: {type(exc).__name__}" + (f": {message}" if message else "")
+    return UnreadablePdfError(path, detail[:500])
+
+
+def rebuild_error(cls: type[AnnualcheckError], path: str | None, detail: str) -> AnnualcheckError:
+    """An error of type `cls` with this path and detail, whatever `cls.__init__` takes
+    (used for errors that crossed a process boundary, and to fix up foreign errors)."""
+    error = cls.__new__(cls)
+    AnnualcheckError.__init__(error, path, _one_line(detail))
+    return error
+
+
+def _cached(path: Path, options: LoadOptions) -> tuple[str | None, Record | None]:
+    """Byte checks, then the cache: (sha256 or None, cached record or None)."""
+    check_bytes(path, options.max_bytes)
+    if not options.use_cache:
+        return None, None
+    sha = cache.file_sha256(path)
+    record = cache.load_cached(sha, path, options.cache_dir)
+    if record is not None and options.max_pages and record.source.pages > options.max_pages:
+        raise TooLargeError(
+            path,
+            f"PDF has {record.source.pages} pages, over the limit of {options.max_pages} "
+            "(raise it with --max-pages)",
+        )
+    return sha, record
+
+
+#: Libraries that log (or warn) about damaged streams on stderr while they repair them; their
+#: messages would break the one-line-per-bad-input rule, and the file's fate is reported anyway.
+NOISY_LOGGERS = ("pdfminer", "pdfplumber", "PIL")
+
+
+@contextlib.contextmanager
+def quiet_libraries() -> Iterator[None]:
+    """Silence the PDF libraries' log messages and warnings for the duration of one file."""
+    loggers = [logging.getLogger(name) for name in NOISY_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
+def _extract_fresh(path: Path, options: LoadOptions, sha: str | None) -> Record:
+    """Full pre-checks, extraction, and a new cache entry."""
+    facts = check_bytes(path, options.max_bytes)
+    check_document(facts, options.password, options.max_pages)
+    try:
+        from annualcheck.extract.pipeline import extract_record
+
+        with quiet_libraries():
+            record = extract_record(path, password=options.password)
+    except Exception as exc:  # noqa: BLE001 - every failure of one file is that file's error
+        raise as_input_error(path, exc) from exc
+    # An encrypted report is never cached: a later run without the password must not get
+    # its contents from the cache.
+    if options.use_cache and not facts.encrypted:
+        cache.store(sha or cache.file_sha256(path), path, record, options.cache_dir)
+    return record
+
+
+def load_one(path: str | Path, options: LoadOptions | None = None) -> Record:
+    """One report: validate, then the cached record or a fresh extraction.
+
+    Raises AnnualcheckError (one line, naming the file) for every kind of bad input,
+    including failures nobody foresaw.
+    """
+    options = options or LoadOptions()
+    path = Path(path)
+    try:
+        sha, record = _cached(path, options)
+        return record if record is not None else _extract_fresh(path, options, sha)
+    except Exception as exc:  # noqa: BLE001
+        error = as_input_error(path, exc)
+        if error is exc:
+            raise
+        raise error from exc
+
+
+def _load_value(path: Path, options: LoadOptions) -> tuple[Any, ...]:
+    """`load_one` for a worker process: ("ok", record) or ("error", type, path, detail).
+
+    Errors travel as plain values because our exception types do not pickle back with
+    their path and detail, and a traceback is no use to the user anyway.
+    """
+    try:
+        return ("ok", load_one(path, options))
+    except AnnualcheckError as exc:
+        return ("error", type(exc), exc.path, exc.detail)
+
+
+def _from_value(value: tuple[Any, ...]) -> Record | AnnualcheckError:
+    if value[0] == "ok":
+        return value[1]
+    return rebuild_error(value[1], value[2], value[3])
+
+
+# -- paths ----------------------------------------------------------------------------------
+
+
+def expand_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[AnnualcheckError]]:
+    """Files and folders to PDF files (a folder gives its *.pdf, sorted, not recursive).
+
+    The same file named twice (directly and through its folder) is loaded once.
+    """
+    files: list[Path] = []
+    errors: list[AnnualcheckError] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            errors.append(MissingPathError(path))
+            continue
+        if path.is_dir():
+            found = sorted(
+                (p for p in path.iterdir() if p.suffix.lower() == ".pdf" and p.is_file()),
+                key=lambda p: p.name,
+            )
+            if not found:
+                errors.append(NoPdfInFolderError(path))
+            candidates = found
+        else:
+            candidates = [path]
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(candidate)
+    return files, errors
+
+
+# -- the batch ------------------------------------------------------------------------------
+
+
+def _fresh_or_error(path: Path, options: LoadOptions, sha: str | None) -> Record | AnnualcheckError:
+    try:
+        return _extract_fresh(path, options, sha)
+    except Exception as exc:  # noqa: BLE001
+        return as_input_error(path, exc)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _iter_pool(
+    files: list[Path], options: LoadOptions, jobs: int
+) -> Iterator[tuple[Path, Record | AnnualcheckError]]:
+    """Extract `files` in `jobs` processes, yielding each result as it completes.
+
+    A worker that dies (a crash inside a C library) breaks the whole pool; the files it
+    took down with it are retried one pool each, so only the file that really kills a
+    process is reported.
+    """
+    # Imported here: a warm run (all cache hits) never starts a process, so never pays for it.
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    broken: list[Path] = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # Largest first: the long reports start at once and the short ones fill the gaps,
+        # which shortens the batch when there are more reports than processes.
+        by_size = sorted(files, key=_size, reverse=True)
+        futures = {pool.submit(_load_value, f, options): f for f in by_size}
+        for future in as_completed(futures):
+            path = futures[future]
+            try:
+                yield path, _from_value(future.result())
+            except BrokenProcessPool:
+                broken.append(path)
+            except Exception as exc:  # noqa: BLE001 - e.g. a record that does not pickle
+                yield path, as_input_error(path, exc)
+    for path in broken:
+        try:
+            with ProcessPoolExecutor(max_workers=1) as pool:
+                value = _from_value(pool.submit(_load_value, path, options).result())
+        except BrokenProcessPool:
+            value = UnreadablePdfError(
+                path, "could not be read: the PDF library crashed on it (damaged file?)"
+            )
+        yield path, value
+
+
+def _iter_loaded(
+    files: list[Path], options: LoadOptions
+) -> Iterator[tuple[Path, Record | AnnualcheckError]]:
+    """Each file's record or error, as they become ready: cache hits first, in this
+    process; then the misses, in parallel processes when there are several and jobs allows."""
+    misses: list[Path] = []
+    shas: dict[Path, str | None] = {}
+    for path in files:
+        try:
+            shas[path], record = _cached(path, options)
+        except Exception as exc:  # noqa: BLE001
+            yield path, as_input_error(path, exc)
+            continue
+        if record is not None:
+            yield path, record
+        else:
+            misses.append(path)
+    jobs = max(1, min(options.jobs or os.cpu_count() or 1, len(misses)))
+    if jobs == 1:
+        for path in misses:
+            yield path, _fresh_or_error(path, options, shas.get(path))
+    else:
+        yield from _iter_pool(misses, options, jobs)
+
+
+def load_all(files: list[Path], options: LoadOptions) -> list[Record | AnnualcheckError]:
+    """Each file's record or error, in the order given, with a progress line if asked."""
+    loaded = progress(
+        _iter_loaded(files, options), "annualcheck: reading", len(files), enabled=options.progress
+    )
+    results = dict(loaded)
+    return [results[path] for path in files]
+
+
+def year_gaps(years: Sequence[int]) -> list[int]:
+    """Years missing between the first and the last (2019, 2021 -> [2020])."""
+    present = sorted(set(years))
+    if not present:
+        return []
+    return [y for y in range(present[0], present[-1] + 1) if y not in set(present)]
+
+
+def load_series(paths: Sequence[str | Path], options: LoadOptions | None = None) -> SeriesResult:
+    """PDFs and folders of PDFs -> records sorted by report year, plus every bad input.
+
+    A second report of a year already loaded is reported (naming both files) and left
+    out; the first one given is kept. Missing years become notes and `gaps`.
+    """
+    options = options or LoadOptions()
+    files, errors = expand_paths(paths)
+    result = SeriesResult(errors=errors)
+    first_of_year: dict[int, Path] = {}
+    for path, loaded in zip(files, load_all(files, options), strict=True):
+        if isinstance(loaded, AnnualcheckError):
+            result.errors.append(loaded)
+            continue
+        year = loaded.report.report_year
+        if year in first_of_year:
+            result.errors.append(
+                DuplicateYearError(
+                    path,
+                    f"a second report of {year}: {first_of_year[year]} is of the same year "
+                    f"(kept {first_of_year[year]}, skipped this one)",
+                )
+            )
+            continue
+        first_of_year[year] = path
+        result.records.append(loaded)
+    result.records.sort(key=lambda r: r.report.report_year)
+    result.gaps = year_gaps([r.report.report_year for r in result.records])
+    if result.gaps:
+        missing = ", ".join(str(y) for y in result.gaps)
+        result.notes.append(
+            f"no report for {missing}; comparisons across the gap are not made "
+            "(stated changes that refer to a missing year are reported as info)"
+        )
+    return result

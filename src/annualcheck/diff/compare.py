@@ -1,0 +1,296 @@
+"""The change report between two reports of a series: what moved, and whether the new
+report says so itself.
+
+Why a separate model (`ChangeReport`) and not rendered text: the same comparison feeds the
+text, markdown, html and json renderers and the static site, and tooling reads the JSON.
+Each part answers one question a reader of two consecutive years asks:
+
+- figures: every key of either report side by side, with the change the numbers give and
+  the change the new report states, and whether the two agree;
+- trials: Table 2 summarised per year, and what became of each person the old report left
+  awaiting trial (matched to a row of the new carry-over table by offense);
+- text: which sections were added, removed or rewritten, and which sentences of the
+  statistics section changed (numbers masked so a sentence whose numbers changed pairs up
+  with its predecessor instead of showing as one removal and one addition);
+- structure: a compact DeepDiff of everything the parts above do not already cover.
+
+The trend series and the section that holds the statistics come from the profile
+(`Profile.diff`, a `DiffSpec`); nothing here knows a phrase of one series.
+
+This module holds the model, the figures part and the whole; the trials part is in
+`diff_trials`, the text part in `diff_text`, the structure part in `diff_structure`, and the
+order-aware matching the trials and text parts share in `diff_align`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from annualcheck.diff.structure import StructuralChange, compare_structure
+from annualcheck.diff.text import (
+    SectionChange,
+    SentenceChange,
+    compare_sections,
+    compare_sentences,
+    narrative_sentences,
+    section_order,
+)
+from annualcheck.diff.trials import (
+    CarriedOver,
+    TableSummary,
+    carried_over,
+    summarise_table,
+)
+from annualcheck.model.record import Figure, Record
+
+SCHEMA = "annualcheck/change@1"
+AGREEMENTS = ("agrees", "contradicts", "not stated", "new key", "dropped key")
+
+
+# -- the profile's part ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrendSeries:
+    """One line of a trend chart: the sum of `keys`, or one line per key under `prefix`."""
+
+    label: str
+    keys: tuple[str, ...] = ()
+    prefix: str | None = None
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    title: str
+    series: tuple[TrendSeries, ...]
+
+
+@dataclass(frozen=True)
+class DiffSpec:
+    """What the diff and the site need to know of a series (`Profile.diff`)."""
+
+    narrative_section: str = "2"  # top-level section whose sentences are compared one by one
+    charts: tuple[TrendChart, ...] = ()
+    labels: dict[str, str] = field(default_factory=dict)
+    pending_tables: tuple[str, ...] = ("table2", "table3")
+    carryover_table: str = "table3"
+    prosecuted_table: str = "table2"
+
+
+def default_spec() -> DiffSpec:
+    """The jp-tip profile's part, or a neutral spec if that part is missing."""
+    from annualcheck.profiles import get_profile
+
+    spec = get_profile().diff
+    return spec if isinstance(spec, DiffSpec) else DiffSpec()
+
+
+# -- the model -------------------------------------------------------------------------------
+
+
+@dataclass
+class FigureChange:
+    key: str
+    period: str | None  # the new report's period (the old one's for a dropped key)
+    previous_period: str | None
+    previous: float | None
+    current: float | None
+    change: float | None  # current - previous
+    stated_change: float | None  # the delta the new report states
+    stated_phrase: str | None
+    reference_period: str | None
+    agreement: str  # one of AGREEMENTS
+    section: str | None
+    unit: str | None
+    previous_page: int | None
+    page: int | None
+    quote: str | None
+    note: str | None = None
+
+
+@dataclass
+class ChangeReport:
+    old_year: int
+    new_year: int
+    old_data_year: int
+    new_data_year: int
+    old_file: str
+    new_file: str
+    figures: list[FigureChange]
+    table_summaries: list[TableSummary]  # [old, new]
+    carried_over: list[CarriedOver]
+    unmatched_carryover_rows: list[int]  # rows of the new carry-over table no person matched
+    sections: list[SectionChange]
+    sentences: list[SentenceChange]
+    structure: list[StructuralChange]
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        """Figures per agreement class (every class present, zero included)."""
+        out = dict.fromkeys(AGREEMENTS, 0)
+        for f in self.figures:
+            out[f.agreement] += 1
+        return out
+
+    def table_change(self) -> dict[str, int]:
+        """New Table 2 summary minus old, per column."""
+        old, new = self.table_summaries
+        return {
+            k: getattr(new, k) - getattr(old, k)
+            for k in (
+                "prosecuted",
+                "convicted",
+                "pending",
+                "suspended",
+                "fined",
+                "acquitted",
+                "other",
+            )
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["counts"] = self.counts()
+        data["table_change"] = self.table_change()
+        return {"schema": SCHEMA, **_jsonable(data)}
+
+
+def _jsonable(obj: Any) -> Any:
+    """Whole floats as ints, sets and tuples as lists: JSON that reads like the record's."""
+    if isinstance(obj, dict):
+        return {str(k): _jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple | set | frozenset):
+        return [_jsonable(v) for v in obj]
+    if isinstance(obj, float) and obj.is_integer():
+        return int(obj)
+    if obj is None or isinstance(obj, str | int | float | bool):
+        return obj
+    return str(obj)
+
+
+# -- figures ---------------------------------------------------------------------------------
+
+
+def period_order(period: str | None) -> tuple[int, str]:
+    """Sort key of a period: its last four-digit year, then the text ("FY2019" > "2018")."""
+    years = re.findall(r"\d{4}", period or "")
+    return (int(years[-1]) if years else -1, period or "")
+
+
+def latest_figures(record: Record) -> dict[str, Figure]:
+    """Per key, the figure of the latest period (the year the report covers, normally);
+    within one period the first given, as the report's main statement of it."""
+    out: dict[str, Figure] = {}
+    for fig in record.figures:
+        best = out.get(fig.key)
+        if best is None or period_order(fig.period) > period_order(best.period):
+            out[fig.key] = fig
+    return out
+
+
+def compare_figure(
+    key: str, old: Figure | None, new: Figure | None, old_record: Record
+) -> FigureChange:
+    """One key side by side, with the agreement of the stated change and the numbers."""
+    fig = new or old
+    assert fig is not None
+    stated = new.stated_change if new is not None else None
+    previous = old.value if old is not None else None
+    current = new.value if new is not None else None
+    change = current - previous if previous is not None and current is not None else None
+    note = None
+    if old is None:
+        agreement = "new key"
+    elif new is None:
+        agreement = "dropped key"
+    elif stated is None:
+        agreement = "not stated"
+    else:
+        base = old
+        if stated.reference_period and stated.reference_period != old.period:
+            # The new report compares with another period than the old report's latest.
+            base = old_record.figure(key, stated.reference_period)
+        if base is None:
+            agreement = "not stated"
+            note = f"states a change against {stated.reference_period}, which the previous report does not give"
+        else:
+            agreement = (
+                "agrees" if abs((current - base.value) - stated.delta) < 1e-9 else "contradicts"
+            )
+            if base is not old:
+                note = f"compared with {base.period} ({base.value:g})"
+    return FigureChange(
+        key=key,
+        period=fig.period,
+        previous_period=old.period if old is not None else None,
+        previous=previous,
+        current=current,
+        change=change,
+        stated_change=stated.delta if stated is not None else None,
+        stated_phrase=stated.phrase if stated is not None else None,
+        reference_period=stated.reference_period if stated is not None else None,
+        agreement=agreement,
+        section=fig.section,
+        unit=fig.unit,
+        previous_page=old.page if old is not None else None,
+        page=new.page if new is not None else None,
+        quote=new.quote if new is not None else old.quote if old is not None else None,
+        note=note,
+    )
+
+
+def compare_figures(old: Record, new: Record) -> list[FigureChange]:
+    """Every key of either report, in the order of the report's sections, then by key."""
+    olds, news = latest_figures(old), latest_figures(new)
+    first_seen = {k: i for i, k in enumerate(dict.fromkeys([*news, *olds]))}
+    changes = [compare_figure(k, olds.get(k), news.get(k), old) for k in first_seen]
+    changes.sort(key=lambda c: (section_order(c.section)[:1], first_seen[c.key]))
+    return changes
+
+
+# -- the whole -------------------------------------------------------------------------------
+
+
+def diff_records(old: Record, new: Record, spec: DiffSpec | None = None) -> ChangeReport:
+    """The change report from `old` to `new` (normally consecutive years of one series)."""
+    spec = spec or default_spec()
+    persons, unmatched = carried_over(old, new, spec)
+    return ChangeReport(
+        old_year=old.report.report_year,
+        new_year=new.report.report_year,
+        old_data_year=old.report.data_year,
+        new_data_year=new.report.data_year,
+        old_file=old.source.file,
+        new_file=new.source.file,
+        figures=compare_figures(old, new),
+        table_summaries=[
+            summarise_table(old, spec.prosecuted_table),
+            summarise_table(new, spec.prosecuted_table),
+        ],
+        carried_over=persons,
+        unmatched_carryover_rows=unmatched,
+        sections=compare_sections(old, new),
+        sentences=compare_sentences(
+            narrative_sentences(old, spec.narrative_section),
+            narrative_sentences(new, spec.narrative_section),
+        ),
+        structure=compare_structure(old, new),
+        labels=dict(spec.labels),
+    )
+
+
+__all__ = [
+    "AGREEMENTS",
+    "SCHEMA",
+    "ChangeReport",
+    "DiffSpec",
+    "FigureChange",
+    "TrendChart",
+    "TrendSeries",
+    "default_spec",
+    "diff_records",
+    "period_order",
+]

@@ -1,0 +1,136 @@
+"""The trial tables of two reports compared: Table 2 in numbers, and what became of each
+person the old report left awaiting trial.
+
+Why apart: matching a pending person to a row of the new carry-over table is a question of
+its own (offenses are reworded and reordered from one year to the next, and the tables carry
+no names): offenses are reduced to their distinctive words and paired in order by similarity.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from annualcheck.diff.align import align
+from annualcheck.model.record import Record, TableRow
+
+if TYPE_CHECKING:
+    from annualcheck.diff.compare import DiffSpec
+
+
+#: Below this offense similarity a pending person is not matched to a carry-over row.
+MATCH_THRESHOLD = 0.5
+
+
+@dataclass
+class TableSummary:
+    """Table 2 of one report in numbers."""
+
+    report_year: int
+    prosecuted: int  # rows
+    convicted: int
+    pending: int
+    suspended: int  # convictions with a suspended sentence
+    fined: int  # convictions with a fine
+    acquitted: int
+    other: int
+
+
+@dataclass
+class CarriedOver:
+    """One person the old report left awaiting trial, and what the new report says of them."""
+
+    source_table: str  # where the old report listed them: "table2" or "table3"
+    source_no: int
+    offense: str
+    matched_no: int | None  # row of the new carry-over table
+    matched_offense: str | None
+    status: str | None  # the new row's status
+    result: str | None
+    verdict: str  # "still pending", the result text, or "not found"
+    confidence: float  # offense similarity, 0..1
+
+
+def _rows(record: Record, table: str) -> list[TableRow]:
+    t = record.tables.get(table)
+    return [r for r in (t.rows if t else []) if isinstance(r, TableRow)]
+
+
+def summarise_table(record: Record, table: str = "table2") -> TableSummary:
+    rows = _rows(record, table)
+    convicted = [r for r in rows if r.status == "convicted"]
+    return TableSummary(
+        report_year=record.report.report_year,
+        prosecuted=len(rows),
+        convicted=len(convicted),
+        pending=sum(r.status == "pending" for r in rows),
+        suspended=sum(bool(r.sentence and r.sentence.suspended_years) for r in convicted),
+        fined=sum(bool(r.sentence and r.sentence.fine_yen) for r in convicted),
+        acquitted=sum(r.status == "acquitted" for r in rows),
+        other=sum(r.status == "other" for r in rows),
+    )
+
+
+_STOP = {"the", "of", "and", "a", "an", "on", "for", "to", "in", "etc", "act", "violation"}
+
+
+def offense_charges(offense: str, charges: Iterable[str] = ()) -> list[str]:
+    """The charges of an offense, each reduced to its distinctive words (the boilerplate
+    "violation of the ... Act" would make any two offenses look alike), in printed order."""
+    parts = list(charges) or re.split(r",\s*(?:and\s+)?|\s+and\s+(?=violation)", offense)
+    out = []
+    for part in parts:
+        w = [x for x in re.sub(r"[^\w\s]", " ", part.lower()).split() if x not in _STOP]
+        if w:
+            out.append(" ".join(w))
+    return out
+
+
+def offense_similarity(a: TableRow, b: TableRow) -> float:
+    """difflib ratio of the normalised offenses, the better of printed and sorted charge
+    order, so that a reordered or slightly reworded offense stays close to the original."""
+    ca, cb = offense_charges(a.offense), offense_charges(b.offense)
+    printed = difflib.SequenceMatcher(None, " | ".join(ca), " | ".join(cb)).ratio()
+    ordered = difflib.SequenceMatcher(None, " | ".join(sorted(ca)), " | ".join(sorted(cb))).ratio()
+    return max(printed, ordered)
+
+
+def carried_over(old: Record, new: Record, spec: DiffSpec) -> tuple[list[CarriedOver], list[int]]:
+    """Each person the old report left pending, matched to the new carry-over table."""
+    pending = [
+        (name, row)
+        for name in spec.pending_tables
+        for row in _rows(old, name)
+        if row.status == "pending"
+    ]
+    targets = _rows(new, spec.carryover_table)
+    sim = [[offense_similarity(row, t) for t in targets] for _, row in pending]
+    pairs = align(sim, MATCH_THRESHOLD) if targets else {}
+    out = []
+    for i, (name, row) in enumerate(pending):
+        j = pairs.get(i)
+        t = targets[j] if j is not None else None
+        if t is None:
+            verdict = "not found"
+        elif t.status == "pending":
+            verdict = "still pending"
+        else:
+            verdict = t.result
+        out.append(
+            CarriedOver(
+                source_table=name,
+                source_no=row.no,
+                offense=row.offense,
+                matched_no=t.no if t else None,
+                matched_offense=t.offense if t else None,
+                status=t.status if t else None,
+                result=t.result if t else None,
+                verdict=verdict,
+                confidence=round(sim[i][j], 3) if j is not None else 0.0,
+            )
+        )
+    used = set(pairs.values())
+    return out, [t.no for k, t in enumerate(targets) if k not in used]

@@ -1,0 +1,247 @@
+"""Steps 1 and 2 of figure extraction: a paragraph's sentences, and the counts each sentence
+mentions with the words that say what they count.
+
+Why apart: this is the part that knows English sentence structure only (where a sentence
+ends, clauses, coordinated counts, "respectively", stated changes masked before counts are
+read); keys, periods and merging (`figures`, `figures_merge`) work on its `Mention`s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from annualcheck.prose.numbers import ChangeToken, NumberToken, find_numbers, find_stated_changes
+
+if TYPE_CHECKING:
+    from annualcheck.extract.figures.pipeline import FiguresProfile
+
+
+PLACEHOLDER = "#N#"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A count in a sentence with the words that say what it counts."""
+
+    token: NumberToken
+    segment: str  # the count's own words, the count replaced by PLACEHOLDER
+    clause: str
+    seg_start: int
+    seg_end: int
+    change: ChangeToken | None = None
+    period_hint: str | None = None  # set by "respectively"
+    #: every number of the sentence, stated changes masked (years and dates for the period)
+    numbers: tuple[NumberToken, ...] = ()
+    masked: str = ""
+
+
+# -- step 1: sentences -------------------------------------------------------------------------
+
+
+def split_sentences(text: str, profile: FiguresProfile) -> list[tuple[int, int]]:
+    """Spans of the sentences of `text`. A full stop ends a sentence when the next word starts
+    with a capital or digit, unless it closes an abbreviation ("e.g.", "Mt.", but "etc." may
+    end one); stops inside quotes or parentheses do not count."""
+    spans: list[tuple[int, int]] = []
+    start, paren, quote = 0, 0, False
+    abbrevs = {a.lower() for a in profile.abbreviations}
+    n = len(text)
+    for m in _SENTENCE_MARKS.finditer(text):
+        i, ch = m.start(), m.group(0)
+        if ch == "(":
+            paren += 1
+        elif ch == ")":
+            paren = max(0, paren - 1)
+        elif ch == "\u201c":
+            quote = True
+        elif ch == "\u201d":
+            quote = False
+        elif paren == 0 and not quote and i >= start:
+            j = i + 1
+            while j < n and text[j] in "\"'\u2019)":
+                j += 1
+            if j < n and not text[j].isspace():
+                continue
+            k = j
+            while k < n and text[k].isspace():
+                k += 1
+            nxt = text[k + 1] if k + 1 < n and text[k] in '\u201c"([' else text[k] if k < n else ""
+            if k < n and not (nxt.isupper() or (nxt.isdigit() and text[k] != "(")):
+                continue
+            word = re.search(r"([\w.]+)$", text[max(start, i - 12) : i])
+            w = word.group(1).lower() if word else ""
+            if ch == "." and w and w != "etc" and (w in abbrevs or len(w) == 1):
+                continue
+            spans.append((start, j))
+            start = k
+    if start < n and text[start:].strip():
+        spans.append((start, n))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+_SENTENCE_MARKS = re.compile("[().!?\u201c\u201d]")
+
+
+# -- step 2: mentions --------------------------------------------------------------------------
+
+_BOUNDARY = re.compile(r",\s+(?:and|while|whereas|but|or)\s+|;\s*|:\s+|,\s+|\s+and\s+|\s+while\s+")
+
+
+_STRONG = re.compile(r",?\s+(?:while|whereas)\s+|;\s+")
+
+
+_COORDINATED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+
+
+def _depth_zero_matches(pattern: re.Pattern[str], text: str, blocked: list[bool]) -> list[tuple]:
+    """Matches of `pattern` outside parentheses, quotes and number tokens."""
+    events = []
+    d, q = 0, False
+    for m in _NESTING.finditer(text):
+        ch = m.group(0)
+        if ch == "(":
+            d += 1
+        elif ch == ")":
+            d = max(0, d - 1)
+        elif ch == "\u201c":
+            q = True
+        else:
+            q = False
+        events.append((m.start(), d + (1 if q else 0)))
+    out = []
+    for m in pattern.finditer(text):
+        if any(blocked[m.start() : m.end()]):
+            continue
+        depth = 0
+        for pos, dep in events:
+            if pos >= m.start():
+                break
+            depth = dep
+        if depth == 0:
+            out.append(m.span())
+    return out
+
+
+_NESTING = re.compile("[()\u201c\u201d]")
+
+
+def find_mentions(sentence: str, data_year: int, profile: FiguresProfile) -> list[Mention]:
+    """The counts of one sentence, each with its segment, clause and stated change.
+
+    Stated changes are found first and masked, so their numbers are not taken for counts.
+    A change belongs to the count before it (or, as in "16 (four more than in 2018) engaged
+    in ...", right after it). A change with no count before it gets an implied one when the
+    subject is singular ("The Brazilian national was ...").
+    """
+    changes = find_stated_changes(sentence, data_year)
+    masked = list(sentence)
+    for c in changes:
+        masked[c.start : c.end] = " " * (c.end - c.start)
+    masked_text = "".join(masked)
+    numbers = tuple(find_numbers(masked_text))
+    tokens = [t for t in numbers if t.kind in ("count", "money")]
+    tokens += _implied_counts(masked_text, tokens, changes, profile)
+    tokens.sort(key=lambda t: t.start)
+    if not tokens:
+        return []
+    blocked = [False] * len(sentence)
+    for t in numbers:
+        for k in range(t.start, t.end):
+            blocked[k] = True
+    for c in changes:
+        for k in range(c.start, c.end):
+            blocked[k] = True
+    bounds = _depth_zero_matches(_BOUNDARY, masked_text, blocked)
+    strong = _depth_zero_matches(_STRONG, masked_text, blocked)
+    first = [b for b in bounds if b[1] <= tokens[0].start]
+    cuts = [first[-1][1] if first else 0]
+    ends = []
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        between = [x for x in bounds if x[0] >= a.end and x[1] <= b.start]
+        ends.append(between[-1][0] if between else b.start)
+        cuts.append(between[-1][1] if between else b.start)
+    ends.append(len(sentence))
+    mentions = []
+    for k, tok in enumerate(tokens):
+        seg_start, seg_end = cuts[k], ends[k]
+        change = next((c for c in changes if tok.end <= c.start < seg_end), None)
+        if change is not None:
+            seg_end = max(seg_end, change.end)
+        segment = masked_text[seg_start : tok.start] + PLACEHOLDER + masked_text[tok.end : seg_end]
+        mentions.append(
+            Mention(
+                token=tok,
+                segment=" ".join(segment.split()),
+                clause=_clause_of(masked_text, tok.start, strong),
+                seg_start=seg_start,
+                seg_end=seg_end,
+                change=change,
+                numbers=numbers,
+                masked=masked_text,
+            )
+        )
+    return _coordinate(mentions, masked_text)
+
+
+def _implied_counts(
+    text: str, tokens: list[NumberToken], changes: list[ChangeToken], profile: FiguresProfile
+) -> list[NumberToken]:
+    """Counts a subject stands for ("The Brazilian national was ... (one more than in 2018)"),
+    looked for only before a stated change that has no number before it."""
+    out = []
+    prev_end = 0
+    for c in changes:
+        lo, hi = prev_end, c.start
+        if not any(lo <= t.start < hi for t in tokens):
+            found = [
+                (m, value)
+                for pattern, value in profile.implied_counts
+                for m in re.finditer(pattern, text[lo:hi])
+            ]
+            if found:
+                m, value = max(found, key=lambda f: f[0].start())
+                s, e = lo + m.start(), lo + m.end()
+                out.append(NumberToken(s, e, text[s:e], float(value), "count"))
+        prev_end = c.end
+    return out
+
+
+def _clause_of(text: str, pos: int, strong: list[tuple[int, int]]) -> str:
+    start = max((e for s, e in strong if e <= pos), default=0)
+    end = min((s for s, e in strong if s >= pos), default=len(text))
+    return " ".join(text[start:end].split())
+
+
+def _coordinate(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "433 and 285 reports ... in FY2017 and FY2018 respectively": coordinated counts share
+    the words of the last one, and "respectively" hands out the periods in order."""
+    out = list(mentions)
+    k = 0
+    while k < len(out):
+        j = k
+        while (
+            j + 1 < len(out)
+            and out[j].change is None
+            and _COORDINATED.fullmatch(text[out[j].token.end : out[j + 1].token.start])
+        ):
+            j += 1
+        if j > k:
+            last = out[j]
+            tail = text[last.token.end : last.seg_end]
+            periods = []
+            if re.search(r"\brespectively\b", tail):
+                periods = [
+                    _period_text(t) for t in find_numbers(tail) if t.kind in ("year", "fiscal_year")
+                ]
+            for idx in range(k, j + 1):
+                hint = periods[idx - k] if len(periods) == j - k + 1 else None
+                out[idx] = replace(out[idx], segment=last.segment, period_hint=hint)
+        k = j + 1
+    return out
+
+
+def _period_text(token: NumberToken) -> str:
+    digits = re.sub(r"\D", "", token.text)[-4:]
+    return ("FY" if token.kind == "fiscal_year" else "") + digits

@@ -1,0 +1,195 @@
+"""Pure parsers for the cells of a trial table: a result cell to a status and sentence, an
+offense cell to its list of charges.
+
+Why separate from the PDF reading: these are where the meaning of a row is decided, and they
+must be testable on every real cell without rendering anything. All words come from the
+profile's tables part (`profiles/jp_tip/tables.py`); the default is the jp-tip profile so the
+contract's one-argument signatures hold.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from annualcheck.model.record import TrialSentence
+
+
+def default_tables_profile() -> Any:
+    """The tables part of the default profile (imported lazily: profiles import nothing of ours)."""
+    from annualcheck.profiles import get_profile
+
+    return get_profile().tables
+
+
+def tables_part(profile: Any) -> Any:
+    """Accept a whole `Profile`, its tables part, or None (the default profile)."""
+    if profile is None:
+        return default_tables_profile()
+    return getattr(profile, "tables", None) or profile
+
+
+def normalize_space(text: str) -> str:
+    """One space between words, none at the ends (cells carry line breaks from the layout)."""
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    """Longest first, so "imprisonment with work" wins over "imprisonment"."""
+    return "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)
+    )
+
+
+def _number(token: str, part: Any) -> int | None:
+    token = token.lower().replace(",", "")
+    if token.isdigit():
+        return int(token)
+    return part.number_words.get(token)
+
+
+def _number_pattern(part: Any) -> str:
+    words = "|".join(sorted(part.number_words, key=len, reverse=True))
+    return rf"(\d[\d,]*|{words})" if words else r"(\d[\d,]*)"
+
+
+def parse_sentence(text: str, profile: Any = None) -> TrialSentence | None:
+    """The prison term, suspension, probation and fine a result states; None if it states none."""
+    part = tables_part(profile)
+    t = normalize_space(text)
+    num = _number_pattern(part)
+    years = _alternation(part.year_words)
+    months = _alternation(part.month_words)
+    sentence = TrialSentence()
+    found = False
+
+    prison = re.search(
+        rf"(?:\b{num}\s+(?:{years})\b)?\s*(?:\b{num}\s+(?:{months})\b)?\s*(?:of\s+)?"
+        rf"(?:{_alternation(part.prison_words)})",
+        t,
+        re.IGNORECASE,
+    )
+    if prison and (prison.group(1) or prison.group(2)):
+        y = _number(prison.group(1), part) if prison.group(1) else 0
+        m = _number(prison.group(2), part) if prison.group(2) else 0
+        sentence.prison_months = (y or 0) * 12 + (m or 0)
+        found = True
+
+    for pattern in part.suspension_patterns:
+        susp = re.search(pattern.format(n=num) + rf"\s+(?:{years})\b", t, re.IGNORECASE)
+        if susp:
+            sentence.suspended_years = _number(susp.group(1), part)
+            found = True
+            break
+
+    if re.search(rf"\b(?:{_alternation(part.probation_words)})\b", t, re.IGNORECASE):
+        sentence.probation = True
+
+    fine = re.search(
+        rf"(\d[\d,]*(?:\.\d+)?)\s*(million|thousand)?\s*(?:{_alternation(part.fine_words)})",
+        t,
+        re.IGNORECASE,
+    )
+    if fine:
+        amount = float(fine.group(1).replace(",", ""))
+        scale = {"million": 1_000_000, "thousand": 1_000}.get((fine.group(2) or "").lower(), 1)
+        sentence.fine_yen = int(round(amount * scale))
+        found = True
+
+    return sentence if found else None
+
+
+def parse_result(text: str, profile: Any = None) -> tuple[str, TrialSentence | None]:
+    """A "Results of trial" cell to (status, sentence).
+
+    Pending and acquitted are recognised by their phrases; a cell that states a prison term or
+    a fine is a conviction; anything else is "other" so that a checker can count it and say so
+    instead of guessing.
+    """
+    part = tables_part(profile)
+    t = normalize_space(text)
+    if not t:
+        return "other", None
+    lowered = t.lower()
+    if re.fullmatch(rf"(?:{_alternation(part.acquitted_phrases)})\.?", lowered):
+        return "acquitted", None
+    if re.fullmatch(rf"(?:{_alternation(part.pending_phrases)})\.?", lowered):
+        return "pending", None
+    sentence = parse_sentence(t, part)
+    if sentence is not None:
+        return "convicted", sentence
+    if re.search(rf"\b(?:{_alternation(part.acquitted_phrases)})\b", lowered):
+        return "acquitted", None
+    if re.search(rf"\b(?:{_alternation(part.pending_phrases)})\b", lowered):
+        return "pending", None
+    return "other", None
+
+
+# --------------------------------------------------------------------------- charges
+
+
+def _protect_acts(text: str, part: Any) -> tuple[str, list[str]]:
+    """Replace each known Act name by a placeholder so its commas and "and"s are not split on."""
+    kept: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        kept.append(normalize_space(match.group(0)))
+        return f"\x00{len(kept) - 1}\x00"
+
+    for name in sorted(part.act_names, key=len, reverse=True):
+        pattern = r"\s+".join(re.escape(w) for w in name.split())
+        text = re.sub(pattern, keep, text, flags=re.IGNORECASE)
+    return text, kept
+
+
+def _restore_acts(text: str, kept: list[str]) -> str:
+    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
+
+
+def _lower_first(charge: str) -> str:
+    """Lower-case the first letter of a common noun ("Extortion attempt" -> "extortion attempt")
+    but keep a proper name ("Anti-Prostitution Act violation", an Act at the start)."""
+    words = charge.split(" ")
+    first = words[0]
+    if not first[:1].isupper() or first.startswith("\x00"):
+        return charge
+    if len(first) > 1 and not first[1:].replace("-", "").islower():
+        return charge  # an acronym or a hyphenated name such as "Anti-Prostitution"
+    if len(words) > 1 and words[1][:1].isupper():
+        return charge  # a proper noun phrase ("Chiba Prefectural Ordinance ...")
+    return first[:1].lower() + charge[1:]
+
+
+def split_charges(offense: str, profile: Any = None) -> list[str]:
+    """An offense cell to its charges, in order.
+
+    Charges are separated by commas (", and" before the last); a bare "and" separates charges
+    only when the next words start a charge ("and violation of ..."), because a single charge
+    may itself contain "and" ("False recording and use of ..."). Act names that contain commas
+    or "and" are one unit; "etc." stays with what it qualifies.
+    """
+    part = tables_part(profile)
+    text, kept = _protect_acts(normalize_space(offense), part)
+    pieces = re.split(r",\s*(?:and\s+)?", text)
+    if part.charge_starts:
+        starts = _alternation(part.charge_starts)
+        pieces = [p for piece in pieces for p in re.split(rf"\s+and\s+(?=(?:{starts})\b)", piece)]
+    charges: list[str] = []
+    for piece in pieces:
+        piece = piece.strip(" .;") if piece.strip().lower() != "etc." else piece.strip()
+        if not piece:
+            continue
+        if piece.lower() == "etc." and charges:
+            charges[-1] = f"{charges[-1]}, etc."
+            continue
+        charges.append(_restore_acts(_lower_first(piece), kept))
+    return charges
+
+
+__all__ = [
+    "normalize_space",
+    "parse_result",
+    "parse_sentence",
+    "split_charges",
+    "tables_part",
+]

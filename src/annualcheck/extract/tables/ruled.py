@@ -1,0 +1,200 @@
+"""Ruled tables: the pieces pdfplumber's table finder sees, followed across page breaks.
+
+Why apart: the finder is the slow part of PDF reading, so it runs only on the caption's page
+and the pages the table continues onto; whether the next page continues the table is decided
+by structure (the table ends its page, the next page begins with a table of the same columns
+and nothing but page furniture above it), never by positions of one rendering.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from annualcheck.extract.tables.page import (
+    caption_pattern,
+    caption_top,
+    head_and_foot_texts,
+    is_furniture,
+    is_header_row,
+    lines_of_page,
+    page_count,
+)
+from annualcheck.model.record import BBox, Caption
+
+
+@dataclass
+class DocumentWithFragments:
+    """The document plus the tables found per page during one `extract_tables` call (the
+    finder is the slow part; a page is searched once)."""
+
+    doc: Any
+    found: dict[int, list[Fragment]] = field(default_factory=dict)
+
+    @property
+    def pages(self) -> list[Any]:
+        return self.doc.pages
+
+    def plumber_page(self, n: int) -> Any:
+        return self.doc.plumber_page(n)
+
+
+@dataclass
+class Fragment:
+    """One ruled table as found on one page."""
+
+    page: int
+    bbox: BBox
+    rows: list[list[str]]
+    boxes: list[BBox]
+    columns: tuple[float, ...]  # inner column boundaries as shares of the table's width
+    open_bottom: bool = False  # its rules run on past its last row: that row goes on overleaf
+
+
+def _closing_lines(page: Any) -> list[dict]:
+    """Horizontal rules that a page break left out: where a column rule ends with no
+    horizontal rule at its end, a producer split a row there and drew the grid open. Closing
+    it lets the finder keep the fragment (the rest of a row at the top of the next page, or
+    its start at the foot of this one) instead of dropping it."""
+    edges = page.edges
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    # Corner pieces (producers that draw each border as its own rectangle) close nothing.
+    horizontals = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 4]
+    if not verticals:
+        return []
+    ends: dict[float, list[dict]] = {}
+    for e in verticals:
+        for y in (e["top"], e["bottom"]):
+            closed = any(
+                abs(h["top"] - y) <= 1.5 and h["x0"] - 1.5 <= e["x0"] <= h["x1"] + 1.5
+                for h in horizontals
+            )
+            continued = any(
+                v is not e
+                and abs(v["x0"] - e["x0"]) <= 1.5
+                and (abs(v["top"] - y) <= 1.5 or abs(v["bottom"] - y) <= 1.5)
+                and not (v["top"] == e["top"] and v["bottom"] == e["bottom"])
+                for v in verticals
+            )
+            if not closed and not continued:
+                ends.setdefault(round(y, 1), []).append(e)
+    lines = []
+    for y, group in ends.items():
+        if len(group) < 2:
+            continue  # a lone rule is no table edge
+        x0 = min(e["x0"] for e in group)
+        x1 = max(e["x1"] for e in group)
+        lines.append(
+            {
+                "object_type": "line",
+                "x0": x0,
+                "x1": x1,
+                "top": y,
+                "bottom": y,
+                "width": x1 - x0,
+                "height": 0,
+            }
+        )
+    return lines
+
+
+def _fragments_on(doc: Any, n: int) -> list[Fragment]:
+    """Ruled tables on page n, top to bottom (memoised on the document: the finder is slow)."""
+    if not isinstance(doc, DocumentWithFragments):
+        return _find_fragments(doc, n)
+    if n not in doc.found:
+        doc.found[n] = _find_fragments(doc, n)
+    return doc.found[n]
+
+
+def _find_fragments(doc: Any, n: int) -> list[Fragment]:
+    page = doc.plumber_page(n)
+    out = []
+    closing = _closing_lines(page)
+    settings = {"explicit_horizontal_lines": closing}
+    for table in page.find_tables(table_settings=settings):
+        rows = [[c or "" for c in row] for row in table.extract()]
+        if not rows or max(len(r) for r in rows) < 2:
+            continue
+        x0, top, x1, bottom = table.bbox
+        width = max(x1 - x0, 1.0)
+        first = next((r.cells for r in table.rows if all(c is not None for c in r.cells)), [])
+        columns = tuple(round((c[0] - x0) / width, 3) for c in first[1:])
+        boxes = [BBox(*r.bbox) for r in table.rows]
+        open_bottom = any(abs(line["top"] - bottom) <= 1.5 for line in closing)
+        out.append(Fragment(n, BBox(x0, top, x1, bottom), rows, boxes, columns, open_bottom))
+    return sorted(out, key=lambda f: f.bbox.top)
+
+
+def _same_columns(a: Fragment, b: Fragment, part: Any) -> bool:
+    if len(a.rows[0]) != len(b.rows[0]):
+        return False
+    if is_header_row(b.rows[0], part):
+        return True
+    return len(a.columns) == len(b.columns) and all(
+        abs(x - y) <= 0.05 for x, y in zip(a.columns, b.columns, strict=True)
+    )
+
+
+def _continuation(doc: Any, prev: Fragment, n: int, part: Any) -> Fragment | None:
+    """The table that page n begins with, if it continues `prev`: `prev` ends its page (no
+    other table and no caption after it) and page n begins with a table of the same columns."""
+    if n > page_count(doc):
+        return None
+    if any(f.bbox.top > prev.bbox.top for f in _fragments_on(doc, prev.page)):
+        return None
+    pattern = caption_pattern(part)
+    below = [
+        line for line in lines_of_page(doc, prev.page) if line.bbox.top >= prev.bbox.bottom - 1
+    ]
+    if any(pattern.match(line.text) for line in below):
+        return None
+    fragments = _fragments_on(doc, n)
+    if not fragments:
+        return None
+    first = fragments[0]
+    prev_texts = head_and_foot_texts(doc, n - 1)
+    above = [line for line in lines_of_page(doc, n) if line.bbox.bottom <= first.bbox.top + 1]
+    if any(not is_furniture(line.text, prev_texts) for line in above):
+        return None
+    return first if _same_columns(prev, first, part) else None
+
+
+def _text_below(doc: Any, fragment: Fragment) -> bool:
+    """Body text (not a page number) follows the table on its page."""
+    return any(
+        line.bbox.top >= fragment.bbox.bottom - 1 and not is_furniture(line.text, set())
+        for line in lines_of_page(doc, fragment.page)
+    )
+
+
+def layout_table_pages(layout: Any, label: str) -> set[int] | None:
+    """Pages on which the layout analysis saw the lines of this table, if it says. A hint only:
+    the next page is left unsearched (the finder parses a whole page) when the layout did not
+    see the table there *and* text follows the table on its own page."""
+    lines = (getattr(layout, "table_lines", None) or {}).get(label)
+    return {line.page for line in lines} if lines else None
+
+
+def ruled_fragments(
+    doc: Any, caption: Caption, part: Any, hint: set[int] | None = None
+) -> list[Fragment]:
+    """The ruled table after a caption and its continuations on the following pages."""
+    top = caption_top(doc, caption, part)
+    start = next((f for f in _fragments_on(doc, caption.page) if f.bbox.top >= top), None)
+    if start is None:  # caption at the foot of a page, table on the next one
+        nxt = caption.page + 1
+        if nxt <= page_count(doc):
+            start = next(iter(_fragments_on(doc, nxt)), None)
+    if start is None:
+        return []
+    fragments = [start]
+    while True:
+        last = fragments[-1]
+        if hint is not None and last.page + 1 not in hint and _text_below(doc, last):
+            break  # the layout saw it end here, and text follows it: no need to search on
+        more = _continuation(doc, last, last.page + 1, part)
+        if more is None:
+            break
+        fragments.append(more)
+    return fragments

@@ -1,0 +1,292 @@
+"""Contents pages and the numbering grammar of headings: "2 (1) i) a)" and "[Figure 8] ....11".
+
+Why a module of its own: the contents are the document's own map (labels, titles, printed
+pages), and layout.py checks every heading and caption against it. Parsing is by words and
+numbering only: dot leaders, a page number in its own cell, entries that wrap over lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annualcheck.model.record import TocEntry
+from annualcheck.pdf.document import Line, PdfDocument
+
+CAPTION_RE = re.compile(r"^\[\s*(Figure|Table)\s*(\d+)\s*\]\s*(.*)$")
+LEADER_TAIL_RE = re.compile(r"(?:\s*(?:\.\s*){2,}|\s*…+\s*)\s*(\d{1,3})\s*$")
+BARE_TAIL_RE = re.compile(r"\s+(\d{1,3})\s*$")
+PAGE_NUMBER_RE = re.compile(
+    r"^(?:[-–—]\s*)?(?:page\s+)?(\d{1,3})(?:\s*(?:of|/)\s*\d{1,3})?(?:\s*[-–—])?$", re.IGNORECASE
+)
+ROMAN_PAGE_RE = re.compile(r"^(?:[-–—]\s*)?[ivxlc]{1,6}(?:\s*[-–—])?$", re.IGNORECASE)
+CONTENTS_RE = re.compile(r"^(?:table of\s+)?contents$", re.IGNORECASE)
+ROMAN = [
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "vi",
+    "vii",
+    "viii",
+    "ix",
+    "x",
+    "xi",
+    "xii",
+    "xiii",
+    "xiv",
+    "xv",
+]
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+# One pattern per numbering level: "2 Title", "(1) Title", "i) Title", "a) Title".
+_LEVEL_RES = (
+    re.compile(r"^(\d{1,2})\.?\s+(?=\S)"),
+    re.compile(r"^\(\s*(\d{1,2})\s*\)\s*"),
+    re.compile(r"^((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv))\s*\)\s*"),
+    re.compile(r"^([a-z])\s*\)\s*"),
+)
+
+# -- numbering grammar ---------------------------------------------------------------------
+
+
+def parse_number(text: str) -> tuple[tuple[int, ...], str] | None:
+    """Split a leading section number off a heading or contents text.
+
+    "2 (1) i) Data relating" → ((2, 1, 1), "Data relating"); "(3) Title" → ((0, 3), "Title");
+    "iii) Cases" → ((0, 0, 3), "Cases"); "a) Police" → ((0, 0, 0, 1), "Police").
+    Only one component is read per call (headings print only their own component);
+    zeros stand for the components the line does not print.
+    """
+    text = text.strip()
+    for level, pattern in enumerate(_LEVEL_RES):
+        m = pattern.match(text)
+        if not m:
+            continue
+        token = m.group(1)
+        if level == 0:
+            value = int(token)
+            rest = text[m.end() :]
+            if not rest or not (rest[0].isupper() or rest[0] in "“\"'‘"):
+                return None
+        elif level == 1:
+            value = int(token)
+        elif level == 2:
+            value = ROMAN.index(token) + 1
+        else:
+            value = LETTERS.index(token) + 1
+        return tuple([0] * level + [value]), text[m.end() :].strip()
+    return None
+
+
+def format_number(parts: tuple[int, ...] | list[int]) -> str:
+    """(2, 1, 1) → "2 (1) i)"; (7, 3, 1, 1) → "7 (3) i) a)"."""
+    out = []
+    for level, value in enumerate(parts):
+        if level == 0:
+            out.append(str(value))
+        elif level == 1:
+            out.append(f"({value})")
+        elif level == 2:
+            out.append(f"{ROMAN[value - 1]})")
+        else:
+            out.append(f"{LETTERS[value - 1]})")
+    return " ".join(out)
+
+
+def canonical_section(text: str) -> str:
+    """Normalise a cross-reference like "2 (1) i", "4(5)" or "3 (3) ii)" to "2 (1) i)"."""
+    tokens = re.findall(r"\(\s*\d+\s*\)|\d+|[ivx]+\)?|[a-z]\)", text)
+    parts: list[int] = []
+    for tok in tokens:
+        tok = tok.replace(" ", "")
+        if tok.startswith("("):
+            parts.append(int(tok[1:-1]))
+        elif tok.isdigit():
+            if parts:
+                break
+            parts.append(int(tok))
+        elif tok.rstrip(")") in ROMAN and len(parts) == 2:
+            parts.append(ROMAN.index(tok.rstrip(")")) + 1)
+        elif len(parts) == 3 and tok.rstrip(")") in LETTERS:
+            parts.append(LETTERS.index(tok.rstrip(")")) + 1)
+    return format_number(parts) if parts else text.strip()
+
+
+def next_numbers(current: list[int]) -> dict[int, tuple[int, ...]]:
+    """The numbers that may come next after `current`, by level (0-based)."""
+    out: dict[int, tuple[int, ...]] = {}
+    for level in range(4):
+        if level > len(current):
+            break
+        prefix = current[:level]
+        if level < len(current):
+            value = current[level] + 1
+        else:
+            value = 1
+        if level > 0 and len(prefix) < level:
+            continue
+        out[level] = tuple(prefix + [value])
+    return out
+
+
+# -- words ---------------------------------------------------------------------------------
+
+
+def norm_words(text: str) -> str:
+    """Words for comparing a heading with its contents entry: case, quotes, spacing away."""
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def norm_words_nodigits(text: str) -> str:
+    return re.sub(r"\d+", "#", norm_words(text))
+
+
+# -- contents ------------------------------------------------------------------------------
+
+
+def _toc_tail(line: Line) -> tuple[str, int | None]:
+    """Split the printed page number (and dot leaders) off a contents line."""
+    text = line.text
+    m = LEADER_TAIL_RE.search(text)
+    if m:
+        head = text[: m.start()].rstrip(" .")
+        if re.search(r"\betc$", head):  # the leaders swallowed the abbreviation's period
+            head += "."
+        return head, int(m.group(1))
+    if len(line.cells) > 1 and line.cells[-1].strip().isdigit():
+        return " ".join(line.cells[:-1]).rstrip(" ."), int(line.cells[-1])
+    return text, None
+
+
+def _starts_entry(text: str) -> bool:
+    return bool(CAPTION_RE.match(text)) or parse_number(text) is not None
+
+
+def parse_contents(lines: list[Line]) -> list[TocEntry]:
+    """Contents lines → entries; an entry that wraps ends at the line carrying its page."""
+    entries: list[TocEntry] = []
+    pending: list[str] = []
+    pending_page: int | None = None
+    current: list[int] = []
+
+    def flush(page_no: int | None) -> None:
+        nonlocal pending, current
+        text = " ".join(pending).strip()
+        pending = []
+        if not text:
+            return
+        text = re.sub(r"\s*(?:\.\s*){2,}$", "", text)
+        cap = CAPTION_RE.match(text)
+        if cap:
+            entries.append(
+                TocEntry(
+                    f"{cap.group(1)} {cap.group(2)}", cap.group(3).strip(), page_no, 0, pending_page
+                )
+            )
+            return
+        parsed = parse_number(text)
+        if parsed is None:
+            if entries:  # a stray continuation: attach to the previous entry
+                entries[-1].text = (entries[-1].text + " " + text).strip()
+            return
+        parts, title = parsed
+        level = len(parts)
+        full = (current[: level - 1] + [parts[-1]]) if level > 1 else [parts[0]]
+        if len(full) < level:
+            full = full + [1] * (level - len(full))
+        current = full
+        entries.append(TocEntry(format_number(full), title, page_no, level, pending_page))
+
+    lines = [
+        ln for ln in lines if not ROMAN_PAGE_RE.match(ln.text) and not PAGE_NUMBER_RE.match(ln.text)
+    ]
+    for i, line in enumerate(lines):
+        text, page_no = _toc_tail(line)
+        if not pending:
+            pending_page = line.page
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if pending and _starts_entry(text):
+            # the previous entry never printed a page number (or had it without leaders)
+            joined = " ".join(pending)
+            tail = BARE_TAIL_RE.search(joined)
+            if tail:
+                pending = [joined[: tail.start()]]
+                flush(int(tail.group(1)))
+            else:
+                flush(None)
+            pending_page = line.page
+        pending.append(text)
+        if page_no is not None:
+            flush(page_no)
+        elif nxt is None:
+            joined = " ".join(pending)
+            tail = BARE_TAIL_RE.search(joined)
+            if tail:
+                pending = [joined[: tail.start()]]
+                flush(int(tail.group(1)))
+            else:
+                flush(None)
+    return entries
+
+
+def find_contents(doc: PdfDocument) -> tuple[int, int, int, int] | None:
+    """(page, index) of the "Contents" line and of the first body line after the contents.
+
+    The contents end where the first entry's heading is printed without a page number
+    (e.g. "1 Introduction" as a heading after "1 Introduction.....1" in the contents)."""
+    start = None
+    for page in doc.pages:
+        for idx, line in enumerate(page.lines):
+            if CONTENTS_RE.match(line.text.strip()):
+                start = (page.number, idx)
+                break
+        if start:
+            break
+    if start is None:
+        return None
+    first_text: str | None = None
+    run_start: tuple[int, int] | None = None  # first of the lines since the last page number
+    run_length = 0
+    for page in doc.pages[start[0] - 1 :]:
+        begin = start[1] + 1 if page.number == start[0] else 0
+        for idx in range(begin, len(page.lines)):
+            line = page.lines[idx]
+            text, page_no = _toc_tail(line)
+            if first_text is None:
+                if page_no is not None or _starts_entry(text):
+                    first_text = norm_words(text)
+                continue
+            if (
+                page_no is None
+                and norm_words(line.text) == first_text
+                and not LEADER_TAIL_RE.search(line.text)
+            ):
+                return start[0], start[1], page.number, idx
+            if page_no is not None or ROMAN_PAGE_RE.match(text) or PAGE_NUMBER_RE.match(text):
+                run_start, run_length = None, 0
+            else:
+                run_start = run_start or (page.number, idx)
+                run_length += 1
+                if run_length > 3:  # no entry's page for lines on end: the body has begun
+                    return start[0], start[1], run_start[0], run_start[1]
+    return None
+
+
+__all__ = [
+    "BARE_TAIL_RE",
+    "CAPTION_RE",
+    "CONTENTS_RE",
+    "LEADER_TAIL_RE",
+    "PAGE_NUMBER_RE",
+    "ROMAN_PAGE_RE",
+    "canonical_section",
+    "find_contents",
+    "format_number",
+    "next_numbers",
+    "norm_words",
+    "norm_words_nodigits",
+    "parse_contents",
+    "parse_number",
+]

@@ -1,0 +1,1 @@
+"""Outputs: atomic writes, one record for `extract`, the tidy export, the static site."""

@@ -1,0 +1,126 @@
+"""Writing one record for `annualcheck extract`: JSON, or CSV tables, to stdout, a file or a folder.
+
+JSON is the contract's record. CSV is for spreadsheets: one row a figure, and, when the
+output is a folder, one CSV per table beside `figures.csv`. Every file is written
+atomically (iosafe), so an interrupted run never leaves half a CSV.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from annualcheck.model.record import InitiativeRow, Record, TableRow
+from annualcheck.output.export import figures_frame
+from annualcheck.output.iosafe import atomic_write_text
+
+TRIAL_COLUMNS = [
+    "report_year",
+    "table",
+    "no",
+    "offense",
+    "charges",
+    "result",
+    "status",
+    "prison_months",
+    "suspended_years",
+    "probation",
+    "fine_yen",
+    "pages",
+    "joined",
+]
+INITIATIVE_COLUMNS = ["report_year", "table", "date", "text", "pages"]
+
+
+def table_rows(record: Record, name: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """Columns and flat rows of one table ("table1" initiatives, "table2"/"table3" trials)."""
+    table = record.tables.get(name)
+    year = record.report.report_year
+    if name == "table1":
+        columns = INITIATIVE_COLUMNS
+    else:
+        columns = TRIAL_COLUMNS
+    rows: list[dict[str, Any]] = []
+    for row in table.rows if table else []:
+        pages = " ".join(str(p) for p in getattr(row, "pages", []))
+        if isinstance(row, InitiativeRow):
+            rows.append(
+                {
+                    "report_year": year,
+                    "table": name,
+                    "date": row.date,
+                    "text": row.text,
+                    "pages": pages,
+                }
+            )
+        elif isinstance(row, TableRow):
+            s = row.sentence
+            rows.append(
+                {
+                    "report_year": year,
+                    "table": name,
+                    "no": row.no,
+                    "offense": row.offense,
+                    "charges": "; ".join(row.charges),
+                    "result": row.result,
+                    "status": row.status,
+                    "prison_months": s.prison_months if s else None,
+                    "suspended_years": s.suspended_years if s else None,
+                    "probation": s.probation if s else None,
+                    "fine_yen": s.fine_yen if s else None,
+                    "pages": pages,
+                    "joined": row.joined,
+                }
+            )
+    return columns, rows
+
+
+def _csv_text(columns: list[str], rows: list[dict[str, Any]]) -> str:
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=columns)
+    # Nullable integers so "page 9" stays "9", not "9.0", when some rows lack a value.
+    for col in ("page", "printed_page", "no", "prison_months", "suspended_years", "fine_yen"):
+        if col in frame:
+            frame[col] = frame[col].astype("Int64")
+    return frame.to_csv(index=False, lineterminator="\n")
+
+
+def _is_folder_output(output: Path) -> bool:
+    """A CSV output is a folder when it is one already, or when it has no file extension."""
+    return output.is_dir() or (not output.exists() and output.suffix == "")
+
+
+def write_record(record: Record, fmt: str, output: str | Path | None) -> list[Path]:
+    """Write `record` as `fmt` ("json" or "csv") to `output` (None = stdout).
+
+    With CSV and a folder (existing, or a path without extension, created here), writes
+    figures.csv, table1.csv, table2.csv and table3.csv. Returns the files written.
+    """
+    if fmt == "json":
+        text = record.to_json() + "\n"
+        if output is None:
+            sys.stdout.write(text)
+            return []
+        atomic_write_text(output, text)
+        return [Path(output)]
+    if fmt != "csv":
+        raise ValueError(f"unknown record format {fmt!r}")
+    # The same tidy figure table as `annualcheck export`, for one report.
+    figures_csv = figures_frame([record]).to_csv(index=False, lineterminator="\n")
+    if output is None:
+        sys.stdout.write(figures_csv)
+        return []
+    output = Path(output)
+    if not _is_folder_output(output):
+        atomic_write_text(output, figures_csv)
+        return [output]
+    output.mkdir(exist_ok=True)
+    written = [output / "figures.csv"]
+    atomic_write_text(written[0], figures_csv)
+    for name in ("table1", "table2", "table3"):
+        target = output / f"{name}.csv"
+        atomic_write_text(target, _csv_text(*table_rows(record, name)))
+        written.append(target)
+    return written

@@ -1,0 +1,434 @@
+"""Reading a PDF: pages → text lines with boxes, fast, and bad input as our own error types.
+
+Why pypdfium2 and not pdfplumber for the text: pdfplumber builds a Python object per glyph
+and takes ~0.2 s a page; pdfium's text page gives the same characters with boxes from C. We
+read each page once: the whole text in one call, then one box (and font size) per character,
+and group the characters into lines ourselves (pdfium's own line breaks are only a first cut:
+cells of one table row or a raised footnote number come as separate runs).
+
+pdfplumber is still there for the few pages that hold a table (`plumber_page`), opened lazily
+so a report without table work never pays for it.
+
+Coordinates follow pdfplumber: points, origin at the top left of the page.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from annualcheck.model.errors import (
+    AnnualcheckError,
+    EmptyFileError,
+    EncryptedPdfError,
+    MissingPathError,
+    NoTextLayerError,
+    NotPdfError,
+    TruncatedPdfError,
+)
+from annualcheck.model.record import BBox
+
+#: Characters pdfium reports for a hyphen it believes is soft (end-of-line) or a text marker.
+_SOFT_HYPHENS = {"\x02": "-", "\xad": "-", "\ufffe": "-"}
+#: Glyphs whose box sits on the baseline (no descender, not raised punctuation).
+_ON_BASELINE = frozenset("ABCDEFGHIKLMNOPRSTUVWXYZabcdefhiklmnorstuvwxz0123456789")
+#: A horizontal gap wider than this many font sizes separates two cells of a line
+#: (table columns, a contents entry's page number printed without dot leaders).
+CELL_GAP_EM = 1.5
+#: Print smaller than this share of a line's size is a superscript (Chromium prints
+#: <sup> at ~0.83 of the text size, reportlab footnote marks at ~0.6).
+SUPERSCRIPT_RATIO = 0.9
+
+
+@dataclass
+class Line:
+    """One printed line: its text (words joined by single spaces, footnote reference
+    numbers taken out), its box, and its font size (median of its characters)."""
+
+    text: str
+    page: int  # 1-based file page
+    bbox: BBox
+    size: float
+    cells: list[str] = field(default_factory=list)  # the text split at wide gaps
+    footnote_refs: list[str] = field(default_factory=list)  # raised small numbers taken out
+    baseline: float = 0.0  # median baseline of the line's glyphs (top-left origin)
+    raised_start: bool = False  # starts with a raised small number (a footnote's own mark)
+
+
+@dataclass
+class PageText:
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: list[Line]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(slots=True)
+class _Char:
+    ch: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    base: float = 0.0  # the glyph's origin: its baseline, top-left origin
+    run: int = 0
+
+
+@dataclass
+class _Run:
+    """A run of characters pdfium put on one line (split at its CR/LF)."""
+
+    chars: list[_Char]
+    baseline: float = 0.0
+    size: float = 0.0
+
+    @property
+    def top(self) -> float:
+        return min(c.top for c in self.chars)
+
+    @property
+    def bottom(self) -> float:
+        return max(c.bottom for c in self.chars)
+
+    @property
+    def x0(self) -> float:
+        return min(c.x0 for c in self.chars)
+
+
+def _page_chars(textpage: Any, height: float) -> list[list[_Char]]:
+    """All characters of a page as pdfium's runs (split at its line breaks), with boxes."""
+    count = textpage.count_chars()
+    if count <= 0:
+        return []
+    text = textpage.get_text_range(0, count)
+    raw_tp = textpage.raw
+    left, right, bottom, top, origin_x, origin_y = (ctypes.c_double() for _ in range(6))
+    runs: list[list[_Char]] = []
+    current: list[_Char] = []
+    # get_text_range gives one UTF-16 unit per character index for the BMP; astral
+    # characters would shift the mapping, so fall back to per-character text for those.
+    aligned = len(text) == count
+    get_box, get_origin = pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_GetCharOrigin
+    get_size, get_matrix = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetMatrix
+    matrix = pdfium_c.FS_MATRIX()
+    size = 0.0
+    ask_size = True  # font size is asked at a run's start, after a space and for digits
+    for index in range(count):
+        ch = text[index] if aligned else pdfium_c.FPDFText_GetUnicode(raw_tp, index)
+        if not isinstance(ch, str):
+            ch = chr(ch) if ch else ""
+        if ch == "\r" or ch == "\n":
+            if current:
+                runs.append(current)
+                current = []
+            ask_size = True
+            continue
+        ch = _SOFT_HYPHENS.get(ch, ch)
+        if ch.isspace():
+            if current and current[-1].ch != " ":
+                last = current[-1]
+                current.append(_Char(" ", last.x1, last.top, last.x1, last.bottom, 0.0, last.base))
+            ask_size = True
+            continue
+        get_box(raw_tp, index, left, right, bottom, top)
+        if ch in _ON_BASELINE:  # the box's bottom is the baseline: spare a call
+            origin_y.value = bottom.value
+        else:
+            get_origin(raw_tp, index, origin_x, origin_y)
+        digit = ch.isdigit()
+        if ask_size or digit:
+            # the size in text space times the text matrix's scale: points on the page
+            # (Chromium prints 11 pt as 14.67 "px" under a 0.75 matrix)
+            size = get_size(raw_tp, index)
+            if get_matrix(raw_tp, index, matrix):
+                size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+        ask_size = digit
+        current.append(
+            _Char(
+                ch,
+                left.value,
+                height - top.value,
+                right.value,
+                height - bottom.value,
+                size,
+                height - origin_y.value,
+            )
+        )
+    if current:
+        runs.append(current)
+    out = []
+    for number, run in enumerate(runs):
+        if any(c.ch != " " for c in run):
+            for c in run:
+                c.run = number
+            out.append(run)
+    return out
+
+
+def _strip_spaces(chars: list[_Char]) -> list[_Char]:
+    start, end = 0, len(chars)
+    while start < end and chars[start].ch == " ":
+        start += 1
+    while end > start and chars[end - 1].ch == " ":
+        end -= 1
+    return chars[start:end]
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or "\u3000" <= ch <= "\u303f"
+
+
+def _split_run(chars: list[_Char]) -> list[list[_Char]]:
+    """pdfium sometimes runs two printed lines together (no CR/LF between them); cut a run
+    where the next glyph jumps back to the left or leaves the previous glyph's band."""
+    pieces: list[list[_Char]] = [[]]
+    prev: _Char | None = None
+    for c in chars:
+        if c.ch != " " and prev is not None:
+            em = max(c.size, prev.size, 1.0)
+            back = c.x0 < prev.x0 - 2 * em
+            if back or abs(c.base - prev.base) > 0.6 * em:
+                pieces.append([])
+        pieces[-1].append(c)
+        if c.ch != " ":
+            prev = c
+    return [_strip_spaces(p) for p in pieces if _strip_spaces(p)]
+
+
+def _group_runs(runs: list[list[_Char]]) -> list[list[_Run]]:
+    """Runs that share a baseline form one line (table cells of a row, a number printed
+    at the right margin). A run in smaller print that overlaps a line's band (a raised
+    footnote number) joins that line. Lines come out top to bottom."""
+    items = [_Run(piece) for run in runs for piece in _split_run(run)]
+    for item in items:
+        glyphs = [c for c in item.chars if c.ch != " "]
+        item.baseline = statistics.median(c.base for c in glyphs)
+        item.size = statistics.median(c.size for c in glyphs) or (item.bottom - item.top)
+    items.sort(key=lambda r: r.baseline)
+    lines: list[list[_Run]] = []
+    heads: list[_Run] = []  # the run that fixes each line's baseline and size
+    for run in items:
+        if lines and abs(run.baseline - heads[-1].baseline) <= 0.3 * max(run.size, heads[-1].size):
+            lines[-1].append(run)
+            if run.size > heads[-1].size:
+                heads[-1] = run
+        else:
+            lines.append([run])
+            heads.append(run)
+    # lines made only of small print that sit inside a neighbour's band: superscripts
+    out: list[list[_Run]] = []
+    for i, line in enumerate(lines):
+        head = heads[i]
+        merged = False
+        if len(line) <= 2 and all(len(r.chars) <= 3 for r in line):
+            for j in (i + 1, i - 1):
+                if 0 <= j < len(lines) and head.size < SUPERSCRIPT_RATIO * heads[j].size:
+                    other = heads[j]
+                    if other.baseline - other.size < head.baseline < other.baseline:
+                        lines[j].extend(line)
+                        merged = True
+                        break
+        if not merged:
+            out.append(line)
+    return out
+
+
+def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
+    """Characters of one line in reading order → text, cells, footnote refs, box, size."""
+    chars = sorted((c for run in runs for c in run.chars), key=lambda c: c.x0)
+    glyphs = [c for c in chars if c.ch != " "]
+    if not glyphs:
+        return None
+    sizes = [c.size for c in glyphs if c.size > 0]
+    size = statistics.median(sizes) if sizes else glyphs[0].bottom - glyphs[0].top
+    base = statistics.median(c.base for c in glyphs)
+    cells: list[str] = []
+    refs: list[str] = []
+    cell: list[str] = []
+    prev: _Char | None = None
+    space_seen = False
+    last_ref: _Char | None = None
+    raised = False
+    for c in chars:
+        if c.ch == " ":
+            space_seen = True
+            continue
+        # A raised, smaller digit after a word is a footnote reference ("Crime1 held").
+        if (
+            c.ch.isdigit()
+            and prev is not None
+            and 0 < c.size < SUPERSCRIPT_RATIO * size
+            and c.base < base - 0.2 * size
+        ):
+            if last_ref is not None and c.x0 - last_ref.x1 < 0.3 * size:
+                refs[-1] += c.ch
+            else:
+                refs.append(c.ch)
+            last_ref = c
+            continue
+        if prev is None and cell == [] and c.ch.isdigit():
+            raised = 0 < c.size < SUPERSCRIPT_RATIO * size and c.base < base - 0.2 * size
+        if prev is not None:
+            gap = c.x0 - (last_ref.x1 if last_ref is not None else prev.x1)
+            if last_ref is not None and not c.ch.isalnum():
+                gap = 0.0  # "Agency2," → "Agency,"
+            if is_cjk(c.ch) and is_cjk(prev.ch):
+                gap = 0.0
+            if gap > CELL_GAP_EM * size:
+                cells.append("".join(cell).strip())
+                cell = []
+            elif (space_seen and gap > 0) or (c.run != prev.run and gap > 0.1 * size):
+                cell.append(" ")
+        cell.append(c.ch)
+        prev = c
+        last_ref = None
+        space_seen = False
+    cells.append("".join(cell).strip())
+    cells = [c for c in cells if c]
+    text = " ".join(cells)
+    bbox = BBox(
+        min(c.x0 for c in glyphs),
+        min(c.top for c in glyphs),
+        max(c.x1 for c in glyphs),
+        max(c.bottom for c in glyphs),
+    )
+    return Line(
+        text=text,
+        page=page,
+        bbox=bbox,
+        size=round(size, 2),
+        cells=cells,
+        footnote_refs=refs,
+        baseline=base,
+        raised_start=raised,
+    )
+
+
+def read_page(pdf_page: Any, number: int) -> PageText:
+    width, height = pdf_page.get_size()
+    textpage = pdf_page.get_textpage()
+    try:
+        runs = _page_chars(textpage, height)
+    finally:
+        textpage.close()
+    lines = [line for group in _group_runs(runs) if (line := _line_from_runs(group, number))]
+    return PageText(number=number, width=width, height=height, lines=lines)
+
+
+@dataclass
+class PdfDocument:
+    """An opened PDF: its pages as lines, its metadata, its hash; pdfplumber on demand."""
+
+    path: Path
+    sha256: str
+    pages: list[PageText]
+    metadata: dict[str, str]
+    password: str | None = None
+    _plumber: Any = None
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    def plumber_page(self, number: int) -> Any:
+        """The pdfplumber page (1-based), opening pdfplumber on first use only."""
+        if self._plumber is None:
+            import pdfplumber
+
+            self._plumber = pdfplumber.open(str(self.path), password=self.password or "")
+        return self._plumber.pages[number - 1]
+
+    def close(self) -> None:
+        if self._plumber is not None:
+            self._plumber.close()
+            self._plumber = None
+
+    def __enter__(self) -> PdfDocument:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _check_bytes(path: Path, data: bytes) -> None:
+    """Reject what is not a whole PDF before pdfium sees it (pdfium repairs silently)."""
+    if not data.strip():
+        raise EmptyFileError(path)
+    if b"%PDF-" not in data[:1024]:
+        raise NotPdfError(path)
+    if b"%%EOF" not in data[-2048:] and b"startxref" not in data[-2048:]:
+        raise TruncatedPdfError(path)
+
+
+def _metadata(doc: Any) -> dict[str, str]:
+    try:
+        meta = doc.get_metadata_dict(skip_empty=True)
+    except Exception:  # noqa: BLE001 — metadata is optional; a broken Info dict is not fatal
+        return {}
+    return {k.lower(): str(v) for k, v in meta.items()}
+
+
+def open_pdf(path: str | Path, password: str | None = None) -> PdfDocument:
+    """Open a PDF and read the text lines of every page (each page parsed once)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise NotPdfError(path, "is a folder, not a PDF file") from exc
+    except FileNotFoundError as exc:
+        raise MissingPathError(path) from exc
+    except OSError as exc:
+        raise AnnualcheckError(path, f"cannot be read: {exc.strerror or exc}") from exc
+    _check_bytes(path, data)
+    try:
+        doc = pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            detail = "PDF is encrypted; wrong password" if password else None
+            raise EncryptedPdfError(path, detail) from exc
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise EncryptedPdfError(path, "PDF uses an unsupported security handler") from exc
+        raise TruncatedPdfError(path) from exc
+    try:
+        if len(doc) == 0:
+            raise TruncatedPdfError(path, "PDF has no pages")
+        pages = []
+        for index in range(len(doc)):
+            try:
+                pdf_page = doc[index]
+            except pdfium.PdfiumError as exc:
+                raise TruncatedPdfError(path, f"page {index + 1} cannot be read") from exc
+            try:
+                pages.append(read_page(pdf_page, index + 1))
+            except pdfium.PdfiumError as exc:
+                raise TruncatedPdfError(path, f"page {index + 1} cannot be read") from exc
+            finally:
+                pdf_page.close()
+        metadata = _metadata(doc)
+    finally:
+        doc.close()
+    if not any(page.lines for page in pages):
+        raise NoTextLayerError(path)
+    return PdfDocument(
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        pages=pages,
+        metadata=metadata,
+        password=password,
+    )
+
+
+__all__ = ["Line", "PageText", "PdfDocument", "is_cjk", "open_pdf", "read_page"]

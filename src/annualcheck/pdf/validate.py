@@ -1,0 +1,190 @@
+"""Cheap checks of one input file before extraction, each giving the right one-line reason.
+
+Why a separate stage: the extractor can fail in many ways deep inside pdfplumber on a file
+that is not a PDF at all, is cut short, or is a scan; those failures name the symptom
+(a KeyError in an xref table), not the cause. These checks look at bytes and at what
+pypdfium2 (fast, C) says, in order from cheapest to dearest, and stop at the first problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from annualcheck.model.errors import (
+    EmptyFileError,
+    EncryptedPdfError,
+    MissingPathError,
+    NoTextLayerError,
+    NotPdfError,
+    TooLargeError,
+    TruncatedPdfError,
+    UnreadablePdfError,
+    WrongPasswordError,
+)
+
+#: Where the "%PDF-" header may stand (the spec allows leading junk; readers accept 1 KiB).
+HEADER_WINDOW = 1024
+#: Where the last "%%EOF" must stand (Acrobat accepts it within the last 1 KiB; be lenient).
+EOF_WINDOW = 4096
+#: Pages sampled for a text layer: a scan has no characters on any of them.
+TEXT_SAMPLE_PAGES = 30
+
+#: Signatures of formats people rename to .pdf by mistake, for a better reason.
+MAGIC = [
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"PK\x03\x04", "a ZIP archive (a Word or Excel file?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"<!DOCTYPE html", "an HTML page"),
+    (b"<html", "an HTML page"),
+    (b"{", "JSON or text"),
+]
+
+
+@dataclass
+class FileFacts:
+    """What the pre-checks learnt about a file that passed them."""
+
+    path: Path
+    size: int
+    pages: int | None = None  # None when only the byte checks ran
+    encrypted: bool = False  # opened only with a password (or an owner-only protection)
+
+
+def describe_not_pdf(head: bytes) -> str:
+    """A reason for a file without a %PDF- header that names what it looks like instead."""
+    for magic, what in MAGIC:
+        if head.lstrip().lower().startswith(magic.lower()):
+            return f"not a PDF file (looks like {what})"
+    sample = head[:512]
+    if sample and all(b in b"\t\n\r\f" or 32 <= b < 127 or b >= 128 for b in sample):
+        try:
+            sample.decode("utf-8")
+            return "not a PDF file (looks like plain text)"
+        except UnicodeDecodeError:
+            pass
+    return "not a PDF file (no %PDF- header)"
+
+
+def check_bytes(path: str | Path, max_bytes: int | None = None) -> FileFacts:
+    """Existence, emptiness, size limit, %PDF- header and %%EOF trailer: no parsing."""
+    path = Path(path)
+    if not path.exists():
+        raise MissingPathError(path)
+    if path.is_dir():
+        raise NotPdfError(path, "is a folder, not a PDF file")
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(HEADER_WINDOW)
+            fh.seek(max(0, size - EOF_WINDOW))
+            tail = fh.read(EOF_WINDOW)
+    except OSError as exc:
+        raise UnreadablePdfError(path, f"cannot be opened: {exc.strerror or exc}") from exc
+    if size == 0:
+        raise EmptyFileError(path)
+    if max_bytes is not None and size > max_bytes:
+        raise TooLargeError(
+            path,
+            f"file is {size / 1048576:.1f} MB, over the limit of {max_bytes / 1048576:.1f} MB "
+            "(raise it with --max-mb)",
+        )
+    if b"%PDF-" not in head:
+        raise NotPdfError(path, describe_not_pdf(head))
+    if b"%%EOF" not in tail:
+        raise TruncatedPdfError(path, "PDF is truncated (no %%EOF at the end of the file)")
+    return FileFacts(path=path, size=size)
+
+
+def _open_error(path: Path, exc: Exception, password: str | None) -> Exception:
+    """Map pypdfium2's load error code to our error types."""
+    import pypdfium2.raw as raw
+
+    code = getattr(exc, "err_code", None)
+    if code == raw.FPDF_ERR_PASSWORD:
+        return WrongPasswordError(path) if password else EncryptedPdfError(path)
+    if code == raw.FPDF_ERR_SECURITY:
+        return EncryptedPdfError(path, "PDF uses an unsupported security handler")
+    if code == raw.FPDF_ERR_FORMAT:
+        return TruncatedPdfError(path, "PDF is damaged and cannot be opened")
+    if code == raw.FPDF_ERR_FILE:
+        return UnreadablePdfError(path, "cannot be opened")
+    return TruncatedPdfError(path, f"PDF is damaged and cannot be opened ({exc})")
+
+
+def check_document(
+    facts: FileFacts, password: str | None = None, max_pages: int | None = None
+) -> FileFacts:
+    """Open with pypdfium2: encryption and password, page count and limit, text layer."""
+    import pypdfium2 as pdfium
+
+    path = facts.path
+    try:
+        doc = pdfium.PdfDocument(str(path), password=password)
+    except pdfium.PdfiumError as exc:
+        raise _open_error(path, exc, password) from exc
+    try:
+        import pypdfium2.raw as raw
+
+        facts.encrypted = raw.FPDF_GetSecurityHandlerRevision(doc.raw) != -1
+        pages = len(doc)
+        if pages == 0:
+            raise TruncatedPdfError(path, "PDF has no pages")
+        if max_pages is not None and pages > max_pages:
+            raise TooLargeError(
+                path,
+                f"PDF has {pages} pages, over the limit of {max_pages} (raise it with --max-pages)",
+            )
+        if not _has_text(doc, path, min(pages, TEXT_SAMPLE_PAGES)):
+            raise NoTextLayerError(
+                path, "PDF has no text layer (scanned? run OCR on it first, e.g. ocrmypdf)"
+            )
+    finally:
+        doc.close()
+    facts.pages = pages
+    return facts
+
+
+def _has_text(doc, path: Path, sample: int) -> bool:
+    """True when one of the first `sample` pages has a printable character.
+
+    A page pdfium cannot load means a damaged file (fuzzing found such files that open).
+    """
+    import pypdfium2 as pdfium
+
+    for index in range(sample):
+        try:
+            page = doc[index]
+        except pdfium.PdfiumError as exc:
+            raise TruncatedPdfError(
+                path, f"PDF is damaged: page {index + 1} cannot be read"
+            ) from exc
+        try:
+            textpage = page.get_textpage()
+            try:
+                if textpage.get_text_range().strip():
+                    return True
+            finally:
+                textpage.close()
+        except pdfium.PdfiumError as exc:
+            raise TruncatedPdfError(
+                path, f"PDF is damaged: page {index + 1} has no readable text"
+            ) from exc
+        finally:
+            page.close()
+    return False
+
+
+def validate_pdf(
+    path: str | Path,
+    password: str | None = None,
+    max_bytes: int | None = None,
+    max_pages: int | None = None,
+) -> FileFacts:
+    """All pre-checks in order; returns the facts or raises the first problem found."""
+    facts = check_bytes(path, max_bytes)
+    return check_document(facts, password, max_pages)

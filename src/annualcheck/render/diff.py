@@ -1,0 +1,366 @@
+"""Change reports (`diff.ChangeReport`) as text, markdown, HTML and JSON.
+
+Why the shared pieces first: the text, markdown and HTML forms show the same tables (figures,
+Table 2, carried-over trials, sections, sentences, other changes) built from the same rows, so
+the forms differ only in markup. The HTML body is also a part of the static site's pages.
+JSON is the change report's own schema (`annualcheck/change@1`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from typing import Any
+
+from annualcheck.diff.compare import ChangeReport, FigureChange
+from annualcheck.render.common import clip, md_escape, number, page_ref, plural, signed
+from annualcheck.render.html import esc, html_page, html_table
+
+DIFF_FORMATS = ("text", "markdown", "html", "json")
+
+
+# -- shared pieces --------------------------------------------------------------------------------
+
+
+def diff_title(change: ChangeReport) -> str:
+    return f"Changes from report {change.old_year} to report {change.new_year}"
+
+
+def diff_subtitle(change: ChangeReport) -> str:
+    return (
+        f"{change.old_file} (covering {change.old_data_year}) → "
+        f"{change.new_file} (covering {change.new_data_year})"
+    )
+
+
+def agreement_summary(change: ChangeReport) -> str:
+    counts = change.counts()
+    return f"{plural(len(change.figures), 'key')}: " + ", ".join(
+        f"{n} {name}{'s' if name.endswith('key') and n != 1 else ''}" for name, n in counts.items()
+    )
+
+
+def top_section(section: str | None) -> str:
+    return (section or "").split(" ")[0] or "unknown"
+
+
+def figure_cells(f: FigureChange, labels: dict[str, str]) -> list[str]:
+    stated = signed(f.stated_change)
+    if (
+        f.stated_change is not None
+        and f.previous_period
+        and f.reference_period not in (None, f.previous_period)
+    ):
+        stated += f" vs {f.reference_period}"
+    return [
+        f.key + (f" ({labels[f.key]})" if f.key in labels else ""),
+        f.period or "-",
+        number(f.previous),
+        number(f.current),
+        signed(f.change),
+        stated,
+        f.agreement,
+        page_ref(f.page) if f.page else page_ref(f.previous_page) + " (old)",
+    ]
+
+
+FIGURE_HEADERS = ["key", "period", "previous", "current", "change", "stated", "agreement", "page"]
+
+
+TABLE_COLUMNS = ["prosecuted", "convicted", "pending", "suspended", "fined", "acquitted", "other"]
+
+
+def table_rows(change: ChangeReport) -> list[list[str]]:
+    rows = [
+        [str(s.report_year)] + [str(getattr(s, c)) for c in TABLE_COLUMNS]
+        for s in change.table_summaries
+    ]
+    delta = change.table_change()
+    rows.append(["change"] + [signed(delta[c]) for c in TABLE_COLUMNS])
+    return rows
+
+
+def carried_rows(change: ChangeReport, limit: int | None = None) -> list[list[str]]:
+    """Rows of the carried-over table; `limit` clips offense and verdict (for a terminal)."""
+    out = []
+    for p in change.carried_over:
+        src = f"{p.source_table.replace('table', 'Table ')} no. {p.source_no}"
+        dst = f"Table 3 no. {p.matched_no}" if p.matched_no is not None else "-"
+        offense, verdict = (
+            (clip(p.offense, limit), clip(p.verdict, limit)) if limit else (p.offense, p.verdict)
+        )
+        out.append([src, offense, dst, verdict, f"{p.confidence:.2f}"])
+    return out
+
+
+CARRIED_HEADERS = ["old report", "offense", "new report", "verdict", "match"]
+
+
+def section_title(s: Any) -> str:
+    """The section's title, and the old one when the new report renamed it."""
+    return s.title + (f" (was: {s.previous_title})" if s.previous_title else "")
+
+
+SECTION_HEADERS = ["section", "title", "change", "similarity"]
+
+
+def moved_sections(change: ChangeReport) -> list[Any]:
+    """The sections added, removed or rewritten (an unchanged section is not news)."""
+    return [s for s in change.sections if s.kind != "unchanged"]
+
+
+def section_rows(change: ChangeReport) -> list[list[str]]:
+    """Number, title, kind and similarity of each section added, removed or rewritten."""
+    return [
+        [s.number, section_title(s), s.kind, f"{s.similarity:.2f}"] for s in moved_sections(change)
+    ]
+
+
+def sentence_label(kind: str, numbers_only: bool) -> str:
+    return "numbers changed" if numbers_only else kind
+
+
+_KINDS = {
+    "values_changed": "changed",
+    "type_changes": "changed",
+    "dictionary_item_added": "added",
+    "iterable_item_added": "added",
+    "dictionary_item_removed": "removed",
+    "iterable_item_removed": "removed",
+}
+
+
+def structure_kind(kind: str) -> str:
+    """DeepDiff's report type in one word."""
+    return _KINDS.get(kind, kind.replace("_", " "))
+
+
+def structure_value(value: Any) -> str:
+    """A value of the structural diff in a few words (a caption as "Figure 7: its text")."""
+    if value is None:
+        return "-"
+    if isinstance(value, dict) and "text" in value:
+        label = f"{value['label']}: " if value.get("label") else ""
+        return clip(f"{label}{value['text']}", 120)
+    return clip(json.dumps(value, ensure_ascii=False, default=str), 120)
+
+
+STRUCTURE_HEADERS = ["change", "path", "old", "new"]
+
+
+def structure_rows(change: ChangeReport, limit: int = 100) -> list[list[str]]:
+    """Kind, path, old and new of each structural change, in a few words each."""
+    return [
+        [
+            structure_kind(c.kind),
+            clip(c.path, limit),
+            structure_value(c.old),
+            structure_value(c.new),
+        ]
+        for c in change.structure
+    ]
+
+
+# -- text and markdown ----------------------------------------------------------------------------
+
+
+def aligned(rows: list[list[str]], indent: str = "  ") -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return [
+        indent + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+        for r in rows
+    ]
+
+
+def diff_text(change: ChangeReport) -> str:
+    lines = [diff_title(change), diff_subtitle(change), "", "FIGURES  " + agreement_summary(change)]
+    rows = aligned([FIGURE_HEADERS] + [figure_cells(f, change.labels) for f in change.figures])
+    lines.append(rows[0])
+    section = None
+    for f, row in zip(change.figures, rows[1:], strict=True):
+        if top_section(f.section) != section:
+            section = top_section(f.section)
+            lines.append(f" section {section}")
+        lines.append(row)
+        if f.agreement == "contradicts" and f.quote:
+            lines.append(f'      "{clip(f.quote, 200)}"')
+    lines += ["", "TABLE 2 (prosecuted persons)"]
+    lines += aligned([["year", *TABLE_COLUMNS], *table_rows(change)])
+    lines += [
+        "",
+        f"CARRIED-OVER TRIALS ({len(change.carried_over)} persons report {change.old_year} left pending)",
+    ]
+    if change.carried_over:
+        lines += aligned([CARRIED_HEADERS, *carried_rows(change, limit=60)])
+    if change.unmatched_carryover_rows:
+        lines.append(
+            "  new Table 3 rows matched to no one: "
+            + ", ".join(map(str, change.unmatched_carryover_rows))
+        )
+    lines += ["", "SECTIONS"]
+    moved = moved_sections(change)
+    for s in moved:
+        lines.append(
+            f"  {s.kind:<9} {s.number} {section_title(s)}".rstrip()
+            + (f"  (similarity {s.similarity:.2f})" if s.kind == "rewritten" else "")
+        )
+    if not moved:
+        lines.append("  no section added, removed or rewritten")
+    lines += ["", f"SENTENCES OF SECTION 2 ({len(change.sentences)} changed, added or removed)"]
+    for s in change.sentences:
+        lines.append(f"  {sentence_label(s.kind, s.numbers_only)}:")
+        if s.old:
+            lines.append(f"    - {clip(s.old, 300)}")
+        if s.new:
+            lines.append(f"    + {clip(s.new, 300)}")
+    lines += ["", "OTHER CHANGES (structure)"]
+    for kind, path, before, after in structure_rows(change):
+        lines.append(f"  {kind:<8} {path}: {before} → {after}")
+    if not change.structure:
+        lines.append("  none")
+    return "\n".join(lines)
+
+
+def md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    out = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    out += ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows]
+    return out
+
+
+def diff_markdown(change: ChangeReport) -> str:
+    lines = [f"# {diff_title(change)}", "", md_escape(diff_subtitle(change)), ""]
+    lines += ["## Figures", "", agreement_summary(change), ""]
+    lines += md_table(FIGURE_HEADERS, [figure_cells(f, change.labels) for f in change.figures])
+    lines += ["", "## Table 2 (prosecuted persons)", ""]
+    lines += md_table(["year", *TABLE_COLUMNS], table_rows(change))
+    lines += ["", f"## Carried-over trials (persons report {change.old_year} left pending)", ""]
+    lines += md_table(CARRIED_HEADERS, carried_rows(change)) if change.carried_over else ["None."]
+    if change.unmatched_carryover_rows:
+        lines += [
+            "",
+            "New Table 3 rows matched to no one: "
+            + ", ".join(map(str, change.unmatched_carryover_rows)),
+        ]
+    lines += ["", "## Sections", ""]
+    lines += md_table(SECTION_HEADERS, section_rows(change))
+    lines += ["", "## Sentences of section 2", ""]
+    for s in change.sentences:
+        lines.append(f"- **{sentence_label(s.kind, s.numbers_only)}**")
+        if s.old:
+            lines.append(f"  - old: {md_escape(clip(s.old, 300))}")
+        if s.new:
+            lines.append(f"  - new: {md_escape(clip(s.new, 300))}")
+    lines += ["", "## Other changes", ""]
+    lines += md_table(
+        STRUCTURE_HEADERS,
+        [[k, f"`{p}`", md_escape(a), md_escape(b)] for k, p, a, b in structure_rows(change)],
+    )
+    return "\n".join(lines) + "\n"
+
+
+# -- HTML -----------------------------------------------------------------------------------------
+
+
+def inline_diff(old: str, new: str) -> str:
+    """One sentence with the words the new report dropped struck and the words it added
+    marked, so "47 (20 more than in 2018)" -> "38 (nine less than in 2019)" reads at a glance."""
+    a, b = old.split(), new.split()
+    out = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out.append(esc(" ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(f"<del>{esc(' '.join(a[i1:i2]))}</del>")
+        if j2 > j1:
+            out.append(f"<ins>{esc(' '.join(b[j1:j2]))}</ins>")
+    return " ".join(out)
+
+
+def diff_html_body(change: ChangeReport, heading_level: int = 1) -> str:
+    """The change report as an HTML fragment (the site puts it on each pair's page)."""
+    h1, h2 = f"h{heading_level}", f"h{heading_level + 1}"
+    parts = [
+        f"<{h1}>{esc(diff_title(change))}</{h1}>",
+        f'<p class="subtitle">{esc(diff_subtitle(change))}</p>',
+        f'<{h2} id="figures">Figures</{h2}>',
+        f"<p>{esc(agreement_summary(change))}</p>",
+        html_table(
+            f"Every figure of reports {change.old_year} and {change.new_year}, side by side",
+            FIGURE_HEADERS,
+            [figure_cells(f, change.labels) for f in change.figures],
+            numeric=(2, 3, 4, 5),
+            classes={6: lambda c: c if c in ("agrees", "contradicts") else ""},
+        ),
+        f'<{h2} id="table2">Table 2: prosecuted persons</{h2}>',
+        html_table(
+            "Prosecuted persons and trial results (Table 2) per report",
+            ["year", *TABLE_COLUMNS],
+            table_rows(change),
+            numeric=range(1, len(TABLE_COLUMNS) + 1),
+        ),
+        f'<{h2} id="carryover">Carried-over trials</{h2}>',
+    ]
+    if change.carried_over:
+        parts.append(
+            html_table(
+                f"Persons report {change.old_year} left awaiting trial, and their results in report {change.new_year}",
+                CARRIED_HEADERS,
+                carried_rows(change),
+                numeric=(4,),
+            )
+        )
+    else:
+        parts.append(f"<p>Report {change.old_year} left no one awaiting trial.</p>")
+    if change.unmatched_carryover_rows:
+        nos = ", ".join(map(str, change.unmatched_carryover_rows))
+        parts.append(f"<p>Rows of the new Table 3 matched to no one: {esc(nos)}</p>")
+    moved = section_rows(change)
+    parts.append(f'<{h2} id="sections">Sections</{h2}>')
+    parts.append(
+        html_table(
+            "Sections added, removed or rewritten",
+            SECTION_HEADERS,
+            moved,
+            numeric=(3,),
+        )
+        if moved
+        else "<p>No section added, removed or rewritten.</p>"
+    )
+    parts.append(f'<{h2} id="sentences">Sentences of section 2</{h2}>')
+    items = []
+    for s in change.sentences:
+        if s.old and s.new:
+            body = inline_diff(s.old, s.new)
+        else:
+            body = f"<del>{esc(s.old)}</del>" if s.old else f"<ins>{esc(s.new)}</ins>"
+        label = esc(sentence_label(s.kind, s.numbers_only))
+        items.append(f"<li><strong>{label}</strong><br>{body}</li>")
+    parts.append("<ul>" + "\n".join(items) + "</ul>" if items else "<p>No sentence changed.</p>")
+    parts.append(f'<{h2} id="structure">Other changes</{h2}>')
+    parts.append(
+        html_table(
+            "Other differences between the two records (captions, contents, tables, metadata)",
+            STRUCTURE_HEADERS,
+            structure_rows(change, limit=200),
+        )
+        if change.structure
+        else "<p>None.</p>"
+    )
+    return "\n".join(parts)
+
+
+def render_diff(change: ChangeReport, fmt: str = "text") -> str:
+    """A change report as "text", "markdown", "html" (a standalone page) or "json"."""
+    if fmt == "json":
+        return json.dumps(change.to_dict(), ensure_ascii=False, indent=2)
+    if fmt == "markdown":
+        return diff_markdown(change)
+    if fmt == "html":
+        return html_page(diff_title(change), diff_html_body(change))
+    if fmt == "text":
+        return diff_text(change)
+    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(DIFF_FORMATS)}")
