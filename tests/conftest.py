@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from annualcheck.profiles import get_profile
+
+PROFILE = get_profile("jp-tip")
+
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "reports"
 EXPECTED = ROOT / "expected"
@@ -39,6 +43,6 @@ def records(report_pdfs, alt_2020_pdf):
     """Records of the three reports and of the second rendering, extracted once."""
     from annualcheck.extract.pipeline import extract_record
 
-    out = {year: extract_record(path) for year, path in report_pdfs.items()}
-    out["2020-alt"] = extract_record(alt_2020_pdf)
+    out = {year: extract_record(path, profile=PROFILE) for year, path in report_pdfs.items()}
+    out["2020-alt"] = extract_record(alt_2020_pdf, profile=PROFILE)
     return out

@@ -33,7 +33,7 @@ def _need(path: Path) -> Path:
 
 def _meta(path: Path):
     with open_pdf(path) as doc:
-        return read_meta(doc, analyse_layout(doc, PROFILE), PROFILE)
+        return read_meta(doc, analyse_layout(doc, profile=PROFILE), profile=PROFILE)
 
 
 def _render(tmp_path: Path, body: str, date="May 25, 2020", reconstruction="false") -> Path:

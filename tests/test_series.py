@@ -29,8 +29,11 @@ from annualcheck.model.errors import (
     NotPdfError,
     UnreadablePdfError,
 )
+from annualcheck.profiles import get_profile
 from badpdfs import REPORT_2020, shapes_pdf, text_pdf
 from builders import fig, record
+
+PROFILE = get_profile("jp-tip")
 
 
 def fake_extract(path, password=None, profile=None):
@@ -76,7 +79,7 @@ def year_pdf(folder: Path, name: str, year: int | str) -> Path:
 
 
 def options(**kw) -> LoadOptions:
-    return LoadOptions(**{"jobs": 1, **kw})
+    return LoadOptions(**{"jobs": 1, **kw}, profile=PROFILE)
 
 
 def test_year_gaps():

@@ -12,7 +12,10 @@ from urllib.parse import urlparse
 import pytest
 
 from annualcheck.output.site import write_site
+from annualcheck.profiles import get_profile
 from builders import series, series_findings
+
+PROFILE = get_profile("jp-tip")
 
 ARTIFACTS = Path(__file__).resolve().parent / "_artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -71,7 +74,13 @@ def parse(path: Path) -> Page:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     outdir = tmp_path_factory.mktemp("site")
-    index = write_site(series().values(), series_findings(), outdir, notes=["a note on the series"])
+    index = write_site(
+        series().values(),
+        series_findings(),
+        outdir,
+        notes=["a note on the series"],
+        profile=PROFILE,
+    )
     return index
 
 
@@ -155,14 +164,14 @@ def test_findings_page_with_pages_and_quotes(site):
 
 
 def test_single_report_site(tmp_path):
-    index = write_site([series()[2020]], [], tmp_path / "one")
+    index = write_site([series()[2020]], [], tmp_path / "one", profile=PROFILE)
     assert sorted(p.name for p in index.parent.iterdir()) == ["findings.html", "index.html"]
     assert "nothing to compare" in index.read_text()
 
 
 def test_rewrite_leaves_no_temporary_files(tmp_path):
     for _ in range(2):
-        write_site(series().values(), [], tmp_path)
+        write_site(series().values(), [], tmp_path, profile=PROFILE)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 
@@ -212,7 +221,7 @@ def test_index_screenshot(site, scheme):
 
 def test_real_series_site(records, tmp_path):
     series_records = [records[y] for y in (2019, 2020, 2021)]
-    index = write_site(series_records, [], tmp_path)
+    index = write_site(series_records, [], tmp_path, profile=PROFILE)
     page = parse(index)
     assert page.tags.count("svg") == 5
     # FACTS.md: 27 victims in 2018, 47 in 2019, 38 in 2020.
@@ -224,7 +233,7 @@ def test_real_series_site(records, tmp_path):
 
 def test_gap_between_reports_is_named(tmp_path):
     built = series()
-    index = write_site([built[2019], built[2021]], series_findings(), tmp_path)
+    index = write_site([built[2019], built[2021]], series_findings(), tmp_path, profile=PROFILE)
     text = index.read_text()
     assert "no report 2020 in the series" in text
     assert (tmp_path / "changes-2019-2021.html").is_file()

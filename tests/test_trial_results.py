@@ -7,6 +7,9 @@ import pytest
 
 from annualcheck.extract.tables.results import parse_result, split_charges
 from annualcheck.model.record import TrialSentence
+from annualcheck.profiles import get_profile
+
+PROFILE = get_profile("jp-tip")
 
 CSEC = (
     "violation of the Act on Regulation and Punishment of Acts Relating to Child Prostitution "
@@ -288,7 +291,7 @@ def test_the_tables_as_read_have_their_row_counts():
     ids=[f"t2-{i}" for i in range(1, 33)] + [f"t3-{i}" for i in range(1, 7)],
 )
 def test_parse_result_on_every_real_result(text, expected):
-    assert parse_result(text) == expected
+    assert parse_result(text, profile=PROFILE) == expected
 
 
 @pytest.mark.parametrize(
@@ -297,7 +300,7 @@ def test_parse_result_on_every_real_result(text, expected):
     ids=[f"t2-{i}" for i in range(1, 33)] + [f"t3-{i}" for i in range(1, 7)],
 )
 def test_split_charges_on_every_real_offense(offense, charges):
-    assert split_charges(offense) == charges
+    assert split_charges(offense, profile=PROFILE) == charges
 
 
 @pytest.mark.parametrize(
@@ -319,12 +322,12 @@ def test_split_charges_on_every_real_offense(offense, charges):
     ],
 )
 def test_parse_result_wording(text, expected):
-    assert parse_result(text) == expected
+    assert parse_result(text, profile=PROFILE) == expected
 
 
 def test_split_charges_keeps_act_names_and_lowercases_common_nouns():
     assert split_charges(
-        "Extortion, extortion attempt, violation of the Employment Security Act"
+        "Extortion, extortion attempt, violation of the Employment Security Act", profile=PROFILE
     ) == [
         "extortion",
         "extortion attempt",
@@ -333,10 +336,15 @@ def test_split_charges_keeps_act_names_and_lowercases_common_nouns():
     # An Act name with "and" and a comma is one charge, even across a line break.
     assert split_charges(
         "Violation of the Act on Regulation and Punishment of Acts Relating to Child\n"
-        "Prostitution and Child Pornography, and the Protection of Children"
+        "Prostitution and Child Pornography, and the Protection of Children",
+        profile=PROFILE,
     ) == [CSEC]
     # A bare "and" before "violation of" separates two charges; inside a charge it does not.
-    assert split_charges("Threat and violation of the Child Welfare Act") == ["threat", CWA]
+    assert split_charges("Threat and violation of the Child Welfare Act", profile=PROFILE) == [
+        "threat",
+        CWA,
+    ]
     assert split_charges(
-        "False recording and use of the original of electromagnetic notarized deeds"
+        "False recording and use of the original of electromagnetic notarized deeds",
+        profile=PROFILE,
     ) == [DEEDS]

@@ -24,8 +24,36 @@ EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 # -- shared options -------------------------------------------------------------------------
 
 
+def _resolve_profile(ctx: click.Context, param: click.Parameter, name: str) -> Any:
+    """`--profile NAME` to the registered profile, once; an unknown name is one line on
+    stderr that lists the known names, and exit status 2."""
+    from annualcheck.profiles import UnknownProfileError, get_profile
+
+    try:
+        return get_profile(name)
+    except UnknownProfileError as exc:
+        _fail(f"--profile: {exc}")
+        ctx.exit(EXIT_BAD_INPUT)
+
+
+def profile_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """`--profile NAME`: the report series the inputs belong to (resolved to a `Profile`)."""
+    from annualcheck.profiles import DEFAULT_PROFILE
+
+    return click.option(
+        "--profile",
+        "profile",
+        default=DEFAULT_PROFILE,
+        show_default=True,
+        metavar="NAME",
+        callback=_resolve_profile,
+        help="The report series the inputs belong to.",
+    )(func)
+
+
 def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Options every command that reads PDFs shares."""
+    func = profile_option(func)
     func = click.option(
         "--password", default=None, help="Password of an encrypted PDF (applies to every input)."
     )(func)
@@ -92,6 +120,7 @@ def _load_options(kwargs: dict[str, Any]) -> Any:
     from annualcheck.batch.series import LoadOptions
 
     return LoadOptions(
+        profile=kwargs["profile"],
         password=kwargs.get("password"),
         use_cache=not kwargs.get("no_cache", False),
         jobs=kwargs.get("jobs"),
@@ -106,10 +135,12 @@ def _findings(result: Any, options: Any) -> list:
     if options.use_cache:
         from annualcheck.batch.cache import run_checks_cached
 
-        return run_checks_cached(result.records, result.gaps, options.cache_dir)
+        return run_checks_cached(
+            result.records, result.gaps, options.cache_dir, profile=options.profile
+        )
     from annualcheck.checks import run_checks
 
-    return run_checks(result.records, gaps=result.gaps)
+    return run_checks(result.records, gaps=result.gaps, profile=options.profile)
 
 
 def _report_load_errors(result: Any) -> None:
@@ -164,7 +195,7 @@ def extract(report: Path, fmt: str, output: Path | None, **kwargs: Any) -> int:
     if output is not None:
         check_writable(output, folder_ok=(fmt == "csv"))
     record = load_one(report, _load_options(kwargs))
-    write_record(record, fmt, output)
+    write_record(record, fmt, output, profile=kwargs["profile"])
     return EXIT_OK
 
 
@@ -234,7 +265,7 @@ def diff(old: Path, new: Path, fmt: str, **kwargs: Any) -> int:
     if len(result.records) != 2:
         raise AnnualcheckError(None, "diff needs two reports of different years")
     older, newer = result.records
-    click.echo(render_diff(diff_records(older, newer), fmt))
+    click.echo(render_diff(diff_records(older, newer, profile=kwargs["profile"]), fmt))
     return EXIT_OK
 
 
@@ -261,7 +292,9 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
     if not result.records:
         return EXIT_BAD_INPUT
     findings = _findings(result, options)
-    index = write_site(result.records, findings, outdir, notes=result.notes)
+    index = write_site(
+        result.records, findings, outdir, notes=result.notes, profile=options.profile
+    )
     click.echo(str(index))
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
 

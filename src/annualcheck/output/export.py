@@ -82,13 +82,13 @@ def figure_rows(records: Iterable[Record]) -> list[dict[str, Any]]:
 
 
 def trial_rows(records: Iterable[Record]) -> list[dict[str, Any]]:
-    """One dict per row of every trial table (Table 2, Table 3, ...)."""
+    """One dict per row of every trial table of every report."""
     out = []
     for record in sorted(records, key=lambda r: r.report.report_year):
         for name, table in sorted(record.tables.items()):
             for row in table.rows:
                 if not isinstance(row, TableRow):
-                    continue  # Table 1 (initiatives) has no trial columns
+                    continue  # a table of dated entries has no trial columns
                 s = row.sentence
                 out.append(
                     {

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from annualcheck.diff.compare import DiffSpec, default_spec, diff_records
+from annualcheck.diff.compare import diff_records
 from annualcheck.model.findings import SEVERITIES, Finding
 from annualcheck.model.record import Record
 from annualcheck.output.iosafe import atomic_write_text
+from annualcheck.profiles.spec import DiffSpec, Profile
 from annualcheck.render.common import clip, page_ref, plural
 from annualcheck.render.diff import diff_html_body
 from annualcheck.render.findings import report_heading, severity_counts, summary_line
@@ -198,14 +199,16 @@ def write_site(
     findings: Iterable[Finding],
     outdir: str | Path,
     notes: Iterable[str] = (),
-    spec: DiffSpec | None = None,
+    *,
+    profile: Profile,
 ) -> Path:
-    """Write index, findings and one change page per consecutive pair; return the index path."""
+    """Write index, findings and one change page per consecutive pair; return the index path.
+    The trend charts and the change pages are the profile's (`Profile.diff`)."""
     records = sorted(records, key=lambda r: r.report.report_year)
     if not records:
         raise ValueError("a site needs at least one report")
     findings = list(findings)
-    spec = spec or default_spec()
+    spec = profile.diff
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     pairs = consecutive_pairs(records)
@@ -215,7 +218,7 @@ def write_site(
             links.append((pair_page_name(*pairs[i - 1]), "Previous pair"))
         if i + 1 < len(pairs):
             links.append((pair_page_name(*pairs[i + 1]), "Next pair"))
-        change = diff_records(old, new, spec)
+        change = diff_records(old, new, profile=profile)
         page = html_page(
             f"Report {old.report.report_year} → {new.report.report_year}",
             diff_html_body(change),

@@ -15,8 +15,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from annualcheck.diff.compare import TrendChart, period_order
+from annualcheck.diff.compare import period_order
 from annualcheck.model.record import Record
+from annualcheck.profiles.spec import TrendChart
 
 #: Drawn in this colour, then replaced by `currentColor` in the SVG text.
 _INK = "#010203"
@@ -41,7 +42,7 @@ class ChartData:
 
 
 def key_label(key: str, prefix: str = "") -> str:
-    """ "victims.nationality.viet_nam" under "victims.nationality." -> "Viet Nam"."""
+    """ "persons.nationality.viet_nam" under "persons.nationality." -> "Viet Nam"."""
     tail = key[len(prefix) :] if prefix and key.startswith(prefix) else key.rsplit(".", 1)[-1]
     return tail.replace("_", " ").replace(".", " ").title()
 
