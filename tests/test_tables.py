@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from annualcheck.extract.tables.assemble import extract_tables, open_for_tables
+from fonts import chromium
 from test_trial_results import (
     TABLE2_OFFENSES,
     TABLE2_RESULTS,
@@ -480,7 +481,7 @@ def _render_html_tables(path: Path, filler: int) -> None:
     source.write_text("\n".join(parts), encoding="utf-8")
     subprocess.run(
         [
-            "/usr/bin/chromium",
+            chromium(),
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
@@ -498,8 +499,8 @@ def _render_html_tables(path: Path, filler: int) -> None:
 def test_browser_split_rows_joined(tmp_path):
     from annualcheck.profiles import get_profile
 
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("no Chromium")
+    if chromium() is None:
+        pytest.skip("headless Chromium not installed")
     joined = []
     for filler in (6, 8):  # these split rows 13, then 12 and 26
         path = tmp_path / f"html-{filler}.pdf"

@@ -4,8 +4,8 @@ Why: the real reports have 50 to 80 pages; the tool must also stay within bounde
 and memory on a report ten or twenty times longer (benchmarks, the 1,000-page test).
 Repeating the body keeps the text a real report's, so every stage has its usual work.
 
-    python tools/long_report.py --times 10 -o /tmp/2020x10.pdf
-    python tools/long_report.py --pages 1000 -o /tmp/long.pdf
+    python tools/long_report.py --times 10 -o 2020x10.pdf
+    python tools/long_report.py --pages 1000 -o long.pdf
 """
 
 from __future__ import annotations
