@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-REPORTS = ROOT / "reports"
-EXPECTED = ROOT / "expected"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-TOOLS = ROOT / "tools"
-
-# The renderer lives in tools/ (it is a development tool, not part of the package);
-# mutation tests import it to render changed sources.
-if str(TOOLS) not in sys.path:
-    sys.path.insert(0, str(TOOLS))
+from helpers.paths import FIXTURES, REPORTS
 
 YEARS = (2019, 2020, 2021)
 

@@ -25,8 +25,8 @@ from annualcheck.output.iosafe import (
     check_writable,
 )
 from annualcheck.output.record import write_record
-from badpdfs import REPORT_2020
-from builders import fig, record
+from helpers.badpdfs import REPORT_2020
+from helpers.builders import fig, record
 
 OLD = "old contents\n"
 

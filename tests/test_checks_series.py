@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from annualcheck.checks import run_checks
-from test_checks_builders import ROOT, expected_record
+from helpers.check_builders import ROOT, expected_record
 
 YEARS = (2019, 2020, 2021)
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from annualcheck.checks import run_checks
 from annualcheck.checks.stated_change import check_stated_changes
-from test_checks_builders import fig, record
+from helpers.check_builders import fig, record
 
 
 def _pair(prev_value, value, delta, key="victims.total"):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from annualcheck.checks.text import check_lists, check_percentages, list_items, percentage_holds
 from annualcheck.profiles import get_profile
-from test_checks_builders import fig, para, record, source_paragraphs
+from helpers.check_builders import fig, para, record, source_paragraphs
 
 SPEC = get_profile().checks
 SRC = Path(__file__).resolve().parent.parent / "reports" / "src"

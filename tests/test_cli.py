@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from annualcheck import __version__
 from annualcheck.cli import cli
-from badpdfs import REPORT_2020
+from helpers.badpdfs import REPORT_2020
 
 REPORTS = REPORT_2020.parent
 COMMANDS = ["extract", "check", "diff", "report", "export"]

@@ -15,7 +15,7 @@ from annualcheck.diff.compare import diff_records
 from annualcheck.diff.text import compare_sentences, mask_numbers, split_sentences
 from annualcheck.diff.trials import offense_similarity
 from annualcheck.model.record import TableRow
-from builders import TABLE3_2020, fig, record, series
+from helpers.builders import TABLE3_2020, fig, record, series
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import unicodedata
 
 import pytest
 
-from conftest import EXPECTED
+from helpers.paths import EXPECTED
 
 CASES = [(2019, 2019), (2020, 2020), (2021, 2021), ("2020-alt", 2020)]
 SECTION2_PREFIXES = ("victims.", "cases.", "suspects.", "carryover.", "perpetrators.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from conftest import EXPECTED
+from helpers.paths import EXPECTED
 
 
 def _sig(rule, severity, year, key):

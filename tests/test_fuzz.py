@@ -18,7 +18,7 @@ from annualcheck.batch.series import LoadOptions, load_one, load_series
 from annualcheck.model.errors import AnnualcheckError
 from annualcheck.model.record import Record
 from annualcheck.pdf.validate import validate_pdf
-from badpdfs import REPORT_2020
+from helpers.badpdfs import REPORT_2020
 
 CHEAP_SEEDS = range(300)
 FULL_SEEDS = range(20)

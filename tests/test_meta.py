@@ -37,7 +37,7 @@ def _meta(path: Path):
 
 
 def _render(tmp_path: Path, body: str, date="May 25, 2020", reconstruction="false") -> Path:
-    from badpdfs import renderer
+    from helpers.badpdfs import renderer
 
     text = FRONT.format(date=date, reconstruction=reconstruction) + body
     return renderer()(text, tmp_path / "small.pdf")
@@ -99,7 +99,7 @@ def test_no_section_2(tmp_path):
 
 
 def test_other_series_is_refused(tmp_path):
-    from badpdfs import other_report_pdf
+    from helpers.badpdfs import other_report_pdf
 
     with pytest.raises(NotThisSeriesError) as info:
         _meta(other_report_pdf(tmp_path / "fisheries.pdf"))

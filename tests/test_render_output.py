@@ -14,7 +14,7 @@ from annualcheck.diff.compare import diff_records
 from annualcheck.model.findings import Finding
 from annualcheck.render.diff import render_diff
 from annualcheck.render.findings import render_findings
-from builders import finding, series, series_findings
+from helpers.builders import finding, series, series_findings
 
 
 @pytest.fixture(scope="module")

@@ -29,8 +29,8 @@ from annualcheck.model.errors import (
     NotPdfError,
     UnreadablePdfError,
 )
-from badpdfs import REPORT_2020, shapes_pdf, text_pdf
-from builders import fig, record
+from helpers.badpdfs import REPORT_2020, shapes_pdf, text_pdf
+from helpers.builders import fig, record
 
 
 def fake_extract(path, password=None, profile=None):

@@ -11,8 +11,8 @@ from urllib.parse import urlparse
 import pytest
 
 from annualcheck.output.site import write_site
-from builders import series, series_findings
-from fonts import chromium
+from helpers.builders import series, series_findings
+from testdata.fonts import chromium
 
 ARTIFACTS = Path(__file__).resolve().parent / "_artifacts"
 CHROMIUM = chromium()  # None when not installed: the browser tests skip

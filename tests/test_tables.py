@@ -13,13 +13,13 @@ from typing import Any
 import pytest
 
 from annualcheck.extract.tables.assemble import extract_tables, open_for_tables
-from fonts import chromium
-from test_trial_results import (
+from helpers.trial_tables import (
     TABLE2_OFFENSES,
     TABLE2_RESULTS,
     TABLE3_OFFENSES,
     TABLE3_RESULTS,
 )
+from testdata.fonts import chromium
 
 PENDING_T2 = {6, 7, 8, 16, 17, 28, 30, 31, 32}
 TABLE1_DATES = [

@@ -1,7 +1,7 @@
 """Render the 2020 source by a second producer: own HTML, printed by headless Chromium.
 
 The extractor must not be tuned to one layout, so this producer differs from
-tools/render_reports.py in everything but the words: US Letter pages, a serif family,
+testdata/render_reports.py in everything but the words: US Letter pages, a serif family,
 thin grey table grids with a shaded header row that repeats on continuation pages (thead),
 other paddings, contents dots as text, and a PDF made by Skia/Chromium.
 
@@ -20,10 +20,8 @@ import tempfile
 from html import escape
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from fonts import SERIF_METRICS, chromium  # noqa: E402
-from render_reports import (  # noqa: E402
+from testdata.fonts import SERIF_METRICS, chromium
+from testdata.render_reports import (
     FOOTNOTE_REF_RE,
     RECONSTRUCTION_NOTE,
     Bullet,

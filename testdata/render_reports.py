@@ -5,7 +5,7 @@ A development tool, not part of the package: it builds the test series from the 
 changed sources. reportlab lays the document out twice or more (`multiBuild`) so that the
 contents can print the page numbers the body ends up on; invariant mode makes the bytes
 reproducible. The source dialect itself is parsed in `report_source`; its names are
-imported here too, so `from render_reports import parse_source, Figure, ...` keeps working.
+imported here too, so `from testdata.render_reports import parse_source, Figure, ...` works.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from fonts import DEJAVU_SANS, bundled_font, system_font
-from report_source import (
+from testdata.fonts import DEJAVU_SANS, bundled_font, system_font
+from testdata.report_source import (
     FOOTNOTE_REF_RE,
     Bullet,
     Figure,
@@ -293,7 +293,7 @@ def _make_doc(out_path: Path, report: Report, styles):
         author=report.meta.get("council", ""),
         subject=RECONSTRUCTION_NOTE if report.reconstruction else report.meta.get("title", ""),
         keywords=RECONSTRUCTION_NOTE if report.reconstruction else "",
-        creator="annualcheck tools/render_reports.py",
+        creator="annualcheck testdata/render_reports.py",
         invariant=1,
     )
     doc.fn_prev = {}
