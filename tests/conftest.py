@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.paths import FIXTURES, REPORTS
+from helpers.paths import FIXTURES, REPORTS, committed
 
 YEARS = (2019, 2020, 2021)
 
@@ -15,13 +15,13 @@ YEARS = (2019, 2020, 2021)
 def report_pdfs() -> dict[int, Path]:
     """The series in reports/, by the year in the file name (the tool itself reads the
     year from the content; the file name is only for people and these fixtures)."""
-    return {year: REPORTS / f"{year}.pdf" for year in YEARS}
+    return {year: committed(REPORTS / f"{year}.pdf") for year in YEARS}
 
 
 @pytest.fixture(scope="session")
 def alt_2020_pdf() -> Path:
     """The 2020 report rendered by a different producer (fonts, page size, table style)."""
-    return FIXTURES / "2020-other-producer.pdf"
+    return committed(FIXTURES / "2020-other-producer.pdf")
 
 
 @pytest.fixture(scope="session")

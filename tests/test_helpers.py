@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from helpers.check_builders import real_2020
+from helpers.paths import ROOT, committed
 
 
 def test_builders_make_records():
@@ -11,3 +14,9 @@ def test_builders_make_records():
     assert len(rec.tables["table2"].rows) == 32
     assert any(p.repeated_from == "3 (2) ii)" for p in rec.paragraphs)
     assert any("accounting for approximately 70%" in p.text for p in rec.paragraphs)
+
+
+def test_a_missing_committed_input_fails_instead_of_skipping():
+    assert committed(ROOT / "pyproject.toml") == ROOT / "pyproject.toml"
+    with pytest.raises(pytest.fail.Exception, match="missing"):
+        committed(ROOT / "reports" / "1999.pdf")

@@ -18,12 +18,11 @@ from annualcheck.model.errors import (
     TruncatedPdfError,
 )
 from annualcheck.pdf.document import open_pdf
+from helpers.paths import committed
 
 
 def _need(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"{path.name} not rendered yet (made by tools/; run the renderers first)")
-    return path
+    return committed(path)  # a committed PDF that is missing fails the run
 
 
 @pytest.fixture(scope="module")
