@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 from annualcheck.profiles import get_profile
+from helpers.paths import FIXTURES, REPORTS, committed
 
 PROFILE = get_profile("jp-tip")
-
-ROOT = Path(__file__).resolve().parent.parent
-REPORTS = ROOT / "reports"
-EXPECTED = ROOT / "expected"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-TOOLS = ROOT / "tools"
-
-# The renderer lives in tools/ (it is a development tool, not part of the package);
-# mutation tests import it to render changed sources.
-if str(TOOLS) not in sys.path:
-    sys.path.insert(0, str(TOOLS))
 
 YEARS = (2019, 2020, 2021)
 
@@ -29,13 +18,13 @@ YEARS = (2019, 2020, 2021)
 def report_pdfs() -> dict[int, Path]:
     """The series in reports/, by the year in the file name (the tool itself reads the
     year from the content; the file name is only for people and these fixtures)."""
-    return {year: REPORTS / f"{year}.pdf" for year in YEARS}
+    return {year: committed(REPORTS / f"{year}.pdf") for year in YEARS}
 
 
 @pytest.fixture(scope="session")
 def alt_2020_pdf() -> Path:
     """The 2020 report rendered by a different producer (fonts, page size, table style)."""
-    return FIXTURES / "2020-other-producer.pdf"
+    return committed(FIXTURES / "2020-other-producer.pdf")
 
 
 @pytest.fixture(scope="session")

@@ -26,8 +26,8 @@ from annualcheck.output.iosafe import (
 )
 from annualcheck.output.record import write_record
 from annualcheck.profiles import get_profile
-from badpdfs import REPORT_2020
-from builders import fig, record
+from helpers.badpdfs import REPORT_2020
+from helpers.builders import fig, record
 
 PROFILE = get_profile("jp-tip")
 

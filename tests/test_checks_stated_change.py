@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from annualcheck.checks import run_checks
 from annualcheck.checks.stated_change import check_stated_changes
 from annualcheck.profiles import get_profile
-from test_checks_builders import fig, record
+from helpers.check_builders import fig, record
 
 PROFILE = get_profile("jp-tip")
 

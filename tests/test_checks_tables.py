@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from annualcheck.checks import run_checks
 from annualcheck.checks.tables import check_carryover, check_table_counts, similarity
 from annualcheck.profiles import get_profile
-from test_checks_builders import fig, real_2020, record, row, synthetic_2019, table
+from helpers.check_builders import fig, real_2020, record, row, synthetic_2019, table
 
 PROFILE = get_profile("jp-tip")
 

@@ -16,7 +16,7 @@ from annualcheck.diff.text import compare_sentences, mask_numbers, split_sentenc
 from annualcheck.diff.trials import offense_similarity
 from annualcheck.model.record import TableRow
 from annualcheck.profiles import get_profile
-from builders import TABLE3_2020, fig, record, series
+from helpers.builders import TABLE3_2020, fig, record, series
 
 PROFILE = get_profile("jp-tip")
 

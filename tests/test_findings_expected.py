@@ -10,7 +10,7 @@ import json
 from collections import Counter
 
 from annualcheck.profiles import get_profile
-from conftest import EXPECTED
+from helpers.paths import EXPECTED
 
 PROFILE = get_profile("jp-tip")
 

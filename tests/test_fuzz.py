@@ -19,7 +19,7 @@ from annualcheck.model.errors import AnnualcheckError
 from annualcheck.model.record import Record
 from annualcheck.pdf.validate import validate_pdf
 from annualcheck.profiles import get_profile
-from badpdfs import REPORT_2020
+from helpers.badpdfs import REPORT_2020
 
 PROFILE = get_profile("jp-tip")
 

@@ -22,8 +22,10 @@ from annualcheck.layout.contents import (
 from annualcheck.model.record import BBox
 from annualcheck.pdf.document import Line, PageText, PdfDocument
 from annualcheck.profiles import get_profile
+from helpers.paths import committed
 
 PROFILE = get_profile("jp-tip")
+
 
 # -- synthetic pages -----------------------------------------------------------------------
 
@@ -246,9 +248,7 @@ def test_a_line_out_of_sequence_is_not_a_heading():
 
 
 def _need(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"{path.name} not rendered yet (made by tools/; run the renderers first)")
-    return path
+    return committed(path)  # a committed PDF that is missing fails the run
 
 
 @pytest.fixture(scope="module")

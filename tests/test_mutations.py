@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from annualcheck.profiles import get_profile
-from conftest import REPORTS
+from helpers.paths import REPORTS
 
 PROFILE = get_profile("jp-tip")
 
@@ -305,7 +305,7 @@ def _apply(mutant: Mutant, source: str) -> str:
 def _render_and_extract(args: tuple[str, str, str]) -> dict:
     name, text, outdir = args
     from annualcheck.extract.pipeline import extract_record
-    from render_reports import render_source
+    from testdata.render_reports import render_source
 
     pdf = Path(outdir) / f"{name}.pdf"
     render_source(text, pdf)

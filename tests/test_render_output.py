@@ -15,7 +15,7 @@ from annualcheck.model.findings import Finding
 from annualcheck.profiles import get_profile
 from annualcheck.render.diff import render_diff
 from annualcheck.render.findings import render_findings
-from builders import finding, series, series_findings
+from helpers.builders import finding, series, series_findings
 
 PROFILE = get_profile("jp-tip")
 

@@ -30,8 +30,8 @@ from annualcheck.model.errors import (
     UnreadablePdfError,
 )
 from annualcheck.profiles import get_profile
-from badpdfs import REPORT_2020, shapes_pdf, text_pdf
-from builders import fig, record
+from helpers.badpdfs import REPORT_2020, shapes_pdf, text_pdf
+from helpers.builders import fig, record
 
 PROFILE = get_profile("jp-tip")
 
@@ -255,7 +255,6 @@ def test_load_one_raises_our_error_only(fake_extractor, tmp_path):
 
 def test_real_report_round_trips_through_cache(tmp_path, monkeypatch):
     """The cached JSON gives back the same record as a fresh extraction."""
-    pytest.importorskip("annualcheck.extract.pipeline")
     monkeypatch.setenv("ANNUALCHECK_CACHE_DIR", str(tmp_path / "cache"))
     fresh = load_one(REPORT_2020, options())
     cached = load_one(REPORT_2020, options())

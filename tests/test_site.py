@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -13,12 +12,13 @@ import pytest
 
 from annualcheck.output.site import write_site
 from annualcheck.profiles import get_profile
-from builders import series, series_findings
+from helpers.builders import series, series_findings
+from testdata.fonts import chromium
 
 PROFILE = get_profile("jp-tip")
 
 ARTIFACTS = Path(__file__).resolve().parent / "_artifacts"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = chromium()  # None when not installed: the browser tests skip
 
 
 class Page(HTMLParser):
@@ -176,7 +176,7 @@ def test_rewrite_leaves_no_temporary_files(tmp_path):
 
 
 def test_matplotlib_is_imported_only_when_charts_are_drawn():
-    code = "import sys, annualcheck.output.site, annualcheck.render; print('matplotlib' in sys.modules)"
+    code = "import sys, annualcheck.output.site, annualcheck.render.findings, annualcheck.render.diff; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -198,7 +198,7 @@ def luminance(rgb: tuple[int, ...]) -> float:
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="headless Chromium not installed")
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_index_screenshot(site, scheme):
     from PIL import Image

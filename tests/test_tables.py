@@ -14,12 +14,13 @@ import pytest
 
 from annualcheck.extract.tables.assemble import extract_tables, open_for_tables
 from annualcheck.profiles import get_profile
-from test_trial_results import (
+from helpers.trial_tables import (
     TABLE2_OFFENSES,
     TABLE2_RESULTS,
     TABLE3_OFFENSES,
     TABLE3_RESULTS,
 )
+from testdata.fonts import chromium
 
 PROFILE = get_profile("jp-tip")
 
@@ -102,9 +103,7 @@ def _read(path: Path) -> SimpleNamespace:
 
 @pytest.fixture(scope="module", params=["reportlab", "other-producer"])
 def rendered(request, report_pdfs, alt_2020_pdf) -> SimpleNamespace:
-    path = report_pdfs[2020] if request.param == "reportlab" else alt_2020_pdf
-    if not path.exists():
-        pytest.skip(f"{path.name} not rendered yet")
+    path = report_pdfs[2020] if request.param == "reportlab" else alt_2020_pdf  # both committed
     out = _read(path)
     out.name = request.param
     return out
@@ -482,7 +481,7 @@ def _render_html_tables(path: Path, filler: int) -> None:
     source.write_text("\n".join(parts), encoding="utf-8")
     subprocess.run(
         [
-            "/usr/bin/chromium",
+            chromium(),
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
@@ -499,8 +498,8 @@ def _render_html_tables(path: Path, filler: int) -> None:
 @pytest.mark.browser
 def test_browser_split_rows_joined(tmp_path):
 
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("no Chromium")
+    if chromium() is None:
+        pytest.skip("headless Chromium not installed")
     joined = []
     for filler in (6, 8):  # these split rows 13, then 12 and 26
         path = tmp_path / f"html-{filler}.pdf"
@@ -520,9 +519,7 @@ def test_caption_read_without_layout_keeps_its_wrapped_line(report_pdfs):
     """Without layout analysis the caption comes from its text line; the line it wraps onto,
     above the table, is part of it."""
 
-    path = report_pdfs[2020]
-    if not path.exists():
-        pytest.skip("reports/2020.pdf not rendered yet")
+    path = report_pdfs[2020]  # committed: the session fixture fails the run when it is missing
     tables = extract_tables(open_for_tables(path), None, profile=PROFILE)
     assert tables["table3"].caption == (
         "Charges imposed on the six persons reported as awaiting trial in the 2019 annual report "
