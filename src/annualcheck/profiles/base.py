@@ -5,7 +5,8 @@
 - `figures`: sentence vocabulary and key rules (consumed by `annualcheck.extract.figures.pipeline`);
 - `tables`: caption labels, header words, result phrases (consumed by `annualcheck.extract.tables.assemble`);
 - `checks`: breakdowns, caption subjects, percentage bases (consumed by `annualcheck.checks`);
-- `diff`: which keys are the main trend series (consumed by `annualcheck.diff.compare` / `site`).
+- `diff`: which keys are the main trend series (consumed by `annualcheck.diff.compare` / `site`);
+- `trials`: the laws charges fall under (consumed by `annualcheck.trials`).
 """
 
 from __future__ import annotations
@@ -23,3 +24,4 @@ class Profile:
     tables: Any = None
     checks: Any = None
     diff: Any = None
+    trials: Any = None

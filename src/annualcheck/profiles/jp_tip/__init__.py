@@ -10,7 +10,7 @@ from annualcheck.profiles.base import Profile
 
 def _build() -> Profile:
     parts = {}
-    for name in ("meta", "figures", "tables", "checks", "diff"):
+    for name in ("meta", "figures", "tables", "checks", "diff", "trials"):
         try:
             module = __import__(f"{__name__}.{name}", fromlist=["PROFILE_PART"])
         except ModuleNotFoundError as exc:  # a part not written yet

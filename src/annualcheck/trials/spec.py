@@ -1,0 +1,33 @@
+"""The shapes a profile fills in for the trial histories (`Profile.trials`).
+
+Why a profile part: which law a charge falls under is knowledge of one country's statutes
+and of how one series words them ("violation of the Employment Security Act", "Employment
+Security Act violation"); the code that follows people and counts sentences knows none of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Law:
+    """One law and the phrases that name it or its offences inside a charge.
+
+    `aliases` are compared as folded words (case, punctuation and hyphens ignored) anywhere in
+    the charge; the first law of the profile's list with a matching alias wins, so specific
+    Acts come before a general code whose offences are named only by the crime ("extortion").
+    """
+
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TrialsSpec:
+    laws: tuple[Law, ...] = ()
+    #: A charge naming no listed law but matching this pattern (group `law`) falls under the
+    #: law it names, as printed ("violation of the Foo Act" -> "Foo Act").
+    named_law: str = ""
+    #: The law of a charge nothing above classifies.
+    unclassified: str = "unclassified"
