@@ -303,6 +303,51 @@ def export(paths: tuple[Path, ...], output: Path, **kwargs: Any) -> int:
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "csv", "markdown"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write here instead of stdout; with --format csv a folder gets trials.csv, "
+    "trial_events.csv and trial_sentencing.csv.",
+)
+@input_options
+@guarded
+def trials(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: Any) -> int:
+    """Every prosecuted person followed to a verdict, and how each report's persons were
+    sentenced (prison, suspended, fine only, acquitted, pending).
+
+    \b
+    Example:
+        annualcheck trials reports/
+        annualcheck trials reports/ --format json -o trials.json
+        annualcheck trials reports/ --format csv -o trials/
+    """
+    from annualcheck.batch.series import load_series
+    from annualcheck.output.iosafe import check_writable
+    from annualcheck.output.trials import write_trials
+    from annualcheck.profiles import get_profile
+    from annualcheck.trials import build_trials
+
+    if output is not None:
+        check_writable(output, folder_ok=(fmt == "csv"))
+    result = load_series(list(paths), _load_options(kwargs))
+    _report_load_errors(result)
+    if not result.records:
+        return EXIT_BAD_INPUT
+    write_trials(build_trials(result.records, profile=get_profile()), fmt, output)
+    return EXIT_BAD_INPUT if result.errors else EXIT_OK
+
+
 def main() -> None:
     cli(prog_name="annualcheck")
 
