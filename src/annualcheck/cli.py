@@ -119,6 +119,16 @@ def _report_load_errors(result: Any) -> None:
         click.echo(f"annualcheck: note: {note}", err=True)
 
 
+def _pdf_links(paths: tuple[Path, ...], outdir: Path) -> dict[str, str]:
+    """PDF file name -> its path relative to the site folder, for links to its pages."""
+    import os
+
+    from annualcheck.batch.series import expand_paths
+
+    files, _ = expand_paths(list(paths))
+    return {f.name: Path(os.path.relpath(f.resolve(), outdir.resolve())).as_posix() for f in files}
+
+
 # -- the group ------------------------------------------------------------------------------
 
 
@@ -253,6 +263,8 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
     from annualcheck.batch.series import load_series
     from annualcheck.output.iosafe import check_writable
     from annualcheck.output.site import write_site
+    from annualcheck.profiles import get_profile
+    from annualcheck.trials import build_trials
 
     check_writable(outdir, folder_ok=True, folder_only=True)
     options = _load_options(kwargs)
@@ -261,7 +273,9 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
     if not result.records:
         return EXIT_BAD_INPUT
     findings = _findings(result, options)
-    index = write_site(result.records, findings, outdir, notes=result.notes)
+    index = write_site(result.records, findings, outdir, notes=result.notes,
+                       trials=build_trials(result.records, profile=get_profile()),
+                       pdf_links=_pdf_links(paths, outdir))  # fmt: skip
     click.echo(str(index))
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
 
