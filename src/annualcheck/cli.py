@@ -294,6 +294,10 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
 def export(paths: tuple[Path, ...], output: Path, **kwargs: Any) -> int:
     """Every figure of every report as one tidy table (.csv, .parquet or .sqlite).
 
+    SQLite also gets the trial tables' rows and the trial histories (`trials`, one row a
+    person; `trial_events`, one row a step); `annualcheck trials --format csv -o DIR/`
+    writes the same as CSV.
+
     \b
     Example:
         annualcheck export reports/ -o figures.csv
@@ -312,7 +316,13 @@ def export(paths: tuple[Path, ...], output: Path, **kwargs: Any) -> int:
     _report_load_errors(result)
     if not result.records:
         return EXIT_BAD_INPUT
-    export_figures(result.records, output)
+    trials = None
+    if output.suffix.lower() == ".sqlite":
+        from annualcheck.profiles import get_profile
+        from annualcheck.trials import build_trials
+
+        trials = build_trials(result.records, profile=get_profile())
+    export_figures(result.records, output, trials=trials)
     click.echo(str(output))
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
 
