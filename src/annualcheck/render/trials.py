@@ -66,7 +66,10 @@ def _stats(stats: TermStats, fmt=str) -> str:
         return "-"
     if stats.min == stats.max:
         return fmt(stats.min)
-    median = fmt(int(stats.median)) if float(stats.median).is_integer() else f"{stats.median}"
+    if float(stats.median).is_integer():
+        median = fmt(int(stats.median))
+    else:  # the mean of the middle two of an even count: say it in the smallest unit
+        median = f"{stats.median:g}" + ("m" if fmt is months_text else "")
     return f"{median} ({fmt(stats.min)}–{fmt(stats.max)})"
 
 
