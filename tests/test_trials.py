@@ -333,3 +333,17 @@ def test_cli_help_and_bad_input(tmp_path):
     assert "Example:" in help_text and "annualcheck trials reports/" in help_text
     result = runner.invoke(cli, ["trials", str(tmp_path / "missing.pdf")])
     assert result.exit_code == 2
+
+
+def test_series_without_trial_tables(tmp_path):
+    from annualcheck.output.site import write_site
+    from annualcheck.render.trials import render_trials
+
+    records = [record(2020), record(2021)]
+    trials = build_trials(records, profile=PROFILE)
+    assert trials.persons == []
+    assert "0 persons over 2 reports" in render_trials(trials, "text")
+    write_site(records, [], tmp_path, trials=trials)
+    index = (tmp_path / "index.html").read_text()
+    assert 'href="trials.html"' in index
+    assert "Sentencing of the persons prosecuted" not in index

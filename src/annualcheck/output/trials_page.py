@@ -22,6 +22,12 @@ def trials_page(trials: Trials, nav: str, href: Callable[[str], str | None]) -> 
 def sentencing_section(trials: Trials, page: str) -> str:
     """The stacked sentencing chart with its values, and the link to the Trials page."""
     data = sentencing_data(trials)
+    link = (
+        f'<p><a href="{esc(page)}">Every prosecuted person with their history</a> '
+        f"({esc(summary_line(trials))}).</p>"
+    )
+    if not data.years:
+        return link  # no report of the series has a table of prosecuted persons
     values = [[line.label, *(f"{int(line.values.get(y) or 0)}" for y in data.years)]
               for line in data.lines]  # fmt: skip
     table = html_table(
@@ -35,7 +41,4 @@ def sentencing_section(trials: Trials, page: str) -> str:
         f"{sentencing_svg(data)}\n<details><summary>Values</summary>\n{table}\n</details>\n"
         "</figure></div>"
     )
-    return (
-        f'{chart}\n<p><a href="{esc(page)}">Every prosecuted person with their history</a> '
-        f"({esc(summary_line(trials))}).</p>"
-    )
+    return f"{chart}\n{link}"

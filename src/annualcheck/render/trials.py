@@ -118,7 +118,7 @@ def _columns(rows: list[list[str]], headers: list[str], limits: dict[int, int]) 
         return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 
     rows = [[clip(i, c) for i, c in enumerate(r)] for r in rows]
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
     line = lambda cells: "  " + "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))  # noqa: E731
     return [line(headers).rstrip(), *(line(r).rstrip() for r in rows)]
 
@@ -139,7 +139,8 @@ def trials_text(trials: Trials) -> str:
     lines += _columns(table, SENTENCING_HEADERS, {}) if table else ["  no trial tables"]
     lines += ["", "CHARGES BY LAW (persons charged under each)", *_law_lines(trials)]
     lines += ["", "PERSONS (history: report, table, row, result, PDF page)"]
-    lines += _columns(person_table(trials.persons), PERSON_HEADERS, {1: 48, 2: 40})
+    persons = person_table(trials.persons)
+    lines += _columns(persons, PERSON_HEADERS, {1: 48, 2: 40}) if persons else ["  none"]
     if trials.findings:
         lines += ["", "FINDINGS (table-count, carryover)"]
         lines += [
