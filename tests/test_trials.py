@@ -19,7 +19,7 @@ from annualcheck.trials import build_trials
 from annualcheck.trials.history import LOST
 from annualcheck.trials.laws import law_of, laws_of
 from annualcheck.trials.sentencing import category, sentencing_of
-from builders import record
+from builders import fig, record
 from conftest import EXPECTED, REPORTS
 
 PROFILE = get_profile("jp-tip")
@@ -182,6 +182,21 @@ def test_gap_in_the_series_is_not_lost():
     assert person.final_status == "pending" and "2020 is not in the series" in person.note
 
 
+def test_table_against_the_text_is_the_table_count_finding():
+    figures = [fig("suspects.prosecuted", 3, "2019"), fig("suspects.prosecuted.guilty", 3, "2019"),
+               fig("suspects.prosecuted.pending", 0, "2019")]  # fmt: skip
+    r2020 = record(2020, figures, table2=[(ESA, PENDING), (CWA, GUILTY), (CWA, GUILTY)])
+    trials = build_trials([r2020], profile=PROFILE)
+    (year,) = trials.sentencing
+    assert year.prosecuted.agrees is False
+    assert year.prosecuted.stated == {"persons": 3, "convicted": 3, "pending": 0, "acquitted": None}
+    counts = [f for f in trials.findings if f.rule == "table-count"]
+    assert {f.key for f in counts} == {"suspects.prosecuted.guilty", "suspects.prosecuted.pending"}
+    assert all(f.severity == "error" for f in counts)
+    checked = [f for f in run_checks([r2020], profile=PROFILE) if f.rule == "table-count"]
+    assert [f.message for f in checked] == [f.message for f in counts]
+
+
 # -- reworded offenses ------------------------------------------------------------------------
 
 REWORDINGS = [
@@ -210,6 +225,35 @@ def test_reworded_offense_is_followed(old, new):
     assert laws_of(r2020.tables["table2"].rows[1].charges, PROFILE.trials) == laws_of(
         r2021.tables["table3"].rows[0].charges, PROFILE.trials
     )
+
+
+WORDINGS = ["violation of the {}", "{} violation", "Violation of {}", "violation of {}"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    data=st.data(),
+    acts=st.lists(st.sampled_from(range(5)), min_size=1, max_size=3, unique=True),
+)
+def test_reworded_multi_charge_offense_is_followed_among_others(data, acts):
+    """A person charged under 1-3 Acts, each charge reworded independently in the next
+    report, is still found among persons charged under the other Acts."""
+    names = [ACTS[i] for i in acts]
+    others = [a for a in ACTS if a not in names]
+
+    def offense(laws):
+        forms = [data.draw(st.sampled_from(WORDINGS)) for _ in laws]
+        return ", ".join(f.format(a) for f, a in zip(forms, laws, strict=True))
+
+    old = offense(names)
+    new = offense(names)
+    other = offense(others[:1])
+    r2020 = record(2020, table2=[(offense(others[:1]), PENDING), (old, PENDING)])
+    r2021 = record(2021, table3=[(other, GUILTY), (new, GUILTY)])
+    trials = build_trials([r2020, r2021], profile=PROFILE)
+    person = next(p for p in trials.persons if p.id == "2020-2")
+    assert [(e.report_year, e.row) for e in person.history] == [(2020, 2), (2021, 2)]
+    assert person.laws == names
 
 
 ACTS = ["Employment Security Act", "Child Welfare Act", "Anti-Prostitution Act",
