@@ -82,9 +82,9 @@ def test_2020_sentencing_counts_and_terms(real, name):
 def test_2020_sentencing_against_the_text(real, series_trials):
     text = EXPECTED_2020["text"]
     year = next(y for y in series_trials.sentencing if y.report_year == 2020)
-    assert year.prosecuted.stated["persons"] == text["prosecuted"]
-    assert year.prosecuted.stated["convicted"] == text["guilty"]
-    assert year.prosecuted.stated["pending"] == text["pending"]
+    assert year.main.stated["persons"] == text["prosecuted"]
+    assert year.main.stated["convicted"] == text["guilty"]
+    assert year.main.stated["pending"] == text["pending"]
     assert year.carried_over.stated["persons"] == text["carried_over"]
     assert year.carried_over.convicted == text["carried_over_guilty"]
     assert year.carried_over.pending == text["carried_over_pending"]
@@ -188,8 +188,8 @@ def test_table_against_the_text_is_the_table_count_finding():
     r2020 = record(2020, figures, table2=[(ESA, PENDING), (CWA, GUILTY), (CWA, GUILTY)])
     trials = build_trials([r2020], profile=PROFILE)
     (year,) = trials.sentencing
-    assert year.prosecuted.agrees is False
-    assert year.prosecuted.stated == {"persons": 3, "convicted": 3, "pending": 0, "acquitted": None}
+    assert year.main.agrees is False
+    assert year.main.stated == {"persons": 3, "convicted": 3, "pending": 0, "acquitted": None}
     counts = [f for f in trials.findings if f.rule == "table-count"]
     assert {f.key for f in counts} == {"suspects.prosecuted.guilty", "suspects.prosecuted.pending"}
     assert all(f.severity == "error" for f in counts)

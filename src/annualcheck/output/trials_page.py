@@ -23,11 +23,11 @@ def sentencing_section(trials: Trials, page: str) -> str:
     """The stacked sentencing chart with its values, and the link to the Trials page."""
     data = sentencing_data(trials)
     link = (
-        f'<p><a href="{esc(page)}">Every prosecuted person with their history</a> '
+        f'<p><a href="{esc(page)}">{esc(trials.spec.page_link)}</a> '
         f"({esc(summary_line(trials))}).</p>"
     )
     if not data.years:
-        return link  # no report of the series has a table of prosecuted persons
+        return link  # no report of the series has a main trial table
     values = [[line.label, *(f"{int(line.values.get(y) or 0)}" for y in data.years)]
               for line in data.lines]  # fmt: skip
     table = html_table(
@@ -38,7 +38,7 @@ def sentencing_section(trials: Trials, page: str) -> str:
     )
     chart = (
         f'<div class="charts"><figure class="chart">\n<figcaption>{esc(data.title)}</figcaption>\n'
-        f"{sentencing_svg(data)}\n<details><summary>Values</summary>\n{table}\n</details>\n"
+        f"{sentencing_svg(data, trials.spec.chart_axis)}\n<details><summary>Values</summary>\n{table}\n</details>\n"
         "</figure></div>"
     )
     return f"{chart}\n{link}"

@@ -21,25 +21,24 @@ CATEGORIES = (
     ("Acquitted", "acquitted"),
     ("Pending", "pending"),
 )
-TITLE = "Sentencing of the persons prosecuted in each year"
 
 
 def sentencing_data(trials: Trials) -> ChartData:
-    """One line a category over the years covered (the prosecuted table only: the carry-over
+    """One line a category over the years covered (the main trial table only: the carry-over
     table's verdicts belong to persons already counted in an earlier year). A category with
     no person in any year is left out, except the four the chart is about."""
-    entries = [y for y in trials.sentencing if y.prosecuted is not None]
+    entries = [y for y in trials.sentencing if y.main is not None]
     years = [y.data_year for y in entries]
     lines = []
     for label, attr in CATEGORIES:
-        values = {y.data_year: float(getattr(y.prosecuted, attr)) for y in entries}
+        values = {y.data_year: float(getattr(y.main, attr)) for y in entries}
         if attr == "acquitted" and not any(values.values()):
             continue
         lines.append(Line(label, values))
-    return ChartData(TITLE, years, lines)
+    return ChartData(trials.spec.chart_title, years, lines)
 
 
-def sentencing_svg(data: ChartData, salt: str = "sentencing") -> str:
+def sentencing_svg(data: ChartData, axis: str = "persons", salt: str = "sentencing") -> str:
     import matplotlib
 
     matplotlib.use("Agg", force=True)
@@ -67,7 +66,7 @@ def sentencing_svg(data: ChartData, salt: str = "sentencing") -> str:
             for side in ("top", "right"):
                 ax.spines[side].set_visible(False)
             ax.set_xlabel("year covered")
-            ax.set_ylabel("persons prosecuted")
+            ax.set_ylabel(axis)
             fig.legend(loc="outside upper center", frameon=False, fontsize=8,
                        ncols=min(5, len(data.lines)))  # fmt: skip
             buf = io.StringIO()

@@ -78,10 +78,10 @@ def _agrees(s: Sentencing) -> str:
 
 
 def sentencing_table(trials: Trials) -> list[list[str]]:
-    """One row per report and trial table, the prosecuted table first."""
+    """One row per report and trial table, the main table first."""
     rows = []
     for y in trials.sentencing:
-        for s in (y.prosecuted, y.carried_over):
+        for s in (y.main, y.carried_over):
             if s is None:
                 continue
             rows.append([
@@ -126,9 +126,9 @@ def _columns(rows: list[list[str]], headers: list[str], limits: dict[int, int]) 
 def _law_lines(trials: Trials) -> list[str]:
     out = []
     for y in trials.sentencing:
-        if y.prosecuted and y.prosecuted.laws:
-            laws = ", ".join(f"{law} {n}" for law, n in y.prosecuted.laws.items())
-            out.append(f"  {y.report_year} ({y.prosecuted.label}): {laws}")
+        if y.main and y.main.laws:
+            laws = ", ".join(f"{law} {n}" for law, n in y.main.laws.items())
+            out.append(f"  {y.report_year} ({y.main.label}): {laws}")
     return out
 
 

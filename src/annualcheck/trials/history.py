@@ -129,7 +129,7 @@ def build_persons(records: Iterable[Record], checks: ChecksSpec, spec: TrialsSpe
     records: Sequence[Record] = sorted(records, key=lambda r: r.report.report_year)
     if not records:
         return []
-    first_table = checks.trial_tables[0].name if checks.trial_tables else "table2"
+    first_table = checks.trial_tables[0].name if checks.trial_tables else None
     carry = _carry_table(checks)
     by_year = {r.report.report_year: r for r in records}
     persons: list[Person] = []
@@ -166,7 +166,7 @@ def build_persons(records: Iterable[Record], checks: ChecksSpec, spec: TrialsSpe
                 )
                 fresh.append(person)
         fresh += [_new_person(record, first_table, row, first_table, spec)
-                  for row in _rows(record, first_table)]  # fmt: skip
+                  for row in (_rows(record, first_table) if first_table else [])]  # fmt: skip
         persons += fresh
         touched += fresh
         for person in touched:

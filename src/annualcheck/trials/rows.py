@@ -130,9 +130,9 @@ def sentencing_dict(s: Sentencing | None) -> dict[str, Any] | None:
 
 
 def year_dict(y: YearSentencing) -> dict[str, Any]:
-    """One report's entry: Table 2's categories at the top level, the carry-over table's
+    """One report's entry: the main table's categories at the top level, the carry-over table's
     verdicts apart under `carried_over`."""
-    main = sentencing_dict(y.prosecuted) or {}
+    main = sentencing_dict(y.main) or {}
     return {
         "report_year": y.report_year,
         "data_year": y.data_year,
@@ -198,10 +198,10 @@ def event_rows(trials: Trials) -> list[dict[str, Any]]:
 
 
 def sentencing_rows(trials: Trials) -> list[dict[str, Any]]:
-    """One flat row per report and trial table (the prosecuted table, then the carry-over one)."""
+    """One flat row per report and trial table (the main table, then the carry-over one)."""
     out = []
     for y in trials.sentencing:
-        for s in (y.prosecuted, y.carried_over):
+        for s in (y.main, y.carried_over):
             if s is None:
                 continue
             row = {"report_year": y.report_year, "data_year": y.data_year}

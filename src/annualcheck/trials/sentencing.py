@@ -76,7 +76,7 @@ class Sentencing:
 class YearSentencing:
     report_year: int
     data_year: int
-    prosecuted: Sentencing | None
+    main: Sentencing | None  # the table of persons tried in the year
     carried_over: Sentencing | None
 
 
@@ -135,11 +135,11 @@ def sentencing_of(record: Record, tt: TrialTable, spec: TrialsSpec) -> Sentencin
     return out
 
 
-def year_sentencing(record: Record, prosecuted: TrialTable | None, carry: TrialTable | None,
+def year_sentencing(record: Record, main: TrialTable | None, carry: TrialTable | None,
                     spec: TrialsSpec) -> YearSentencing:  # fmt: skip
     return YearSentencing(
         report_year=record.report.report_year,
         data_year=record.report.data_year,
-        prosecuted=sentencing_of(record, prosecuted, spec) if prosecuted else None,
+        main=sentencing_of(record, main, spec) if main else None,
         carried_over=sentencing_of(record, carry, spec) if carry else None,
     )

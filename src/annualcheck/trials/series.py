@@ -30,6 +30,7 @@ class Trials:
     sentencing: list[YearSentencing]
     findings: list[Finding] = field(default_factory=list)
     files: dict[int, str] = field(default_factory=dict)  # report year -> PDF file name
+    spec: TrialsSpec = field(default_factory=TrialsSpec)  # the wording of charts and links
 
 
 def _parts(profile: Any) -> tuple[ChecksSpec, TrialsSpec]:
@@ -47,7 +48,7 @@ def build_trials(records: Iterable[Record], *, profile: Any) -> Trials:
     carryover findings of the same records."""
     records = sorted(records, key=lambda r: r.report.report_year)
     checks, spec = _parts(profile)
-    prosecuted = checks.trial_tables[0] if checks.trial_tables else None
+    main = checks.trial_tables[0] if checks.trial_tables else None
     by_year = {r.report.report_year: r for r in records}
     findings: list[Finding] = []
     for record in records:
@@ -56,7 +57,8 @@ def build_trials(records: Iterable[Record], *, profile: Any) -> Trials:
     return Trials(
         report_years=[r.report.report_year for r in records],
         persons=build_persons(records, checks, spec),
-        sentencing=[year_sentencing(r, prosecuted, checks.carryover_table, spec) for r in records],
+        sentencing=[year_sentencing(r, main, checks.carryover_table, spec) for r in records],
         findings=sorted(findings, key=Finding.sort_key),
         files={r.report.report_year: r.source.file for r in records},
+        spec=spec,
     )

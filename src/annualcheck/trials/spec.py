@@ -31,3 +31,7 @@ class TrialsSpec:
     named_law: str = ""
     #: The law of a charge nothing above classifies.
     unclassified: str = "unclassified"
+    #: Wording of the site: the sentencing chart's title and axis, the link to the Trials page.
+    chart_title: str = "Sentencing of the persons tried in each year"
+    chart_axis: str = "persons"
+    page_link: str = "Every person tried, with their history"

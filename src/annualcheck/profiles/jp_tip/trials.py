@@ -94,4 +94,7 @@ PROFILE_PART = TrialsSpec(
         r"|(?:\b[A-Z][\w-]*\s+)+(?:Act|Law|Code|Ordinance)\b)"
     ),
     unclassified="unclassified",
+    chart_title="Sentencing of the persons prosecuted in each year",
+    chart_axis="persons prosecuted",
+    page_link="Every prosecuted person with their history",
 )
