@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from annualcheck.trials.spec import TrialsSpec
 
@@ -19,14 +20,20 @@ def fold_words(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
 
 
+@lru_cache(maxsize=16)
+def _folded_laws(spec: TrialsSpec) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each law's aliases folded once per profile (a spec is frozen, so it can be a key)."""
+    return tuple((law.name, tuple(f" {fold_words(a)} " for a in law.aliases)) for law in spec.laws)
+
+
 def law_of(charge: str, spec: TrialsSpec) -> str:
     """The law one charge falls under: the first law of the profile with an alias in the
     charge, else the law the charge names (the profile's `named_law` pattern), else the
     profile's `unclassified` label."""
     folded = f" {fold_words(charge)} "
-    for law in spec.laws:
-        if any(f" {fold_words(alias)} " in folded for alias in law.aliases):
-            return law.name
+    for name, aliases in _folded_laws(spec):
+        if any(alias in folded for alias in aliases):
+            return name
     if spec.named_law and (m := re.search(spec.named_law, charge)):
         return " ".join(m.group("law").split()).rstrip(",.")
     return spec.unclassified
