@@ -433,7 +433,9 @@ def test_repeated_passage_with_another_number_is_kept_for_comparison(paragraphs)
 
 def test_repeated_passage_without_original_stands_alone():
     text = "In 2019, the Immigration Services Agency cracked down on 228 workplaces suspected."
-    figs = extract_figures([para(text, "5 (1) iii)", repeated_from="3 (2) ii)")], 2019, profile=PROFILE)
+    figs = extract_figures(
+        [para(text, "5 (1) iii)", repeated_from="3 (2) ii)")], 2019, profile=PROFILE
+    )
     assert [(f.key, f.value, f.repeated_from) for f in figs] == [
         ("illegal_employment.workplaces", 228, "3 (2) ii)")
     ]

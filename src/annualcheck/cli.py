@@ -150,6 +150,16 @@ def _report_load_errors(result: Any) -> None:
         click.echo(f"annualcheck: note: {note}", err=True)
 
 
+def _pdf_links(paths: tuple[Path, ...], outdir: Path) -> dict[str, str]:
+    """PDF file name -> its path relative to the site folder, for links to its pages."""
+    import os
+
+    from annualcheck.batch.series import expand_paths
+
+    files, _ = expand_paths(list(paths))
+    return {f.name: Path(os.path.relpath(f.resolve(), outdir.resolve())).as_posix() for f in files}
+
+
 # -- the group ------------------------------------------------------------------------------
 
 
@@ -284,6 +294,7 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
     from annualcheck.batch.series import load_series
     from annualcheck.output.iosafe import check_writable
     from annualcheck.output.site import write_site
+    from annualcheck.trials import build_trials
 
     check_writable(outdir, folder_ok=True, folder_only=True)
     options = _load_options(kwargs)
@@ -293,7 +304,13 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
         return EXIT_BAD_INPUT
     findings = _findings(result, options)
     index = write_site(
-        result.records, findings, outdir, notes=result.notes, profile=options.profile
+        result.records,
+        findings,
+        outdir,
+        notes=result.notes,
+        profile=options.profile,
+        trials=build_trials(result.records, profile=options.profile),
+        pdf_links=_pdf_links(paths, outdir),
     )
     click.echo(str(index))
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
@@ -313,6 +330,10 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
 def export(paths: tuple[Path, ...], output: Path, **kwargs: Any) -> int:
     """Every figure of every report as one tidy table (.csv, .parquet or .sqlite).
 
+    SQLite also gets the trial tables' rows and the trial histories (`trials`, one row a
+    person; `trial_events`, one row a step); `annualcheck trials --format csv -o DIR/`
+    writes the same as CSV.
+
     \b
     Example:
         annualcheck export reports/ -o figures.csv
@@ -327,12 +348,63 @@ def export(paths: tuple[Path, ...], output: Path, **kwargs: Any) -> int:
             output, f"unknown export format {output.suffix!r}; use .csv, .parquet or .sqlite"
         )
     check_writable(output)
-    result = load_series(list(paths), _load_options(kwargs))
+    options = _load_options(kwargs)
+    result = load_series(list(paths), options)
     _report_load_errors(result)
     if not result.records:
         return EXIT_BAD_INPUT
-    export_figures(result.records, output)
+    trials = None
+    if output.suffix.lower() == ".sqlite":
+        from annualcheck.trials import build_trials
+
+        trials = build_trials(result.records, profile=options.profile)
+    export_figures(result.records, output, trials=trials)
     click.echo(str(output))
+    return EXIT_BAD_INPUT if result.errors else EXIT_OK
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "csv", "markdown"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write here instead of stdout; with --format csv a folder gets trials.csv, "
+    "trial_events.csv and trial_sentencing.csv.",
+)
+@input_options
+@guarded
+def trials(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: Any) -> int:
+    """Every prosecuted person followed to a verdict, and how each report's persons were
+    sentenced (prison, suspended, fine only, acquitted, pending).
+
+    \b
+    Example:
+        annualcheck trials reports/
+        annualcheck trials reports/ --format json -o trials.json
+        annualcheck trials reports/ --format csv -o trials/
+    """
+    from annualcheck.batch.series import load_series
+    from annualcheck.output.iosafe import check_writable
+    from annualcheck.output.trials import write_trials
+    from annualcheck.trials import build_trials
+
+    if output is not None:
+        check_writable(output, folder_ok=(fmt == "csv"))
+    options = _load_options(kwargs)
+    result = load_series(list(paths), options)
+    _report_load_errors(result)
+    if not result.records:
+        return EXIT_BAD_INPUT
+    write_trials(build_trials(result.records, profile=options.profile), fmt, output)
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
 
 

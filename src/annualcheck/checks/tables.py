@@ -150,9 +150,13 @@ def pending_persons(record: Record, spec: ChecksSpec) -> list[tuple[str, TableRo
     return out
 
 
-def _match(prev: list[tuple[str, TableRow]], rows: list[TableRow], filler: tuple[str, ...]):
+def match_pending(prev: list[tuple[str, TableRow]], rows: list[TableRow], filler: tuple[str, ...]):
     """Assignment maximising total similarity; among equal offenses, the one that keeps
-    positions closest wins (a tiny bonus), so identical offenses never look reordered."""
+    positions closest wins (a tiny bonus), so identical offenses never look reordered.
+
+    Returns ({index in prev: index in rows}, similarity matrix). Public because the
+    person-level trial histories (`annualcheck.trials.history`) follow people by exactly this
+    matching: a person the history loses is one this rule reports, never another."""
     if not prev or not rows:
         return {}, []
     scale = max(len(prev), len(rows))
@@ -200,7 +204,7 @@ def check_carryover(record: Record, previous: Record | None, spec: ChecksSpec) -
             ))  # fmt: skip
         return out
     table_ev = ev_table(record, tt.name)
-    assignment, sims = _match(prev, rows, spec.offense_filler)
+    assignment, sims = match_pending(prev, rows, spec.offense_filler)
     unmatched_prev = [i for i in range(len(prev)) if i not in assignment]
     taken = set(assignment.values())
     unmatched_new = [j for j in range(len(rows)) if j not in taken]

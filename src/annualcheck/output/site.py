@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from annualcheck.diff.compare import diff_records
 from annualcheck.model.findings import SEVERITIES, Finding
@@ -24,6 +25,7 @@ from annualcheck.render.html import esc, html_page, html_table
 
 INDEX = "index.html"
 FINDINGS = "findings.html"
+TRIALS = "trials.html"
 
 
 def pair_page_name(old: Record, new: Record) -> str:
@@ -107,7 +109,11 @@ def _cell(value: float | None) -> str:
 
 
 def index_page(
-    records: Sequence[Record], findings: Sequence[Finding], notes: Iterable[str], spec: DiffSpec
+    records: Sequence[Record],
+    findings: Sequence[Finding],
+    notes: Iterable[str],
+    spec: DiffSpec,
+    trials: Any = None,
 ) -> str:
     first, last = records[0].report, records[-1].report
     span = (
@@ -125,6 +131,10 @@ def index_page(
         )
     parts += ["<h2>Reports</h2>", series_table(records, findings)]
     parts += ["<h2>Trends</h2>", chart_section(records, spec)]
+    if trials is not None:
+        from annualcheck.output.trials_page import sentencing_section
+
+        parts += ["<h2>Trials and sentences</h2>", sentencing_section(trials, TRIALS)]
     parts.append("<h2>Changes between consecutive reports</h2>")
     pairs = consecutive_pairs(records)
     if pairs:
@@ -201,9 +211,13 @@ def write_site(
     notes: Iterable[str] = (),
     *,
     profile: Profile,
+    trials: Any = None,
+    pdf_links: dict[str, str] | None = None,
 ) -> Path:
     """Write index, findings and one change page per consecutive pair; return the index path.
-    The trend charts and the change pages are the profile's (`Profile.diff`)."""
+    The trend charts and the change pages are the profile's (`Profile.diff`). With `trials`
+    (`annualcheck.trials.build_trials`), also the Trials page, whose steps link to
+    `pdf_links[file name]` (a path relative to `outdir`; no link for a file not in it)."""
     records = sorted(records, key=lambda r: r.report.report_year)
     if not records:
         raise ValueError("a site needs at least one report")
@@ -226,7 +240,12 @@ def write_site(
         )
         atomic_write_text(outdir / pair_page_name(old, new), page)
     atomic_write_text(outdir / FINDINGS, findings_page(records, findings))
+    if trials is not None:
+        from annualcheck.output.trials_page import trials_page
+
+        links = pdf_links or {}
+        atomic_write_text(outdir / TRIALS, trials_page(trials, nav((TRIALS, "Trials")), links.get))
     index = outdir / INDEX
     # The index last: it links to the rest, so it never points to a page not yet written.
-    atomic_write_text(index, index_page(records, findings, notes, spec))
+    atomic_write_text(index, index_page(records, findings, notes, spec, trials))
     return index

@@ -498,6 +498,37 @@ class Labels(_Validated):
 
 
 @dataclass(frozen=True)
+class Law(_Validated):
+    """One law and the phrases that name it or its offences inside a charge.
+
+    `aliases` are compared as folded words (case, punctuation and hyphens ignored) anywhere in
+    the charge; the first law of the profile's list with a matching alias wins, so specific
+    Acts come before a general code whose offences are named only by the crime ("extortion").
+    """
+
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TrialsSpec(_Validated):
+    """The trial histories' part: the laws charges fall under (`annualcheck.trials`); which law
+    a charge falls under is knowledge of one country's statutes and of how one series words
+    them, so the code that follows people and counts sentences knows none of it."""
+
+    laws: tuple[Law, ...] = ()
+    #: A charge naming no listed law but matching this pattern (group `law`) falls under the
+    #: law it names, as printed ("violation of the Foo Act" -> "Foo Act").
+    named_law: str = ""
+    #: The law of a charge nothing above classifies.
+    unclassified: str = "unclassified"
+    #: Wording of the site: the sentencing chart's title and axis, the link to the Trials page.
+    chart_title: str = "Sentencing of the persons tried in each year"
+    chart_axis: str = "persons"
+    page_link: str = "Every person tried, with their history"
+
+
+@dataclass(frozen=True)
 class Profile(_Validated):
     """Everything specific to one report series. `version` takes part in the cache key, so a
     change of the profile's values invalidates the records extracted with the old ones."""
@@ -512,6 +543,7 @@ class Profile(_Validated):
     checks: ChecksSpec
     diff: DiffSpec
     labels: Labels
+    trials: TrialsSpec
 
     def __post_init__(self) -> None:
         super().__post_init__()

@@ -90,14 +90,10 @@ def _fmt(v: float) -> str:
     return f"{int(v)}" if float(v).is_integer() else f"{v:.3g}"
 
 
-def chart_svg(data: ChartData, salt: str = "chart") -> str:
-    """One chart as an <svg> element (no XML prologue), ready to inline in HTML."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=True)
-    from matplotlib import pyplot as plt
-
-    rc = {
+def chart_rc(salt: str) -> dict[str, object]:
+    """matplotlib settings every chart of the site shares: text kept as text, ink replaced
+    by currentColor later, transparent background, ids salted per chart."""
+    return {
         "svg.fonttype": "none",  # text stays text: selectable, sharp, takes the page's colour
         "svg.hashsalt": salt,  # distinct ids when several charts share one page
         "font.family": "sans-serif",
@@ -111,6 +107,16 @@ def chart_svg(data: ChartData, salt: str = "chart") -> str:
         "figure.facecolor": "none",
         "savefig.transparent": True,
     }
+
+
+def chart_svg(data: ChartData, salt: str = "chart") -> str:
+    """One chart as an <svg> element (no XML prologue), ready to inline in HTML."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    from matplotlib import pyplot as plt
+
+    rc = chart_rc(salt)
     with matplotlib.rc_context(rc):
         fig, ax = plt.subplots(figsize=(4.8, 3.0), layout="constrained")
         try:

@@ -11,7 +11,16 @@ from annualcheck.profiles.spec import Profile
 
 
 def build() -> Profile:
-    from annualcheck.profiles.jp_tip import checks, diff, figures, labels, layout, meta, tables
+    from annualcheck.profiles.jp_tip import (
+        checks,
+        diff,
+        figures,
+        labels,
+        layout,
+        meta,
+        tables,
+        trials,
+    )
 
     return Profile(
         name="jp-tip",
@@ -24,4 +33,5 @@ def build() -> Profile:
         checks=checks.PROFILE_PART,
         diff=diff.PROFILE_PART,
         labels=labels.PROFILE_PART,
+        trials=trials.PROFILE_PART,
     )
