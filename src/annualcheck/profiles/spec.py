@@ -260,6 +260,9 @@ class FiguresProfile(_Validated):
         r"|amended)\s+(?:in|on)\s+(?:\w+\s+)?(?:\d{1,2},\s+)?$"
     )
     unkeyed_prefix: str = "unkeyed"
+    #: nouns of what the series counts that may stand between a number and its stated change
+    #: ("20 vessels more than in 2018"); persons, people and cases are known to every series
+    counted_nouns: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         super().__post_init__()

@@ -374,4 +374,5 @@ PROFILE_PART = FiguresProfile(
             0,
         ),
     ),
+    counted_nouns=("victims", "victim"),
 )
