@@ -15,24 +15,23 @@ from __future__ import annotations
 
 import re
 
-from annualcheck.profiles.spec import (
+from annualcheck.profiles.spec import Profile
+from annualcheck.profiles.spec.checks import (
     Bound,
     Breakdown,
     CaptionSubject,
     ChecksSpec,
-    DiffSpec,
+    TrialTable,
+)
+from annualcheck.profiles.spec.diff import DiffSpec, Labels, TrendChart, TrendSeries
+from annualcheck.profiles.spec.extract import (
     FiguresProfile,
     KeyRule,
-    Labels,
     LayoutGrammar,
     MetaSpec,
-    Profile,
     RuleSet,
     TableKind,
     TablesProfile,
-    TrendChart,
-    TrendSeries,
-    TrialTable,
 )
 
 N = "#N#"

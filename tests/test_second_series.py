@@ -20,7 +20,10 @@ from click.testing import CliRunner
 from annualcheck.batch import cache
 from annualcheck.cli import cli
 from annualcheck.profiles import PROFILES, UnknownProfileError, get_profile, register
-from annualcheck.profiles.spec import Breakdown, DiffSpec, KeyRule, Profile, TableKind
+from annualcheck.profiles.spec import Profile
+from annualcheck.profiles.spec.checks import Breakdown
+from annualcheck.profiles.spec.diff import DiffSpec
+from annualcheck.profiles.spec.extract import KeyRule, TableKind
 from fisheries_profile import FISHERIES
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

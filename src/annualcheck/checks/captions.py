@@ -24,7 +24,7 @@ from annualcheck.checks._common import (
 )
 from annualcheck.model.findings import Finding
 from annualcheck.model.record import Caption, Record
-from annualcheck.profiles.spec import ChecksSpec
+from annualcheck.profiles.spec.checks import ChecksSpec
 
 COUNT_RULE = "caption-count"
 TOC_RULE = "toc-caption"

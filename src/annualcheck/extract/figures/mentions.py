@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from annualcheck.prose.numbers import ChangeToken, NumberToken, find_numbers, find_stated_changes
 
 if TYPE_CHECKING:
-    from annualcheck.profiles.spec import FiguresProfile
+    from annualcheck.profiles.spec.extract import FiguresProfile
 
 
 PLACEHOLDER = "#N#"

@@ -46,7 +46,8 @@ from annualcheck.extract.figures.merge import (
     strip_repeated_marker,
 )
 from annualcheck.model.record import Figure, Paragraph, StatedChange
-from annualcheck.profiles.spec import FiguresProfile, KeyRule, Profile, RuleSet
+from annualcheck.profiles.spec import Profile
+from annualcheck.profiles.spec.extract import FiguresProfile, KeyRule, RuleSet
 
 # -- data passed between the steps -------------------------------------------------------------
 

@@ -13,7 +13,8 @@ import re
 from typing import Any
 
 from annualcheck.model.record import TrialSentence
-from annualcheck.profiles.spec import Profile, TablesProfile
+from annualcheck.profiles.spec import Profile
+from annualcheck.profiles.spec.extract import TablesProfile
 
 
 def normalize_space(text: str) -> str:
