@@ -16,6 +16,7 @@ Nothing here is specific to one report series: it is how English states numbers.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -263,9 +264,11 @@ _REF = (
     r"|last (?:fiscal )?year|the year before|the previous report)"
 )
 _IN = r"(?:(?:in|for|that (?:in|of|for)|those (?:in|of|for)|the number (?:in|for))\s+)?"
+#: Where the counted nouns of a series ("20 vessels more than in 2018") go in the first pattern.
+_NOUNS = "{nouns}"
 _CHANGE_PATTERNS = (
     # "20 more than in 2018", "one less than in 2018", "19 fewer than 2017"
-    rf"(?P<n>{ANY_NUMBER})\s+(?:persons?\s+|people\s+|cases?\s+|victims?\s+)?"
+    rf"(?P<n>{ANY_NUMBER})\s+(?:persons?\s+|people\s+|cases?\s+{_NOUNS})?"
     rf"(?P<dir>more|fewer|less|higher|lower|greater)\s+than\s+{_IN}{_REF}",
     # "same as in 2018", "the same number as in 2018", "unchanged from 2018", "no change from 2018"
     rf"(?P<same>(?:the\s+)?same(?:\s+number)?\s+as\s+{_IN}|unchanged\s+(?:from|since)\s+{_IN}"
@@ -290,10 +293,19 @@ _CHANGE_NEEDS = (
     ("up ", "down "),
     ("increased", "decreased", "rose", "fell", "dropped", "declined"),
 )
-_CHANGE_RES = tuple(
-    (need, re.compile(p, re.IGNORECASE))
-    for need, p in zip(_CHANGE_NEEDS, _CHANGE_PATTERNS, strict=True)
-)
+
+
+@functools.cache
+def _change_res(nouns: tuple[str, ...] = ()) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    """The change patterns, with the series' counted nouns (`FiguresProfile.counted_nouns`)
+    allowed between a number and "more than" besides persons, people and cases."""
+    extra = "".join(rf"|{re.escape(n)}\s+" for n in nouns)
+    return tuple(
+        (need, re.compile(p.replace(_NOUNS, extra), re.IGNORECASE))
+        for need, p in zip(_CHANGE_NEEDS, _CHANGE_PATTERNS, strict=True)
+    )
+
+
 _NEGATIVE = {"fewer", "less", "lower", "decrease", "fall", "drop", "decline", "reduction", "down",
              "decreased", "fell", "dropped", "declined"}  # fmt: skip
 
@@ -310,8 +322,11 @@ def reference_period(ref: str, data_year: int | None) -> str:
     return ("FY" if fiscal else "") + str(data_year - 1)
 
 
-def find_stated_changes(text: str, data_year: int | None = None) -> list[ChangeToken]:
-    """Every stated change in `text`, left to right.
+def find_stated_changes(
+    text: str, data_year: int | None = None, nouns: tuple[str, ...] = ()
+) -> list[ChangeToken]:
+    """Every stated change in `text`, left to right; `nouns` are the words a series counts
+    that may stand between the number and "more than" ("20 vessels more than in 2018").
 
     The span includes the surrounding parentheses when the change stands in them, so the
     caller can mask it out; `phrase` is the change as written, without the parentheses.
@@ -320,7 +335,7 @@ def find_stated_changes(text: str, data_year: int | None = None) -> list[ChangeT
     found: list[ChangeToken] = []
     taken: list[tuple[int, int]] = []
     lower = text.lower()
-    for need, pattern in _CHANGE_RES:
+    for need, pattern in _change_res(tuple(nouns)):
         if not any(word in lower for word in need):
             continue
         for m in pattern.finditer(text):

@@ -112,7 +112,7 @@ def rows_from_fragments(fragments: list[Fragment], part: Any) -> tuple[list[RawR
             orphan = RawRow(cells, [frag.page], [box])
             continue
         # A row goes on overleaf: an empty or repeated first cell, or (rules left open at the
-        # page foot) a first cell that is no row number, e.g. the rest of a Table 1 date.
+        # page foot) a first cell that is no row number, e.g. the rest of a date cell.
         numbered = key.isdigit() and key != rows[-1].cells[0] if rows else True
         if rows and (not key or key == rows[-1].cells[0] or (continues and not numbered)):
             last = rows[-1]
