@@ -383,7 +383,7 @@ def export(paths: tuple[Path, ...], output: Path, **kwargs: Any) -> int:
 @input_options
 @guarded
 def trials(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: Any) -> int:
-    """Every prosecuted person followed to a verdict, and how each report's persons were
+    """Every person tried followed to a verdict, and how each report's persons were
     sentenced (prison, suspended, fine only, acquitted, pending).
 
     \b

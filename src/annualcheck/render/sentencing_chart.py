@@ -1,7 +1,7 @@
-"""The sentencing of each report's prosecuted persons as one stacked bar a year (inline SVG).
+"""The sentencing of each report's tried persons as one stacked bar a year (inline SVG).
 
 Why stacked bars and not lines: the categories (prison, suspended, fine only, pending) are
-parts of one whole, the persons a report lists as prosecuted; a bar a year shows both the
+parts of one whole, the persons a report lists as tried; a bar a year shows both the
 total and its split. Drawn with the site's shared matplotlib settings (`charts.chart_rc`)
 so it takes the page's colours in light and dark mode like the trend charts.
 """

@@ -55,7 +55,8 @@ def sentence_text(s: TrialSentence | None) -> str:
 
 
 def step_text(e: TrialEvent) -> str:
-    """ "2020 Table 3 #3 pending (p. 14)" or "2021 Table 3 #11 2y prison, suspended 4y (p. 12)"."""
+    """ "2020 T3 #3 pending (p. 14)" or "2021 T3 #11 2y prison, suspended 4y (p. 12)": report year,
+    table label as printed, row, result, page."""
     what = sentence_text(e.sentence) if e.status == "convicted" else e.status
     sim = f", match {e.confidence:.2f}" if e.confidence is not None and e.confidence < 1 else ""
     return f"{e.report_year} {e.label} #{e.row} {what} (p. {e.page}{sim})"

@@ -1,11 +1,11 @@
-"""Every prosecuted person of a series followed from report to report until a verdict.
+"""Every person tried in a series followed from report to report until a verdict.
 
 Why here, between the checks and the diff: a person's history is built from the same
 matching the `carryover` rule checks (`checks.tables.match_pending`, with the rule's
 threshold), so the history and the findings never disagree about who is who: a person the
 history loses, or a carry-over row it cannot place, is exactly what that rule reports. The
 tables carry no names, so a person is identified by where they first appear: the report
-year and the row number of the table of prosecuted persons.
+year and the row number of the table of persons tried.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ class TrialEvent:
 
     report_year: int
     data_year: int
-    table: str  # record key of the table ("table2")
-    label: str  # as printed ("Table 2")
+    table: str  # record key of the table (the profile's name for it)
+    label: str  # as printed in the report
     row: int
     offense: str
     result: str
@@ -78,8 +78,8 @@ def event_of(record: Record, name: str, row: TableRow, confidence: float | None 
 
 
 def person_id(record: Record, name: str, row: TableRow, first_table: str) -> str:
-    """ "2020-7": row 7 of report 2020's table of prosecuted persons; a carry-over row nobody
-    before it accounts for gets its table in the id ("2019-table3-2")."""
+    """ "2020-7": row 7 of report 2020's table of persons tried; a carry-over row nobody
+    before it accounts for gets its table in the id ("2019-<table key>-2")."""
     year = record.report.report_year
     return f"{year}-{row.no}" if name == first_table else f"{year}-{name}-{row.no}"
 
@@ -119,7 +119,7 @@ def _carry_table(checks: ChecksSpec) -> TrialTable | None:
 
 
 def build_persons(records: Iterable[Record], checks: ChecksSpec, spec: TrialsSpec) -> list[Person]:
-    """Every person of every report's prosecuted table, and every carry-over row that no
+    """Every person of every report's table of persons tried, and every carry-over row that no
     pending person of the report before accounts for, each with their history.
 
     A person pending in report N is looked for in report N+1's carry-over table by the
@@ -182,6 +182,6 @@ def build_persons(records: Iterable[Record], checks: ChecksSpec, spec: TrialsSpe
 
 
 def _first_seen(person: Person) -> tuple[int, int, int]:
-    """Report order; within a report, the prosecuted table before orphaned carry-over rows."""
+    """Report order; within a report, the table of persons tried before orphaned carry-over rows."""
     first = person.history[0]
     return (first.report_year, 0 if "-table" not in person.id else 1, first.row)

@@ -1,8 +1,8 @@
 """How the persons of one trial table were sentenced: prison, suspended, fine only, pending.
 
-Why these categories: reviews of a country's record on trafficking turn on how many convicted
+Why these categories: reviews of a country's record turn on how many convicted
 persons actually went to prison, how many had the prison term suspended (with or without
-probation) and how many were only fined. Table 2 (persons prosecuted in the year) and the
+probation) and how many were only fined. The table of persons tried in the year and the
 carry-over table (verdicts on persons left pending before) are counted apart, because adding
 them would count a year's verdicts twice across reports. The counts are compared with the
 text's own figures by the `table-count` and `carryover` rules; here they are only reported
