@@ -46,6 +46,7 @@ from annualcheck.extract.figures.merge import (
     strip_repeated_marker,
 )
 from annualcheck.model.record import Figure, Paragraph, StatedChange
+from annualcheck.prose.comparisons import ChangeToken
 
 # -- the profile part this module consumes -----------------------------------------------------
 
@@ -347,15 +348,29 @@ def _figure(
         period=period_of(sentence, mention, data_year, profile),
         page=paragraph.page,
         quote=quote_of(sentence, mention),
-        stated_change=StatedChange(change.delta, change.reference_period, change.phrase)
-        if change
-        else None,
+        stated_change=stated_change_of(change) if change else None,
         printed_page=paragraph.printed_page,
         bbox=paragraph.bbox,
         section=paragraph.section,
         approximate=mention.token.approximate,
         preliminary=mention.token.preliminary,
         repeated_from=repeated_from,
+        bound=mention.token.bound,
+    )
+
+
+def stated_change_of(change: ChangeToken) -> StatedChange:
+    """The record's form of a comparison the grammar read."""
+    return StatedChange(
+        delta=change.delta,
+        reference_period=change.reference_period,
+        phrase=change.phrase,
+        kind=change.kind,
+        prior_value=change.prior_value,
+        relative=change.relative,
+        relative_decimals=change.decimals,
+        bound=change.bound,
+        derived=change.derived,
     )
 
 
