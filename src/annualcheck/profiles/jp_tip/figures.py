@@ -7,8 +7,9 @@ victims, 47 were female ... and zero were male") and each count carries only a s
 which topic (`about`, `clause`) give which key; the first rule that holds wins, so specific
 rules ("put under protection by the Immigration Services Agency only") stand before general
 ones ("Immigration Services Agency"). The key names follow ../shared/spec/CONTRACT.md and
-docs/FIGURE_KEYS.md. Section 2 (1) rules apply only there (and to passages repeated from
-there), so a "victims" count elsewhere never takes a section-2 key.
+docs/FIGURE_KEYS.md. Section 2 (1) rules apply only in the statistics sections, found by
+their topic (`STATISTICS_TOPICS`) wherever they are numbered, and to passages repeated from
+there, so a "victims" count elsewhere never takes a section-2 key.
 """
 
 from __future__ import annotations
@@ -348,16 +349,37 @@ OTHER = (
             unit="persons"),
 )  # fmt: skip
 
+#: What the statistics sections talk about, one pattern a topic: a section whose own
+#: paragraphs touch three of them states the year's victims, suspects and prosecutions,
+#: however it is numbered or titled (the 2019-2021 reports: 2 (1) i) and ii) only).
+STATISTICS_TOPICS = (
+    r"\bvictims?\b[^.]{0,80}\b(?:put under protection|were protected|identified)\b",
+    r"\b(?:persons|people|suspects|individuals)\b[^.]{0,30}\barrested\b",
+    r"\bcleared\b",
+    r"\b(?:gender|sex|nationalit(?:y|ies)|occupations?|status of residence) of the "
+    r"(?:\d+ |[a-z-]+ )?(?:non-japanese )?(?:victims|suspects)\b"
+    r"|\b(?:victims|suspects)['\u2019] (?:gender|sex|nationalit(?:y|ies)|occupations?)",
+    r"\b(?:not )?(?:prosecuted|indicted)\b",
+    r"\bthan in (?:19|20)\d\d\b|\bcompared (?:with|to)\b|\byear[- ]on[- ]year\b"
+    r"|\bthe previous year\b|\ba year earlier\b",
+    r"\bminors?\b|\bunder (?:the age of )?18\b",
+    r"\bforms? of (?:trafficking|exploitation)\b",
+)
+STATISTICS = "section 2 (1): victims, suspects, prosecution"
+
 PROFILE_PART = FiguresProfile(
     rule_sets=(
-        # "2 (1) iii) Cases" tells single cases: its counts are not the year's figures.
+        # The cases section ("[Case 1] ...") tells single cases: its counts are not the
+        # year's figures. Section numbers are the fallback for paragraphs given alone.
         RuleSet(
-            "section 2 (1): victims, suspects, prosecution",
+            STATISTICS,
             SECTION2,
             sections=("2 (1)",),
             skip_sections=("2 (1) iii)",),
+            topic=STATISTICS_TOPICS,
+            skip_topic=r"^\s*\[\s*Case\s+\d+\s*\]",
         ),
-        RuleSet("sections 2 (2) to 8", OTHER, skip_sections=("2 (1)",)),
+        RuleSet("sections 2 (2) to 8", OTHER, skip_sections=("2 (1)",), outside=(STATISTICS,)),
     ),
     vocabularies=VOCABULARIES,
     anaphora=r"(?:of|among|for)\s+(?:these|them|those|whom)\b|all (?:of )?these\b|these\b"
