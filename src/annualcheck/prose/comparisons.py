@@ -119,7 +119,7 @@ _GRAMMAR: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("relative", ("doubled", "halved", "tripled", "trebled", "quadrupled"),
      rf"(?:{BOUND})?(?P<factor>doubled|halved|tripled|trebled|quadrupled){REF_TAIL}?"),
     ("relative", ("as many",),
-     rf"(?:{BOUND})?(?P<times>twice|three times|four times|half|a third|(?P<tn>{DIGIT_NUMBER})"
+     rf"(?:{BOUND})?(?P<times>twice|three times|four times|half|a third|(?P<tn>{ANY_NUMBER})"
      rf"\s+times)\s+as\s+many(?:\s+\w+)?\s+as\s+{_IN}{REF}"),
     # absolute
     ("absolute", ("than",),
@@ -209,7 +209,9 @@ def _reading(kind: str, m: re.Match[str], text: str, paren: bool) -> dict | None
             out.update(relative=(_FACTORS[g["factor"].lower()] - 1) * 100)
         else:
             times = g["times"].lower()
-            factor = float(g["tn"]) if g.get("tn") else _TIMES[times]
+            factor = parse_number(g["tn"]) if g.get("tn") else _TIMES.get(times)
+            if factor is None:
+                return None
             out.update(relative=(factor - 1) * 100)
         return out
     if kind == "absolute":

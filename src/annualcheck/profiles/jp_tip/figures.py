@@ -22,6 +22,10 @@ ISA = r"Immigration Services Agency|Immigration Bureau"
 IOM = r"\bIOM\b|International Organization for Migration|repatriat"
 NATIONALS = r"(?:nationals?|victims?|persons?|people)"
 PRIOR_REPORT = r"annual report|previous (?:annual )?report|last (?:annual )?report"
+PROTECTED_BY_POLICE = (
+    r"(?:put under (?:police protection|protection by the police)|protected by the police"
+    r"|under the protection of the police)"
+)
 
 VOCABULARIES: dict[str, tuple[tuple[str, str], ...]] = {
     "sex": (
@@ -134,23 +138,24 @@ SECTION2 = (
         near=r"organi[sz]ed crime|boryokudan|yakuza",
         population="suspects",
     ),
-    # protection route of non-Japanese victims
+    # protection route of non-Japanese victims: "put under police protection only", "protected
+    # by the police alone", "protected only by the police"; "first ... police ... then ... ISA"
     KeyRule(
         "victims.route.police_then_isa",
-        near=rf"{N}\s+(?:victims?\s+)?(?:was|were)\s+(?:first\s+)?put under "
-        rf"(?:police protection|protection by the police)(?!\s+only)"
+        near=rf"{N}\s+(?:victims?\s+)?(?:was|were)\s+(?:first\s+)?{PROTECTED_BY_POLICE}"
+        rf"(?!\s+(?:only|alone))"
         rf".*(?:then|before|after|later).*(?:{ISA})",
-        unless=r"\bonly\b",
+        unless=r"\bonly\b|\balone\b",
     ),
     KeyRule(
         "victims.route.police_only",
-        near=rf"{N}\s+(?:victims?\s+)?(?:was|were)\s+put under "
-        rf"(?:police protection|protection by the police)\s+only",
+        near=rf"{N}\s+(?:victims?\s+)?(?:was|were)\s+(?:{PROTECTED_BY_POLICE}\s+(?:only|alone)"
+        rf"|(?:put under protection|protected)\s+only\s+by\s+the\s+police)",
     ),
     KeyRule(
         "victims.route.isa_only",
-        near=rf"{N}\s+(?:victims?\s+)?(?:was|were)\s+put under protection by the "
-        rf"(?:{ISA})\s+only",
+        near=rf"{N}\s+(?:victims?\s+)?(?:was|were)\s+(?:put under protection|protected)\s+"
+        rf"(?:by the (?:{ISA})\s+(?:only|alone)|only\s+by\s+the\s+(?:{ISA}))",
     ),
     # protection by the Immigration Services Agency
     KeyRule(
@@ -162,7 +167,7 @@ SECTION2 = (
         "victims.isa.protected",
         near=rf"(?:{ISA})[^,;]*\b(?:was|were|totall?ed)\s+{N}"
         rf"|{N}\s+(?:non-japanese\s+|foreign\s+)?(?:victims?\s+)?(?:was|were)\s+"
-        rf"(?:put under protection|protected)\s+by\s+the\s+(?:{ISA})(?!\s+only)",
+        rf"(?:put under protection|protected)\s+by\s+the\s+(?:{ISA})(?!\s+(?:only|alone))",
     ),
     # Women's Consulting Offices
     KeyRule(
@@ -383,6 +388,7 @@ PROFILE_PART = FiguresProfile(
     ),
     vocabularies=VOCABULARIES,
     anaphora=r"(?:of|among|for)\s+(?:these|them|those|whom)\b|all (?:of )?these\b|these\b"
+    r"|all\s+(?:[a-z-]+\s+)?(?:received|were|was|had|got)\b|both\b"
     r"|the (?:remaining|rest)\b|following (?:their|this|that)\b",
     populations=(
         (r"\bsuspects?\b|\baccused\b|\bperpetrators?\b|\bbrokers?\b|\barrested\b", "suspects"),

@@ -1,0 +1,121 @@
+"""The variant corpus: every rewording of a section-2 sentence of the real 2020 text reads to
+the key, value, period and change written down by reading it (tests/data/rewordings.py).
+
+Fast: the paragraphs of section 2 (1) come from reports/src/2020.md (no PDF), one sentence
+is replaced, and the figure extractor runs on the section as it runs on a whole report.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from annualcheck.extract.figures.pipeline import extract_figures
+from annualcheck.model.record import Paragraph
+from annualcheck.profiles import get_profile
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "data"))
+from rewordings import REWORDINGS  # noqa: E402
+
+PROFILE = get_profile("jp-tip")
+SOURCE = Path(__file__).resolve().parents[1] / "reports" / "src" / "2020.md"
+LABELS = {"### i)": "2 (1) i)", "### ii)": "2 (1) ii)"}
+
+
+def section2_paragraphs(text: str) -> list[Paragraph]:
+    """The body paragraphs of 2 (1) i) and ii) of a report source, bullets and figure
+    captions taken off as the layout takes them off."""
+    out, section = [], None
+    for line in text.splitlines():
+        if line.startswith("#"):
+            section = next((v for k, v in LABELS.items() if line.startswith(k)), None)
+            continue
+        line = line.strip()
+        if section is None or not line or line.startswith(("[Figure", "[Table", "|")):
+            continue
+        line = re.sub(r"^(?:[-○]\s+)", "", line)
+        out.append(Paragraph(text=line, page=1, section=section))
+    return out
+
+
+ORIGINAL = section2_paragraphs(SOURCE.read_text(encoding="utf-8"))
+
+
+def reword(paragraphs: list[Paragraph], original: str, reworded: str) -> list[Paragraph]:
+    hits = [p for p in paragraphs if original in p.text]
+    assert len(hits) == 1, f"original not found once: {original!r}"
+    return [  # the section alone: the extractor reads each section afresh
+        Paragraph(p.text.replace(original, reworded), p.page, section=p.section)
+        if p is hits[0]
+        else p
+        for p in paragraphs
+        if p.section == hits[0].section
+    ]
+
+
+def reading_of(fig) -> dict | None:
+    c = fig.stated_change
+    if c is None:
+        return None
+    return {"delta": c.delta, "ref": c.reference_period, "kind": c.kind, "prior": c.prior_value,
+            "relative": c.relative, "bound": c.bound}  # fmt: skip
+
+
+def misread(entry: dict) -> list[str]:
+    """What the extractor got wrong on one rewording ([] when every expectation holds)."""
+    figures = extract_figures(reword(ORIGINAL, entry["original"], entry["reworded"]), 2019, PROFILE)
+    wrong = []
+    for key, value, period, change in entry["expect"]:
+        found = [f for f in figures if f.key == key]
+        if not found:
+            wrong.append(f"{key}: not found")
+            continue
+        fig = found[0]
+        if (fig.value, fig.period) != (value, period):
+            wrong.append(f"{key}: {fig.value} ({fig.period}) != {value} ({period})")
+        if reading_of(fig) != change:
+            wrong.append(f"{key}: change {reading_of(fig)} != {change}")
+    periods = {f.period for f in figures if f.key.startswith(("victims.", "suspects.", "cases."))}
+    if periods != {"2019"}:
+        wrong.append(f"periods {sorted(periods)}: a comparison's year became a count's period")
+    return wrong
+
+
+def test_the_corpus_covers_every_family():
+    families = Counter(e["family"] for e in REWORDINGS)
+    assert len(REWORDINGS) >= 80
+    assert set(families) >= {"absolute", "prior_value", "relative", "bound", "words", "fullwidth",
+                             "zero", "reference", "subject", "period"}  # fmt: skip
+
+
+def test_the_original_text_reads_to_its_figures():
+    figures = {f.key: f for f in extract_figures(ORIGINAL, 2019, PROFILE)}
+    assert figures["victims.total"].value == 47
+    assert figures["victims.total"].stated_change.delta == 20
+
+
+@pytest.mark.parametrize(
+    "entry", REWORDINGS, ids=[f"{k}-{e['family']}" for k, e in enumerate(REWORDINGS)]
+)
+def test_rewording_reads_to_its_expected_figures(entry):
+    assert misread(entry) == []
+
+
+def recall_by_family() -> dict[str, tuple[int, int]]:
+    """family -> (rewordings read right, rewordings): for the report of the work."""
+    out: dict[str, list[int]] = {}
+    for entry in REWORDINGS:
+        right = not misread(entry)
+        tally = out.setdefault(entry["family"], [0, 0])
+        tally[0] += right
+        tally[1] += 1
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+if __name__ == "__main__":
+    for family, (right, total) in recall_by_family().items():
+        print(f"{family:12} {right}/{total}")
