@@ -302,14 +302,14 @@ def relative_agreement(
 
     "58.3%" agrees with any change that rounds or truncates to 58.3; words ("doubled",
     "three times as many") agree within 5% of the ratio they name, and are only ambiguous up
-    to 15%. Bounds are checked as bounds: "more than doubled" needs more than +100%, and
+    to 10% (a 74% rise is not "doubled"). Bounds are checked as bounds: "more than doubled" needs more than +100%, and
     "nearly" never contradicts (it can only be ambiguous)."""
     if prior == 0:
         return "unknown", None
     actual = (current - prior) / abs(prior) * 100
     if decimals is None:
         ratio, stated_ratio = 1 + actual / 100, 1 + relative / 100
-        tol, loose = 0.05 * abs(stated_ratio), 0.15 * abs(stated_ratio)
+        tol, loose = 0.05 * abs(stated_ratio), 0.1 * abs(stated_ratio)
     else:
         tol = 10.0**-decimals + 1e-9
         loose, ratio, stated_ratio = tol, actual, relative
