@@ -15,7 +15,12 @@ from hypothesis import strategies as st
 from annualcheck.extract.figures.pipeline import figures_of_paragraph
 from annualcheck.model.record import Paragraph
 from annualcheck.profiles import get_profile
-from annualcheck.prose.comparisons import find_stated_changes, reference_period, relative_agreement
+from annualcheck.prose.comparisons import (
+    factor_of_percent,
+    find_stated_changes,
+    reference_period,
+    relative_agreement,
+)
 from annualcheck.prose.numbers import find_numbers, parse_number
 
 PROFILE = get_profile("jp-tip")
@@ -81,16 +86,16 @@ def test_relative_changes_read_back(whole, decimals, sign):
                     f"(an {'increase' if sign > 0 else 'decrease'} of {pct}% from 2018)"):  # fmt: skip
         (c,) = find_stated_changes("47 were female " + pattern, 2019)
         assert c.kind == "relative" and c.delta is None
-        assert c.relative == pytest.approx(sign * float(pct)) and c.decimals == decimals
+        assert c.relative == pytest.approx(1 + sign * float(pct) / 100) and c.decimals == decimals
 
 
 @pytest.mark.parametrize("text,relative,bound", [
-    ("(doubled from 2018)", 100, None), ("(halved from 2018)", -50, None),
-    ("(tripled)", 200, None), ("(more than doubled)", 100, "more_than"),
-    ("(nearly doubled from the previous year)", 100, "nearly"),
-    ("(twice as many as in 2018)", 100, None), ("(half as many as in 2018)", -50, None),
-    ("(three times as many as in 2018)", 200, None), ("(4 times as many as in 2018)", 300, None),
-    ("(up more than 50% from 2018)", 50, "more_than"), ("(an increase of at least 10% over 2018)", 10, "at_least"),
+    ("(doubled from 2018)", 2, None), ("(halved from 2018)", 0.5, None),
+    ("(tripled)", 3, None), ("(more than doubled)", 2, "more_than"),
+    ("(nearly doubled from the previous year)", 2, "nearly"),
+    ("(twice as many as in 2018)", 2, None), ("(half as many as in 2018)", 0.5, None),
+    ("(three times as many as in 2018)", 3, None), ("(4 times as many as in 2018)", 4, None),
+    ("(up more than 50% from 2018)", 1.5, "more_than"), ("(an increase of at least 10% over 2018)", 1.1, "at_least"),
 ])  # fmt: skip
 def test_relative_words_and_bounds(text, relative, bound):
     (c,) = find_stated_changes("12 were female " + text, 2019)
@@ -143,6 +148,7 @@ def test_full_width_digits_and_bounds_of_values():
     (74.1, 1, None, 27, 47, "agrees"), (73.9, 1, None, 27, 47, "contradicts"),
     (58.3, 1, None, 36, 57, "agrees"), (58, 0, None, 36, 57, "agrees"),
     (6.3, 1, None, 32, 34, "agrees"), (6.2, 1, None, 32, 34, "agrees"),
+    (-37.5, 1, None, 8, 5, "agrees"), (-47.5, 1, None, 8, 5, "contradicts"),
     (100, None, None, 3, 6, "agrees"), (100, None, None, 5, 12, "contradicts"),
     (100, None, None, 27, 47, "contradicts"), (100, None, None, 18, 34, "ambiguous"),
     (100, None, "nearly", 18, 34, "agrees"), (100, None, "more_than", 5, 12, "agrees"),
@@ -153,4 +159,5 @@ def test_full_width_digits_and_bounds_of_values():
 def test_relative_agreement_uses_the_texts_rounding(
     relative, decimals, bound, prior, current, verdict
 ):
-    assert relative_agreement(relative, decimals, bound, prior, current)[0] == verdict
+    factor = factor_of_percent(relative)
+    assert relative_agreement(factor, decimals, bound, prior, current)[0] == verdict

@@ -3,8 +3,8 @@ value and change as the 2020 text and the 2019 report give them), with what each
 
 Written by reading, not from the tool's output: `original` is the words of reports/src/2020.md
 the rewording replaces; `expect` lists (key, value, period, change) where change is None or a
-dict: delta, ref (reference period), kind, prior (stated prior value), relative (percent),
-bound. `in_report` marks the one rewording per original used in the reworded whole report
+dict: delta, ref (reference period), kind, prior (stated prior value), relative (the factor
+of change, written here as the percentage the text gives), bound. `in_report` marks the one rewording per original used in the reworded whole report
 (tests/fixtures/2020-reworded.md). The 2018 values are report 2019's: total 27, female 26,
 male 1, Japanese 18, Philippine 5, Brazilian 0, Entertainer 3, Temporary Visitor 1, spouse 1,
 permanent resident 0, minors 5, sexual exploitation 21, hostesses 4, labor 2; cases cleared
@@ -13,6 +13,8 @@ unemployed 21, other 12, brokers 1, organized crime 3.
 """
 
 from __future__ import annotations
+
+from annualcheck.prose.comparisons import factor_of_percent
 
 
 def ch(delta=None, ref="2018", kind="absolute", prior=None, relative=None, bound=None):
@@ -25,7 +27,8 @@ def prior(m, n, ref="2018"):
 
 
 def rel(pct, ref="2018", bound=None):
-    return ch(None, ref, "relative", relative=pct, bound=bound)
+    """A relative change written as a percentage (the record stores the factor)."""
+    return ch(None, ref, "relative", relative=factor_of_percent(pct), bound=bound)
 
 
 TOTAL = "was 47 (20 more than in 2018)."

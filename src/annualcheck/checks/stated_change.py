@@ -41,7 +41,7 @@ def _implies(fig: Figure) -> str:
     change = fig.stated_change
     assert change is not None
     if change.kind == "relative" and change.relative is not None:
-        ratio = 1 + change.relative / 100
+        ratio = change.relative
         prior = fig.value / ratio if ratio else None
         return f"about {fmt(round(prior, 1))}" if prior is not None else "an unknown value"
     if change.delta is None:

@@ -45,8 +45,8 @@ class StatedChange:
 
     `kind` says how it is written: "absolute" (a difference), "prior_value" ("compared with
     five in 2018": `prior_value` 5, and `delta` = value − 5 marked `derived`) or "relative"
-    ("up 58.3%", "doubled": `relative` in percent, +100 for doubled, printed with
-    `relative_decimals` decimals, None for words; `delta` None). `bound` keeps "more than",
+    ("up 58.3%", "doubled": `relative` the factor of change, 1.583 or 2.0, the percentage
+    printed with `relative_decimals` decimals, None for words; `delta` None). `bound` keeps "more than",
     "at least", "nearly" ("more than doubled"). The fields after `phrase` are optional in
     `annualcheck/record@1`: omitted when empty, so older readers see the same shape."""
 

@@ -9,8 +9,9 @@ many as in 2018"). Each family is read here, in one place, into one `ChangeToken
 - `kind` "absolute": `delta` as stated;
 - `kind` "prior_value": `prior_value` as stated, and `delta` = count − prior, marked `derived`
   (the caller fills it in, it knows the count: see `with_count`);
-- `kind` "relative": `relative` in percent (+100 for "doubled", −50 for "halved"), with the
-  decimals the text prints (`decimals`, None for words), `delta` None.
+- `kind` "relative": `relative` the factor of change, as the contract has it (1.741 for "up
+  74.1%", 2.0 for "doubled", 0.5 for "halved"), with the decimals of the percentage the text
+  prints (`decimals`, None for words), `delta` None.
 
 `bound` keeps "more than", "at least", "nearly" as bounds ("more than doubled"). The span
 covers the words of the comparison (and its parentheses), so the caller masks them: a
@@ -204,15 +205,15 @@ def _reading(kind: str, m: re.Match[str], text: str, paren: bool) -> dict | None
             value = parse_number(g["pct"])
             if value is None:
                 return None
-            out.update(relative=sign * value, decimals=_decimals(g["pct"]))
+            out.update(relative=factor_of_percent(sign * value), decimals=_decimals(g["pct"]))
         elif g.get("factor"):
-            out.update(relative=(_FACTORS[g["factor"].lower()] - 1) * 100)
+            out.update(relative=_FACTORS[g["factor"].lower()])
         else:
             times = g["times"].lower()
             factor = parse_number(g["tn"]) if g.get("tn") else _TIMES.get(times)
             if factor is None:
                 return None
-            out.update(relative=(factor - 1) * 100)
+            out.update(relative=float(factor))
         return out
     if kind == "absolute":
         if g.get("n") is None:
@@ -290,6 +291,11 @@ def find_stated_changes(text: str, data_year: int | None = None) -> list[ChangeT
 # -- recomputing a relative change --------------------------------------------------------------
 
 
+def factor_of_percent(percent: float) -> float:
+    """ "up 74.1%" -> 1.741, "down 37.5%" -> 0.625: the factor the record stores."""
+    return round(1 + percent / 100, 9)
+
+
 def relative_agreement(
     relative: float,
     decimals: int | None,
@@ -298,21 +304,23 @@ def relative_agreement(
     current: float,
 ) -> tuple[str, float | None]:
     """("agrees" | "ambiguous" | "contradicts" | "unknown", the change in percent) for a stated
-    relative change from `prior` to `current`, recomputed with the rounding the text uses.
+    relative change (`relative`, a factor: 1.741, 2.0) from `prior` to `current`, recomputed
+    with the rounding the text uses (`decimals` of the printed percentage; None for words).
 
     "58.3%" agrees with any change that rounds or truncates to 58.3; words ("doubled",
     "three times as many") agree within 5% of the ratio they name, and are only ambiguous up
-    to 10% (a 74% rise is not "doubled"). Bounds are checked as bounds: "more than doubled" needs more than +100%, and
-    "nearly" never contradicts (it can only be ambiguous)."""
+        to 10% (a 74% rise is not "doubled"). Bounds are checked as bounds: "more than doubled"
+    needs more than +100%, and "nearly" never contradicts (it can only be ambiguous)."""
     if prior == 0:
         return "unknown", None
     actual = (current - prior) / abs(prior) * 100
+    percent = round((relative - 1) * 100, 6)
     if decimals is None:
-        ratio, stated_ratio = 1 + actual / 100, 1 + relative / 100
+        ratio, stated_ratio = 1 + actual / 100, relative
         tol, loose = 0.05 * abs(stated_ratio), 0.1 * abs(stated_ratio)
     else:
         tol = 10.0**-decimals + 1e-9
-        loose, ratio, stated_ratio = tol, actual, relative
+        loose, ratio, stated_ratio = tol, actual, percent
     diff = ratio - stated_ratio
     if bound in ("more_than", "at_least"):
         return ("agrees" if diff >= -tol else "contradicts"), actual
@@ -328,4 +336,11 @@ def relative_agreement(
     return "contradicts", actual
 
 
-__all__ = ["KINDS", "ChangeToken", "find_stated_changes", "reference_period", "relative_agreement"]
+__all__ = [
+    "KINDS",
+    "ChangeToken",
+    "factor_of_percent",
+    "find_stated_changes",
+    "reference_period",
+    "relative_agreement",
+]
