@@ -7,6 +7,8 @@ is replaced, and the figure extractor runs on the section as it runs on a whole 
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 import sys
 from collections import Counter
@@ -14,12 +16,16 @@ from pathlib import Path
 
 import pytest
 
+from annualcheck.checks.stated_change import check_stated_changes
 from annualcheck.extract.figures.pipeline import extract_figures
-from annualcheck.model.record import Paragraph
+from annualcheck.model.record import Figure, Paragraph
 from annualcheck.profiles import get_profile
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "data"))
 from rewordings import REWORDINGS  # noqa: E402
+
+from conftest import EXPECTED  # noqa: E402
+from test_checks_builders import record  # noqa: E402
 
 PROFILE = get_profile("jp-tip")
 SOURCE = Path(__file__).resolve().parents[1] / "reports" / "src" / "2020.md"
@@ -65,9 +71,19 @@ def reading_of(fig) -> dict | None:
             "relative": c.relative, "bound": c.bound}  # fmt: skip
 
 
+def figures_of(entry: dict) -> list:
+    return list(_figures(entry["original"], entry["reworded"]))
+
+
+@functools.cache
+def _figures(original: str, reworded: str) -> tuple:
+    """Read once per rewording (two tests read each)."""
+    return tuple(extract_figures(reword(ORIGINAL, original, reworded), 2019, PROFILE))
+
+
 def misread(entry: dict) -> list[str]:
     """What the extractor got wrong on one rewording ([] when every expectation holds)."""
-    figures = extract_figures(reword(ORIGINAL, entry["original"], entry["reworded"]), 2019, PROFILE)
+    figures = figures_of(entry)
     wrong = []
     for key, value, period, change in entry["expect"]:
         found = [f for f in figures if f.key == key]
@@ -103,6 +119,29 @@ def test_the_original_text_reads_to_its_figures():
 )
 def test_rewording_reads_to_its_expected_figures(entry):
     assert misread(entry) == []
+
+
+def _report_2019():
+    """Report 2019 as expected/2019.json gives it (written by reading that report)."""
+    data = json.loads((EXPECTED / "2019.json").read_text(encoding="utf-8"))
+    figures = [Figure(f["key"], f["value"], "persons", f["period"], 1, f["key"])
+               for f in data["figures"]]  # fmt: skip
+    return record(2019, figures)
+
+
+PREVIOUS = _report_2019()
+
+
+@pytest.mark.parametrize(
+    "entry", REWORDINGS, ids=[f"{k}-{e['family']}" for k, e in enumerate(REWORDINGS)]
+)
+def test_a_true_rewording_is_borne_out_by_report_2019(entry):
+    """stated-change finds nothing wrong with a true rewording: its prior values, relative
+    changes and bounds agree with what report 2019 says, with the text's rounding."""
+    keys = {key for key, *_ in entry["expect"]}
+    figures = [f for f in figures_of(entry) if f.key in keys]
+    found = check_stated_changes(record(2020, figures), PREVIOUS, spec=PROFILE.checks)
+    assert [(f.severity, f.message) for f in found if f.severity != "info"] == []
 
 
 def recall_by_family() -> dict[str, tuple[int, int]]:
