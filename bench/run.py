@@ -32,7 +32,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TOOLS = ROOT / "tools"
+TESTDATA = ROOT / "testdata"
 PY = sys.executable
 CLI = [PY, "-m", "annualcheck.cli"]
 
@@ -125,14 +125,14 @@ def long_report(source: Path, times: int) -> Path:
     """The source's body `times` times over, rendered once and kept in the temp folder."""
     digest = hashlib.sha256(source.read_bytes())
     for tool in ("render_reports.py", "report_source.py", "long_report.py"):
-        digest.update((TOOLS / tool).read_bytes())
+        digest.update((TESTDATA / tool).read_bytes())
     folder = Path(tempfile.gettempdir()) / "annualcheck-bench"
     folder.mkdir(exist_ok=True)
     path = folder / f"{source.stem}x{times}-{digest.hexdigest()[:12]}.pdf"
     if not path.exists():
         print(f"rendering {path.name} ({times}x {source.name}) ...", flush=True)
-        sys.path.insert(0, str(TOOLS))
-        from long_report import build_long_report
+        sys.path.insert(0, str(ROOT))  # bench/ is a script folder; testdata/ sits at the root
+        from testdata.long_report import build_long_report
 
         build_long_report(path, times=times, source=source)
     return path

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-REPORTS = ROOT / "reports"
-EXPECTED = ROOT / "expected"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-TOOLS = ROOT / "tools"
+from annualcheck.profiles import get_profile
+from helpers.paths import FIXTURES, REPORTS, committed
 
-# The renderer lives in tools/ (it is a development tool, not part of the package);
-# mutation tests import it to render changed sources.
-if str(TOOLS) not in sys.path:
-    sys.path.insert(0, str(TOOLS))
+PROFILE = get_profile("jp-tip")
 
 YEARS = (2019, 2020, 2021)
 
@@ -25,13 +18,13 @@ YEARS = (2019, 2020, 2021)
 def report_pdfs() -> dict[int, Path]:
     """The series in reports/, by the year in the file name (the tool itself reads the
     year from the content; the file name is only for people and these fixtures)."""
-    return {year: REPORTS / f"{year}.pdf" for year in YEARS}
+    return {year: committed(REPORTS / f"{year}.pdf") for year in YEARS}
 
 
 @pytest.fixture(scope="session")
 def alt_2020_pdf() -> Path:
     """The 2020 report rendered by a different producer (fonts, page size, table style)."""
-    return FIXTURES / "2020-other-producer.pdf"
+    return committed(FIXTURES / "2020-other-producer.pdf")
 
 
 @pytest.fixture(scope="session")
@@ -39,6 +32,6 @@ def records(report_pdfs, alt_2020_pdf):
     """Records of the three reports and of the second rendering, extracted once."""
     from annualcheck.extract.pipeline import extract_record
 
-    out = {year: extract_record(path) for year, path in report_pdfs.items()}
-    out["2020-alt"] = extract_record(alt_2020_pdf)
+    out = {year: extract_record(path, profile=PROFILE) for year, path in report_pdfs.items()}
+    out["2020-alt"] = extract_record(alt_2020_pdf, profile=PROFILE)
     return out

@@ -25,8 +25,11 @@ from annualcheck.output.iosafe import (
     check_writable,
 )
 from annualcheck.output.record import write_record
-from badpdfs import REPORT_2020
-from builders import fig, record
+from annualcheck.profiles import get_profile
+from helpers.badpdfs import REPORT_2020
+from helpers.builders import fig, record
+
+PROFILE = get_profile("jp-tip")
 
 OLD = "old contents\n"
 
@@ -216,7 +219,7 @@ def sample_record():
 def test_csv_folder_output(tmp_path):
     out = tmp_path / "out" / "2020"
     (tmp_path / "out").mkdir()
-    written = write_record(sample_record(), "csv", out)
+    written = write_record(sample_record(), "csv", out, profile=PROFILE)
     assert sorted(p.name for p in written) == [
         "figures.csv",
         "table1.csv",
@@ -237,14 +240,14 @@ def test_csv_folder_output(tmp_path):
 
 def test_csv_file_and_json_file(tmp_path):
     rec = sample_record()
-    write_record(rec, "csv", tmp_path / "f.csv")
+    write_record(rec, "csv", tmp_path / "f.csv", profile=PROFILE)
     assert (
         (tmp_path / "f.csv")
         .read_text()
         .splitlines()[0]
         .startswith("report_year,data_year,key,period,value")
     )
-    write_record(rec, "json", tmp_path / "r.json")
+    write_record(rec, "json", tmp_path / "r.json", profile=PROFILE)
     import json
 
     assert json.loads((tmp_path / "r.json").read_text())["figures"][0]["value"] == 47

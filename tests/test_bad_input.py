@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from annualcheck.cli import cli
-from badpdfs import (
+from helpers.badpdfs import (
     REPORT_2020,
     SOURCE_2020,
     encrypted_render,

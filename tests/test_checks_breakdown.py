@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from annualcheck.checks.breakdown import check_breakdowns
 from annualcheck.profiles import get_profile
-from test_checks_builders import fig, record
+from helpers.check_builders import fig, record
 
 SPEC = get_profile().checks
 

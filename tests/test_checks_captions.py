@@ -6,7 +6,7 @@ from annualcheck.checks.captions import check_caption_counts, check_toc
 from annualcheck.checks.tables import check_carryover
 from annualcheck.model.record import Caption, TocEntry
 from annualcheck.profiles import get_profile
-from test_checks_builders import fig, record, row, table
+from helpers.check_builders import fig, record, row, table
 
 SPEC = get_profile().checks
 

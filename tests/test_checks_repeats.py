@@ -6,7 +6,7 @@ import pytest
 
 from annualcheck.checks.repeats import check_repeats, check_restated, section_id
 from annualcheck.model.record import Occurrence
-from test_checks_builders import fig, para, real_2020, record
+from helpers.check_builders import fig, para, real_2020, record
 
 INSPECTIONS = ("In 2019, Prefectural Labour Bureaus and Labour Standards Inspection Offices conducted "
                "inspections on 9,454 organizations (preliminary figures) providing technical training.")  # fmt: skip

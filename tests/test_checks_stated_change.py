@@ -7,7 +7,10 @@ from hypothesis import strategies as st
 
 from annualcheck.checks import run_checks
 from annualcheck.checks.stated_change import check_stated_changes
-from test_checks_builders import fig, record
+from annualcheck.profiles import get_profile
+from helpers.check_builders import fig, record
+
+PROFILE = get_profile("jp-tip")
 
 
 def _pair(prev_value, value, delta, key="victims.total"):
@@ -77,14 +80,22 @@ def test_every_stated_change_is_accounted_for():
 def test_gap_in_series():
     r19 = record(2019, [fig("victims.total", 27, delta=-19)])
     r21 = record(2021, [fig("victims.total", 38, delta=-9)])
-    found = [f for f in run_checks([r21, r19], gaps=(2020,)) if f.rule == "stated-change"]
+    found = [
+        f
+        for f in run_checks([r21, r19], gaps=(2020,), profile=PROFILE)
+        if f.rule == "stated-change"
+    ]
     gap = [f for f in found if f.key is None]
     assert len(gap) == 1 and "report 2020 (covering 2019) is missing" in gap[0].message
     changes = [f for f in found if f.key == "victims.total"]
     assert {(f.report_year, f.severity) for f in changes} == {(2019, "info"), (2021, "info")}
     assert any("missing from the series" in f.message for f in changes if f.report_year == 2021)
     # the gap is found even when the caller does not name it
-    assert [f for f in run_checks([r19, r21]) if f.key is None and f.rule == "stated-change"]
+    assert [
+        f
+        for f in run_checks([r19, r21], profile=PROFILE)
+        if f.key is None and f.rule == "stated-change"
+    ]
 
 
 def test_part_missing_from_a_complete_previous_breakdown_is_zero():

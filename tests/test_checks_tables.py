@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 from annualcheck.checks import run_checks
 from annualcheck.checks.tables import check_carryover, check_table_counts, similarity
 from annualcheck.profiles import get_profile
-from test_checks_builders import fig, real_2020, record, row, synthetic_2019, table
+from helpers.check_builders import fig, real_2020, record, row, synthetic_2019, table
+
+PROFILE = get_profile("jp-tip")
 
 SPEC = get_profile().checks
 
@@ -131,12 +133,18 @@ def test_carryover_without_previous_report_is_info():
 def test_similarity_of_offenses():
     assert (
         similarity(
-            "Violation of the Anti-Prostitution Act", "violation of the anti prostitution act"
+            "Violation of the Anti-Prostitution Act",
+            "violation of the anti prostitution act",
+            SPEC.offense_filler,
         )
         == 1
     )
     assert (
-        similarity("Violation of the Labor Standards Act", "Violation of the Child Welfare Act")
+        similarity(
+            "Violation of the Labor Standards Act",
+            "Violation of the Child Welfare Act",
+            SPEC.offense_filler,
+        )
         < 0.75
     )
 
@@ -145,5 +153,7 @@ def test_realistic_pair_raises_only_the_known_toc_mistake():
     """Report 2020 as hand-verified (expected/2020.json, reports/src/2020.md) with a report 2019
     of the values it implies: the only error is the real contents' "40 suspects" for Figure 8."""
     r20 = real_2020()
-    errors = [f for f in run_checks([synthetic_2019(r20), r20]) if f.severity == "error"]
+    errors = [
+        f for f in run_checks([synthetic_2019(r20), r20], profile=PROFILE) if f.severity == "error"
+    ]
     assert [(f.rule, f.key) for f in errors] == [("toc-caption", "Figure 8")]

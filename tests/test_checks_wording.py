@@ -14,7 +14,7 @@ from annualcheck.checks.stated_change import check_stated_changes
 from annualcheck.model.record import Figure, Record, StatedChange
 from annualcheck.profiles import get_profile
 from annualcheck.prose.comparisons import factor_of_percent
-from test_checks_builders import fig, para, record
+from helpers.check_builders import fig, para, record
 
 PROFILE = get_profile("jp-tip")
 

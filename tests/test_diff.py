@@ -15,7 +15,10 @@ from annualcheck.diff.compare import diff_records
 from annualcheck.diff.text import compare_sentences, mask_numbers, split_sentences
 from annualcheck.diff.trials import offense_similarity
 from annualcheck.model.record import TableRow
-from builders import TABLE3_2020, fig, record, series
+from annualcheck.profiles import get_profile
+from helpers.builders import TABLE3_2020, fig, record, series
+
+PROFILE = get_profile("jp-tip")
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +28,7 @@ def built():
 
 @pytest.fixture(scope="module")
 def change(built):
-    return diff_records(built[2019], built[2020])
+    return diff_records(built[2019], built[2020], profile=PROFILE)
 
 
 def by_key(change):
@@ -71,7 +74,7 @@ def test_figures_outside_section_2_and_fiscal_periods(change):
 def test_stated_change_against_another_period_uses_that_period():
     old = record(2020, [fig("x.count", 10, "2019"), fig("x.count", 7, "2018")])
     new = record(2021, [fig("x.count", 12, "2020", delta=5, ref="2018")])
-    (c,) = diff_records(old, new).figures
+    (c,) = diff_records(old, new, profile=PROFILE).figures
     assert c.previous == 10 and c.agreement == "agrees"  # 12 - 7 == 5
     assert "2018" in c.note
 
@@ -79,7 +82,7 @@ def test_stated_change_against_another_period_uses_that_period():
 def test_stated_change_against_a_period_not_given_is_not_stated():
     old = record(2020, [fig("x.count", 10, "2019")])
     new = record(2021, [fig("x.count", 12, "2020", delta=5, ref="2017")])
-    (c,) = diff_records(old, new).figures
+    (c,) = diff_records(old, new, profile=PROFILE).figures
     assert c.agreement == "not stated" and "2017" in c.note
 
 
@@ -124,7 +127,7 @@ def test_carried_over_row_that_moved_is_still_found():
                 ("Violation of the Labor Standards Act", "Pending trial"),
                 ("Violation of the Employment Security Act", "Pending trial")],
     )  # fmt: skip
-    change = diff_records(old, new)
+    change = diff_records(old, new, profile=PROFILE)
     assert [p.matched_no for p in change.carried_over] == [2, 1]
     assert change.carried_over[1].verdict == "8 years imprisonment"
     assert change.unmatched_carryover_rows == [3]
@@ -133,7 +136,7 @@ def test_carried_over_row_that_moved_is_still_found():
 def test_person_missing_from_new_table_is_not_found():
     old = record(2020, table2=[("Violation of the Labor Standards Act", "Pending trial")])
     new = record(2021, table3=[("Violation of the Child Welfare Act", "Pending trial")])
-    (p,) = diff_records(old, new).carried_over
+    (p,) = diff_records(old, new, profile=PROFILE).carried_over
     assert p.verdict == "not found" and p.matched_no is None and p.confidence == 0
 
 
@@ -148,8 +151,8 @@ def test_offense_similarity_ignores_charge_order():
     c = TableRow(
         1, "Violation of the Immigration Control and Refugee Recognition Act", [], "", "pending"
     )
-    assert offense_similarity(a, b) == pytest.approx(1.0)
-    assert offense_similarity(a, c) < 0.5
+    assert offense_similarity(a, b, PROFILE.diff.offense_stopwords) == pytest.approx(1.0)
+    assert offense_similarity(a, c, PROFILE.diff.offense_stopwords) < 0.5
 
 
 def test_sections_added_removed_rewritten(change):
@@ -209,7 +212,7 @@ def test_json_output_is_json(change):
 def test_renumbered_caption_is_one_change():
     old = record(2020, captions=[("Figure 7", "Posters", 20), ("Figure 8", "Leaflets", 21)])
     new = record(2021, captions=[("Figure 7", "Leaflets", 20)])
-    changes = [c for c in diff_records(old, new).structure if "captions" in c.path]
+    changes = [c for c in diff_records(old, new, profile=PROFILE).structure if "captions" in c.path]
     kinds = {(c.kind, c.path): (c.old, c.new) for c in changes}
     assert kinds[("values_changed", "root['captions']['Leaflets']['label']")] == (
         "Figure 8",
@@ -226,7 +229,7 @@ def test_sections_in_document_order_and_renamed():
     old = record(2020, sections=sections, paragraphs=paragraphs)
     new = record(2021, sections=[*sections[1:], ("7 (1) ii) c)", "Sharing of information")],
                  paragraphs=paragraphs)  # fmt: skip
-    change = diff_records(old, new)
+    change = diff_records(old, new, profile=PROFILE)
     assert [s.number for s in change.sections] == [
         "7 (1) i)", "7 (1) ii)", "7 (1) ii) c)", "7 (1) iv)", "7 (1) ix)",
     ]  # fmt: skip
@@ -245,7 +248,7 @@ def test_contents_changes_that_echo_captions_are_shown_once():
         captions=[("Figure 6", "Posters", 20), ("Figure 7", "Leaflets of 39", 21)],
         toc=[("Figure 6", "Posters", 20), ("Figure 7", "Leaflets of 40", 21)],
     )
-    paths = [c.path for c in diff_records(old, new).structure]
+    paths = [c.path for c in diff_records(old, new, profile=PROFILE).structure]
     assert "root['captions']['Posters']['label']" in paths
     assert "root['toc']['Posters']['label']" not in paths  # same renumbering as the caption
     # The contents say 40 where the caption says 39: not an echo, so both are shown.
@@ -261,7 +264,7 @@ TABLE3_2020_STATUS = ["convicted", "pending", "pending", "convicted", "convicted
 
 
 def test_real_2019_to_2020(records):
-    change = diff_records(records[2019], records[2020])
+    change = diff_records(records[2019], records[2020], profile=PROFILE)
     figs = by_key(change)
     # FACTS.md: 27 victims in 2018, 47 in 2019, "20 more than in 2018".
     total = figs["victims.total"]

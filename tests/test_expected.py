@@ -13,16 +13,14 @@ import unicodedata
 
 import pytest
 
-from conftest import EXPECTED
+from helpers.paths import EXPECTED, committed
 
 CASES = [(2019, 2019), (2020, 2020), (2021, 2021), ("2020-alt", 2020)]
 SECTION2_PREFIXES = ("victims.", "cases.", "suspects.", "carryover.", "perpetrators.")
 
 
 def load_expected(year: int) -> dict:
-    path = EXPECTED / f"{year}.json"
-    if not path.exists():
-        pytest.skip(f"{path.name} not written yet")
+    path = committed(EXPECTED / f"{year}.json")
     return json.loads(path.read_text(encoding="utf-8"))
 
 

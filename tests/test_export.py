@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from annualcheck.output.export import EXPORT_FORMATS, FIGURE_COLUMNS, export_figures
-from builders import fig, record, series
+from helpers.builders import fig, record, series
 
 
 @pytest.fixture(scope="module")

@@ -207,7 +207,7 @@ def paragraphs() -> list[Paragraph]:
 
 @pytest.fixture(scope="module")
 def figures(paragraphs):
-    return extract_figures(paragraphs, 2019, PROFILE)
+    return extract_figures(paragraphs, 2019, profile=PROFILE)
 
 
 def by_key(figures) -> dict[tuple[str, str], object]:
@@ -277,7 +277,7 @@ SECTION2 = {
 @pytest.mark.parametrize("source", ["corpus", "report-source"])
 def test_section2_exact_key_set(source):
     paras = corpus_paragraphs(SOURCE if source == "report-source" else None)
-    figs = extract_figures(paras, 2019, PROFILE)
+    figs = extract_figures(paras, 2019, profile=PROFILE)
     got = {f.key: f for f in figs if f.key.startswith(SECTION2_PREFIXES)}
     assert set(got) == set(SECTION2)
     assert len([f for f in figs if f.key.startswith(SECTION2_PREFIXES)]) == len(SECTION2)
@@ -426,14 +426,16 @@ def test_repeated_passage_with_another_number_is_kept_for_comparison(paragraphs)
         for p in paragraphs
     ]
     assert changed != paragraphs
-    fig = by_key(extract_figures(changed, 2019, PROFILE))[("victims.isa.protected", "2019")]
+    fig = by_key(extract_figures(changed, 2019, profile=PROFILE))[("victims.isa.protected", "2019")]
     assert fig.value == 12
     assert [o.value for o in fig.occurrences] == [13]
 
 
 def test_repeated_passage_without_original_stands_alone():
     text = "In 2019, the Immigration Services Agency cracked down on 228 workplaces suspected."
-    figs = extract_figures([para(text, "5 (1) iii)", repeated_from="3 (2) ii)")], 2019, PROFILE)
+    figs = extract_figures(
+        [para(text, "5 (1) iii)", repeated_from="3 (2) ii)")], 2019, profile=PROFILE
+    )
     assert [(f.key, f.value, f.repeated_from) for f in figs] == [
         ("illegal_employment.workplaces", 228, "3 (2) ii)")
     ]
@@ -443,7 +445,7 @@ def test_inline_marker_is_read_when_the_layout_did_not_mark_it():
     original = para("The number of non-Japanese victims who were put under protection by the "
                     "Immigration Services Agency in 2019 was 12.")  # fmt: skip
     repeat = para(original.text + " [Repeated from 2 (1) i]", "6 (1)", page=50)
-    figs = extract_figures([original, repeat], 2019, PROFILE)
+    figs = extract_figures([original, repeat], 2019, profile=PROFILE)
     assert [(f.key, f.value) for f in figs] == [("victims.isa.protected", 12)]
     assert figs[0].occurrences[0].page == 50
     assert figs[0].occurrences[0].repeated_from == "2 (1) i"
@@ -453,7 +455,7 @@ def test_inline_marker_is_read_when_the_layout_did_not_mark_it():
 
 
 def keyed_of(texts: list[str], data_year: int, section: str = "2 (1) i)") -> dict:
-    figs = extract_figures([para(t, section) for t in texts], data_year, PROFILE)
+    figs = extract_figures([para(t, section) for t in texts], data_year, profile=PROFILE)
     return {
         f.key: (f.value, None if f.stated_change is None else
                 (f.stated_change.delta, f.stated_change.reference_period), f.period)
@@ -511,7 +513,7 @@ def test_variant_change_before_subject_and_previous_year():
 def test_stated_change_without_key_is_returned_unkeyed():
     figs = extract_figures(
         [para("In 2019, 14 persons were identified at airports (three more than in 2018).")],
-        2019, PROFILE,
+        2019, profile=PROFILE,
     )  # fmt: skip
     assert len(figs) == 1
     assert figs[0].key.startswith("unkeyed.")
@@ -521,7 +523,7 @@ def test_stated_change_without_key_is_returned_unkeyed():
 
 def test_section2_words_elsewhere_get_no_section2_key():
     figs = extract_figures([para("With regard to the gender of the victims, 47 were female.",
-                                 "2 (1) iii)")], 2019, PROFILE)  # fmt: skip
+                                 "2 (1) iii)")], 2019, profile=PROFILE)  # fmt: skip
     assert figs == []
 
 
@@ -545,7 +547,7 @@ def test_fiscal_year_and_past_year_periods():
             )
         ],
         2019,
-        PROFILE,
+        profile=PROFILE,
     )
     assert [(f.period, f.value) for f in figs] == [("FY2016", 182), ("FY2017", 433),
                                                    ("FY2018", 285)]  # fmt: skip
@@ -568,9 +570,9 @@ def test_years_that_are_not_the_period():
 
 
 def test_whole_report_is_fast(paragraphs):
-    extract_figures(paragraphs, 2019, PROFILE)  # compiles the profile's patterns once
+    extract_figures(paragraphs, 2019, profile=PROFILE)  # compiles the profile's patterns once
     start = time.perf_counter()
-    extract_figures(paragraphs, 2019, PROFILE)
+    extract_figures(paragraphs, 2019, profile=PROFILE)
     elapsed = time.perf_counter() - start
     print(f"extract_figures on the whole 2020 text: {elapsed * 1000:.1f} ms")
     assert elapsed < 2.0
@@ -586,7 +588,7 @@ def test_paragraph_wrongly_taken_into_a_repeated_passage_keeps_its_own_figures()
                "Since 2005, this project has provided support to 335 victims to return to their "
                "home countries.", "6 (3) iv)", repeated_from="2 (1) i)")  # fmt: skip
     repeat = replace(original, section="6 (3) iv)", repeated_from="2 (1) i)")
-    figs = by_key(extract_figures([original, own, repeat], 2019, PROFILE))
+    figs = by_key(extract_figures([original, own, repeat], 2019, profile=PROFILE))
     assert figs[("iom.contribution_usd", "2019")].repeated_from is None
     assert figs[("iom.repatriated_since_2005", "2019")].value == 335
     repatriated = figs[("victims.iom.repatriated", "2019")]
@@ -651,7 +653,7 @@ def test_population_carried_through_the_section():
         para("With regard to gender, 32 were male and 11 were female. With regard to "
              "nationality, 40 were Japanese nationals and three were Thai nationals.", "2 (1) ii)"),
     ]  # fmt: skip
-    figs = extract_figures([victims, *suspects], 2016, PROFILE)
+    figs = extract_figures([victims, *suspects], 2016, profile=PROFILE)
     assert {f.key: f.value for f in figs} == {
         "victims.total": 50,
         "victims.sex.female": 45,

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from annualcheck.batch import cache
 from annualcheck.checks import run_checks
+from annualcheck.profiles import get_profile
+
+PROFILE = get_profile("jp-tip")
 
 
 def test_cached_findings_equal_computed(records, tmp_path):
     series = [records[2019], records[2020], records[2021]]
-    computed = run_checks(series)
-    first = cache.run_checks_cached(series, (), tmp_path)
+    computed = run_checks(series, profile=PROFILE)
+    first = cache.run_checks_cached(series, (), tmp_path, profile=PROFILE)
     entries = list(tmp_path.glob("findings-*.json"))
     assert len(entries) == 1
-    second = cache.run_checks_cached(series, (), tmp_path)
+    second = cache.run_checks_cached(series, (), tmp_path, profile=PROFILE)
     assert [f.to_dict() for f in first] == [f.to_dict() for f in computed]
     assert [f.to_dict() for f in second] == [f.to_dict() for f in computed]
 
@@ -26,8 +29,10 @@ def test_key_depends_on_the_series_and_gaps(records, tmp_path):
 
 def test_damaged_entry_is_recomputed(records, tmp_path):
     series = [records[2020], records[2021]]
-    cache.run_checks_cached(series, (), tmp_path)
+    cache.run_checks_cached(series, (), tmp_path, profile=PROFILE)
     (entry,) = tmp_path.glob("findings-*.json")
     entry.write_text("{not json", encoding="utf-8")
-    again = cache.run_checks_cached(series, (), tmp_path)
-    assert [f.to_dict() for f in again] == [f.to_dict() for f in run_checks(series)]
+    again = cache.run_checks_cached(series, (), tmp_path, profile=PROFILE)
+    assert [f.to_dict() for f in again] == [
+        f.to_dict() for f in run_checks(series, profile=PROFILE)
+    ]

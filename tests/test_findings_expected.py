@@ -9,7 +9,10 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from conftest import EXPECTED
+from annualcheck.profiles import get_profile
+from helpers.paths import EXPECTED
+
+PROFILE = get_profile("jp-tip")
 
 
 def _sig(rule, severity, year, key):
@@ -21,7 +24,7 @@ def test_series_gives_exactly_expected_findings(records):
 
     expected = json.loads((EXPECTED / "findings.json").read_text(encoding="utf-8"))["findings"]
     want = Counter(_sig(f["rule"], f["severity"], f["report_year"], f["key"]) for f in expected)
-    findings = run_checks([records[2019], records[2020], records[2021]])
+    findings = run_checks([records[2019], records[2020], records[2021]], profile=PROFILE)
     got = Counter(_sig(f.rule, f.severity, f.report_year, f.key) for f in findings)
     assert got - want == Counter(), "false positives"
     assert want - got == Counter(), "missed"
@@ -34,7 +37,7 @@ def test_other_rendering_gives_the_same_findings_for_2020(records):
     def sigs(rec2020):
         return Counter(
             _sig(f.rule, f.severity, f.report_year, f.key)
-            for f in run_checks([records[2019], rec2020, records[2021]])
+            for f in run_checks([records[2019], rec2020, records[2021]], profile=PROFILE)
         )
 
     assert sigs(records["2020-alt"]) == sigs(records[2020])
@@ -43,7 +46,7 @@ def test_other_rendering_gives_the_same_findings_for_2020(records):
 def test_every_error_has_pages_and_quotes(records):
     from annualcheck.checks import run_checks
 
-    for finding in run_checks([records[2019], records[2020], records[2021]]):
+    for finding in run_checks([records[2019], records[2020], records[2021]], profile=PROFILE):
         if finding.severity == "error":
             assert finding.evidence
             for evidence in finding.evidence:

@@ -18,7 +18,10 @@ from annualcheck.batch.series import LoadOptions, load_one, load_series
 from annualcheck.model.errors import AnnualcheckError
 from annualcheck.model.record import Record
 from annualcheck.pdf.validate import validate_pdf
-from badpdfs import REPORT_2020
+from annualcheck.profiles import get_profile
+from helpers.badpdfs import REPORT_2020
+
+PROFILE = get_profile("jp-tip")
 
 CHEAP_SEEDS = range(300)
 FULL_SEEDS = range(20)
@@ -108,7 +111,7 @@ def test_full_extraction_gives_record_or_our_error(excerpt_bytes, tmp_path):
         path = tmp_path / f"seed-{seed:02d}.pdf"
         path.write_bytes(mutate(excerpt_bytes, seed))
         paths.append(path)
-    result = load_series(paths, LoadOptions(use_cache=False, jobs=2))
+    result = load_series(paths, LoadOptions(use_cache=False, jobs=2, profile=PROFILE))
     for error in result.errors:
         assert_one_of_ours(error, Path(error.path))
     named = {Path(e.path).name for e in result.errors}
@@ -119,7 +122,7 @@ def test_full_extraction_gives_record_or_our_error(excerpt_bytes, tmp_path):
 
 def test_load_one_raises_only_our_errors(excerpt_bytes, tmp_path):
     """load_one itself (not the batch) on mutants the cheap checks refuse or pass."""
-    options = LoadOptions(use_cache=False, jobs=1)
+    options = LoadOptions(use_cache=False, jobs=1, profile=PROFILE)
     for seed in (1, 6, 11):  # truncations: refused before extraction
         path = tmp_path / f"seed-{seed}.pdf"
         path.write_bytes(mutate(excerpt_bytes, seed))

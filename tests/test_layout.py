@@ -21,6 +21,11 @@ from annualcheck.layout.contents import (
 )
 from annualcheck.model.record import BBox
 from annualcheck.pdf.document import Line, PageText, PdfDocument
+from annualcheck.profiles import get_profile
+from helpers.paths import committed
+
+PROFILE = get_profile("jp-tip")
+
 
 # -- synthetic pages -----------------------------------------------------------------------
 
@@ -116,7 +121,7 @@ def test_contents_entries_wrap_and_keep_their_pages():
         _line("[Table 3] Charges imposed on the six persons reported as awaiting", 2, 204),
         _line("trial in the 2019 annual report . . . 8", 2, 217),
     ]
-    entries = parse_contents(lines)
+    entries = parse_contents(lines, PROFILE.layout)
     got = [(e.label, e.text, e.page, e.level) for e in entries]
     assert got == [
         ("1", "Introduction", 1, 1),
@@ -186,7 +191,7 @@ def _synthetic_report() -> PdfDocument:
 
 
 def test_synthetic_structure():
-    layout = analyse_layout(_synthetic_report())
+    layout = analyse_layout(_synthetic_report(), profile=PROFILE)
     assert [s.number for s in layout.sections] == ["1", "2", "2 (1)", "2 (1) i)"]
     assert layout.printed_pages == {1: None, 2: None, 3: 1, 4: 2, 5: 3}
     assert [(s.number, s.printed_page) for s in layout.sections][-1] == ("2 (1) i)", 2)
@@ -232,7 +237,7 @@ def test_a_line_out_of_sequence_is_not_a_heading():
             ],
         ]
     )
-    layout = analyse_layout(doc)
+    layout = analyse_layout(doc, profile=PROFILE)
     assert [s.number for s in layout.sections] == ["1", "2"]
     assert layout.paragraphs[0].text == (
         "The means mentioned in (2) are not employed and 3 persons were arrested."
@@ -243,9 +248,7 @@ def test_a_line_out_of_sequence_is_not_a_heading():
 
 
 def _need(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"{path.name} not rendered yet (made by tools/; run the renderers first)")
-    return path
+    return committed(path)  # a committed PDF that is missing fails the run
 
 
 @pytest.fixture(scope="module")
@@ -255,7 +258,7 @@ def layouts(report_pdfs, alt_2020_pdf):
     out = {}
     for name, path in (("reportlab", report_pdfs[2020]), ("chromium", alt_2020_pdf)):
         with open_pdf(_need(path)) as doc:
-            out[name] = analyse_layout(doc)
+            out[name] = analyse_layout(doc, profile=PROFILE)
     return out
 
 
@@ -405,7 +408,7 @@ def test_headings_tolerate_a_skipped_number_and_a_changed_word():
             ],
         ]
     )
-    layout = analyse_layout(doc)
+    layout = analyse_layout(doc, profile=PROFILE)
     assert [s.number for s in layout.sections] == ["1", "1 (1)", "1 (3)", "2"]
     assert layout.sections[1].title == "Definition of trafficking of persons"
 
@@ -421,7 +424,7 @@ def test_running_header_and_footer_with_page_number_are_removed():
             ("ends here.", 1),
         ]
         pages.append([header, *body, (f"Annual Report 2020     Page {n} of 4", 40, 8)])
-    layout = analyse_layout(_doc(pages))
+    layout = analyse_layout(_doc(pages), profile=PROFILE)
     assert layout.printed_pages == {1: None, 2: 1, 3: 2, 4: 3, 5: 4}
     assert [p.text for p in layout.paragraphs] == [
         f"Sentence number {n} of the report goes on over a few lines of text as sentences "
@@ -452,7 +455,7 @@ def test_contents_end_without_a_matching_first_heading():
             ],
         ]
     )
-    layout = analyse_layout(doc)
+    layout = analyse_layout(doc, profile=PROFILE)
     assert [(e.label, e.page) for e in layout.toc] == [("1", 1), ("2", 2)]
     assert [(s.number, s.title) for s in layout.sections] == [("1", "Introduction to this report")]
     assert layout.paragraphs[-1].text == "A second paragraph."
@@ -475,7 +478,7 @@ def test_first_line_indent_starts_a_paragraph_without_a_gap():
             ],
         ]
     )
-    assert [p.text for p in analyse_layout(doc).paragraphs] == [
+    assert [p.text for p in analyse_layout(doc, profile=PROFILE).paragraphs] == [
         "The first paragraph runs over two lines of text and ends here.",
         "The second paragraph is indented and ends as well.",
         "A bullet that ends its first line here. The bullet goes on, hanging indent.",

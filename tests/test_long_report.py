@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-TOOLS = ROOT / "tools"
+TESTDATA = ROOT / "testdata"
 SOURCE = ROOT / "reports" / "src" / "2020.md"
 TARGET_PAGES = 1000
 PEAK_LIMIT_MB = 1024
@@ -28,14 +28,12 @@ PEAK_LIMIT_MB = 1024
 
 @pytest.fixture(scope="session")
 def long_report(request, tmp_path_factory) -> Path:
-    if str(TOOLS) not in sys.path:
-        sys.path.insert(0, str(TOOLS))
-    from long_report import build_long_report, page_count
+    from testdata.long_report import build_long_report, page_count
 
     digest = hashlib.sha256()
     for part in (
         SOURCE,
-        *(TOOLS / n for n in ("render_reports.py", "report_source.py", "long_report.py")),
+        *(TESTDATA / n for n in ("render_reports.py", "report_source.py", "long_report.py")),
     ):
         digest.update(part.read_bytes())
     name = f"long-{TARGET_PAGES}-{digest.hexdigest()[:16]}.pdf"

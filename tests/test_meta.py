@@ -12,6 +12,7 @@ from annualcheck.layout.blocks import analyse_layout
 from annualcheck.model.errors import NoSection2Error, NotThisSeriesError
 from annualcheck.pdf.document import open_pdf
 from annualcheck.profiles import get_profile
+from helpers.paths import committed
 
 PROFILE = get_profile()
 
@@ -26,18 +27,16 @@ reconstruction: {reconstruction}
 
 
 def _need(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"{path.name} not rendered yet (made by tools/; run the renderers first)")
-    return path
+    return committed(path)  # a committed PDF that is missing fails the run
 
 
 def _meta(path: Path):
     with open_pdf(path) as doc:
-        return read_meta(doc, analyse_layout(doc, PROFILE), PROFILE)
+        return read_meta(doc, analyse_layout(doc, profile=PROFILE), profile=PROFILE)
 
 
 def _render(tmp_path: Path, body: str, date="May 25, 2020", reconstruction="false") -> Path:
-    from badpdfs import renderer
+    from helpers.badpdfs import renderer
 
     text = FRONT.format(date=date, reconstruction=reconstruction) + body
     return renderer()(text, tmp_path / "small.pdf")
@@ -99,7 +98,7 @@ def test_no_section_2(tmp_path):
 
 
 def test_other_series_is_refused(tmp_path):
-    from badpdfs import other_report_pdf
+    from helpers.badpdfs import other_report_pdf
 
     with pytest.raises(NotThisSeriesError) as info:
         _meta(other_report_pdf(tmp_path / "fisheries.pdf"))

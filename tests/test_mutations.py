@@ -17,7 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPORTS
+from annualcheck.profiles import get_profile
+from helpers.paths import REPORTS
+
+PROFILE = get_profile("jp-tip")
 
 pytestmark = pytest.mark.slow
 
@@ -302,11 +305,11 @@ def _apply(mutant: Mutant, source: str) -> str:
 def _render_and_extract(args: tuple[str, str, str]) -> dict:
     name, text, outdir = args
     from annualcheck.extract.pipeline import extract_record
-    from render_reports import render_source
+    from testdata.render_reports import render_source
 
     pdf = Path(outdir) / f"{name}.pdf"
     render_source(text, pdf)
-    return extract_record(pdf).to_dict()
+    return extract_record(pdf, profile=PROFILE).to_dict()
 
 
 @pytest.fixture(scope="session")
@@ -337,8 +340,10 @@ def _signature(finding) -> tuple:
 def _new_findings(records_by_year: dict, baseline_by_year: dict, series: tuple[int, ...]):
     from annualcheck.checks import run_checks
 
-    before = Counter(_signature(f) for f in run_checks([baseline_by_year[y] for y in series]))
-    after = run_checks([records_by_year[y] for y in series])
+    before = Counter(
+        _signature(f) for f in run_checks([baseline_by_year[y] for y in series], profile=PROFILE)
+    )
+    after = run_checks([records_by_year[y] for y in series], profile=PROFILE)
     new = []
     for finding in after:
         sig = _signature(finding)

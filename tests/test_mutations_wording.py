@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 
 import test_mutations as base
-from conftest import FIXTURES
+from helpers.paths import FIXTURES
 
 pytestmark = pytest.mark.slow
 

@@ -64,12 +64,14 @@ def test_statistics_are_keyed_wherever_the_section_is_numbered():
     paragraphs += [Paragraph(t, 2, section="5 (3) ii)") for t in STATS]
     topics = topic_sections(paragraphs, PROFILE.figures)
     assert list(topics.values()) == [frozenset({"5 (3) ii)"})]
-    keys = {f.key: f.value for f in extract_figures(paragraphs, 2019, PROFILE)}
+    keys = {f.key: f.value for f in extract_figures(paragraphs, 2019, profile=PROFILE)}
     assert keys["victims.total"] == 47 and keys["victims.minors"] == 19
 
 
 def test_a_victims_count_outside_the_statistics_keeps_its_own_key():
     paragraphs = [Paragraph(t, 2, section="3 (1) i)") for t in STATS]
     paragraphs.append(Paragraph("Of the victims, 7 were minors.", 5, section="6 (2)"))
-    minors = [f for f in extract_figures(paragraphs, 2019, PROFILE) if f.key == "victims.minors"]
+    minors = [
+        f for f in extract_figures(paragraphs, 2019, profile=PROFILE) if f.key == "victims.minors"
+    ]
     assert [(f.section, f.value, f.occurrences) for f in minors] == [("3 (1) i)", 19, [])]

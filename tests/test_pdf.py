@@ -18,12 +18,11 @@ from annualcheck.model.errors import (
     TruncatedPdfError,
 )
 from annualcheck.pdf.document import open_pdf
+from helpers.paths import committed
 
 
 def _need(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"{path.name} not rendered yet (made by tools/; run the renderers first)")
-    return path
+    return committed(path)  # a committed PDF that is missing fails the run
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +121,7 @@ def test_empty_file(tmp_path):
 
 
 def test_not_a_pdf(tmp_path):
-    from badpdfs import png_bytes
+    from helpers.badpdfs import png_bytes
 
     text = tmp_path / "notes.pdf"
     text.write_text("This is a text file named .pdf\n")
@@ -133,7 +132,7 @@ def test_not_a_pdf(tmp_path):
 
 
 def test_truncated(tmp_path, report_pdfs):
-    from badpdfs import truncated_copy
+    from helpers.badpdfs import truncated_copy
 
     for fraction in (0.5, 0.97):
         path = truncated_copy(_need(report_pdfs[2020]), tmp_path / f"cut{fraction}.pdf", fraction)
@@ -147,7 +146,7 @@ def test_garbage_after_header_is_damaged(tmp_path):
 
 
 def test_encrypted(tmp_path):
-    from badpdfs import text_pdf
+    from helpers.badpdfs import text_pdf
 
     path = text_pdf(
         tmp_path / "locked.pdf", ["Measures to Combat Trafficking in Persons"], "s3cret"
@@ -161,7 +160,7 @@ def test_encrypted(tmp_path):
 
 
 def test_no_text_layer(tmp_path):
-    from badpdfs import shapes_pdf
+    from helpers.badpdfs import shapes_pdf
 
     _raises(NoTextLayerError, shapes_pdf(tmp_path / "scan.pdf"))
 
@@ -177,7 +176,7 @@ def test_missing_file(tmp_path):
 
 
 def test_owner_password_only_opens_without_a_password(tmp_path):
-    from badpdfs import text_pdf
+    from helpers.badpdfs import text_pdf
 
     path = text_pdf(tmp_path / "restricted.pdf", ["Measures to Combat Trafficking"], encrypt="")
     with open_pdf(path) as doc:

@@ -1,4 +1,4 @@
-"""The report renderer (tools/render_reports.py): the source dialect and the rendered 2020 PDF.
+"""The report renderer (testdata/render_reports.py): the source dialect and the rendered 2020 PDF.
 
 Expected values come from reading reports/src/FORMAT.md and the 2020 report text, not from
 the renderer's output. No Chromium here: the second producer's fixture is only checked for
@@ -13,7 +13,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from render_reports import (
+from testdata.render_reports import (
     Bullet,
     Figure,
     Heading,
@@ -280,7 +280,7 @@ def test_other_producer_fixture_differs(alt_2020_pdf):
 
 
 def test_other_producer_html_without_chromium(sample):
-    from render_other_producer import document_html, leader_dots
+    from testdata.render_other_producer import document_html, leader_dots
 
     entries = contents_entries(sample)
     html = document_html(sample, [7] * len(entries))

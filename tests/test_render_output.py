@@ -12,9 +12,12 @@ import pytest
 from annualcheck.batch.progress import progress, progress_line
 from annualcheck.diff.compare import diff_records
 from annualcheck.model.findings import Finding
+from annualcheck.profiles import get_profile
 from annualcheck.render.diff import render_diff
 from annualcheck.render.findings import render_findings
-from builders import finding, series, series_findings
+from helpers.builders import finding, series, series_findings
+
+PROFILE = get_profile("jp-tip")
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +27,7 @@ def built():
 
 @pytest.fixture(scope="module")
 def change(built):
-    return diff_records(built[2019], built[2020])
+    return diff_records(built[2019], built[2020], profile=PROFILE)
 
 
 # -- findings ----------------------------------------------------------------------------------
@@ -143,7 +146,7 @@ def test_diff_html_is_a_standalone_page(change):
 def test_diff_html_escapes_text(built):
     old, new = series()[2019], series()[2020]
     new.captions[0].text = "Nationalities <b>of</b> 39 suspects"
-    page = render_diff(diff_records(old, new), "html")
+    page = render_diff(diff_records(old, new, profile=PROFILE), "html")
     assert "<b>of</b>" not in page and "&lt;b&gt;of&lt;/b&gt;" in page
 
 

@@ -24,8 +24,8 @@ from annualcheck.profiles import get_profile
 sys.path.insert(0, str(Path(__file__).resolve().parent / "data"))
 from rewordings import REWORDINGS  # noqa: E402
 
-from conftest import EXPECTED  # noqa: E402
-from test_checks_builders import record  # noqa: E402
+from helpers.check_builders import record  # noqa: E402
+from helpers.paths import EXPECTED  # noqa: E402
 
 PROFILE = get_profile("jp-tip")
 SOURCE = Path(__file__).resolve().parents[1] / "reports" / "src" / "2020.md"
@@ -78,7 +78,7 @@ def figures_of(entry: dict) -> list:
 @functools.cache
 def _figures(original: str, reworded: str) -> tuple:
     """Read once per rewording (two tests read each)."""
-    return tuple(extract_figures(reword(ORIGINAL, original, reworded), 2019, PROFILE))
+    return tuple(extract_figures(reword(ORIGINAL, original, reworded), 2019, profile=PROFILE))
 
 
 def misread(entry: dict) -> list[str]:
@@ -109,7 +109,7 @@ def test_the_corpus_covers_every_family():
 
 
 def test_the_original_text_reads_to_its_figures():
-    figures = {f.key: f for f in extract_figures(ORIGINAL, 2019, PROFILE)}
+    figures = {f.key: f for f in extract_figures(ORIGINAL, 2019, profile=PROFILE)}
     assert figures["victims.total"].value == 47
     assert figures["victims.total"].stated_change.delta == 20
 

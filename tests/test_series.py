@@ -29,8 +29,11 @@ from annualcheck.model.errors import (
     NotPdfError,
     UnreadablePdfError,
 )
-from badpdfs import REPORT_2020, shapes_pdf, text_pdf
-from builders import fig, record
+from annualcheck.profiles import get_profile
+from helpers.badpdfs import REPORT_2020, shapes_pdf, text_pdf
+from helpers.builders import fig, record
+
+PROFILE = get_profile("jp-tip")
 
 
 def fake_extract(path, password=None, profile=None):
@@ -76,7 +79,7 @@ def year_pdf(folder: Path, name: str, year: int | str) -> Path:
 
 
 def options(**kw) -> LoadOptions:
-    return LoadOptions(**{"jobs": 1, **kw})
+    return LoadOptions(**{"jobs": 1, **kw}, profile=PROFILE)
 
 
 def test_year_gaps():
@@ -252,7 +255,6 @@ def test_load_one_raises_our_error_only(fake_extractor, tmp_path):
 
 def test_real_report_round_trips_through_cache(tmp_path, monkeypatch):
     """The cached JSON gives back the same record as a fresh extraction."""
-    pytest.importorskip("annualcheck.extract.pipeline")
     monkeypatch.setenv("ANNUALCHECK_CACHE_DIR", str(tmp_path / "cache"))
     fresh = load_one(REPORT_2020, options())
     cached = load_one(REPORT_2020, options())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -12,10 +11,14 @@ from urllib.parse import urlparse
 import pytest
 
 from annualcheck.output.site import write_site
-from builders import series, series_findings
+from annualcheck.profiles import get_profile
+from helpers.builders import series, series_findings
+from testdata.fonts import chromium
+
+PROFILE = get_profile("jp-tip")
 
 ARTIFACTS = Path(__file__).resolve().parent / "_artifacts"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = chromium()  # None when not installed: the browser tests skip
 
 
 class Page(HTMLParser):
@@ -71,7 +74,13 @@ def parse(path: Path) -> Page:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     outdir = tmp_path_factory.mktemp("site")
-    index = write_site(series().values(), series_findings(), outdir, notes=["a note on the series"])
+    index = write_site(
+        series().values(),
+        series_findings(),
+        outdir,
+        notes=["a note on the series"],
+        profile=PROFILE,
+    )
     return index
 
 
@@ -155,19 +164,19 @@ def test_findings_page_with_pages_and_quotes(site):
 
 
 def test_single_report_site(tmp_path):
-    index = write_site([series()[2020]], [], tmp_path / "one")
+    index = write_site([series()[2020]], [], tmp_path / "one", profile=PROFILE)
     assert sorted(p.name for p in index.parent.iterdir()) == ["findings.html", "index.html"]
     assert "nothing to compare" in index.read_text()
 
 
 def test_rewrite_leaves_no_temporary_files(tmp_path):
     for _ in range(2):
-        write_site(series().values(), [], tmp_path)
+        write_site(series().values(), [], tmp_path, profile=PROFILE)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 
 def test_matplotlib_is_imported_only_when_charts_are_drawn():
-    code = "import sys, annualcheck.output.site, annualcheck.render.shim; print('matplotlib' in sys.modules)"
+    code = "import sys, annualcheck.output.site, annualcheck.render.findings, annualcheck.render.diff; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -189,7 +198,7 @@ def luminance(rgb: tuple[int, ...]) -> float:
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="headless Chromium not installed")
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_index_screenshot(site, scheme):
     from PIL import Image
@@ -212,7 +221,7 @@ def test_index_screenshot(site, scheme):
 
 def test_real_series_site(records, tmp_path):
     series_records = [records[y] for y in (2019, 2020, 2021)]
-    index = write_site(series_records, [], tmp_path)
+    index = write_site(series_records, [], tmp_path, profile=PROFILE)
     page = parse(index)
     assert page.tags.count("svg") == 5
     # FACTS.md: 27 victims in 2018, 47 in 2019, 38 in 2020.
@@ -224,7 +233,7 @@ def test_real_series_site(records, tmp_path):
 
 def test_gap_between_reports_is_named(tmp_path):
     built = series()
-    index = write_site([built[2019], built[2021]], series_findings(), tmp_path)
+    index = write_site([built[2019], built[2021]], series_findings(), tmp_path, profile=PROFILE)
     text = index.read_text()
     assert "no report 2020 in the series" in text
     assert (tmp_path / "changes-2019-2021.html").is_file()

@@ -13,12 +13,16 @@ from typing import Any
 import pytest
 
 from annualcheck.extract.tables.assemble import extract_tables, open_for_tables
-from test_trial_results import (
+from annualcheck.profiles import get_profile
+from helpers.trial_tables import (
     TABLE2_OFFENSES,
     TABLE2_RESULTS,
     TABLE3_OFFENSES,
     TABLE3_RESULTS,
 )
+from testdata.fonts import chromium
+
+PROFILE = get_profile("jp-tip")
 
 PENDING_T2 = {6, 7, 8, 16, 17, 28, 30, 31, 32}
 TABLE1_DATES = [
@@ -89,9 +93,9 @@ def _read(path: Path) -> SimpleNamespace:
 
     profile = get_profile()
     doc = open_for_tables(path)
-    layout = analyse_layout(doc, profile)
+    layout = analyse_layout(doc, profile=profile)
     counting = CountingDoc(doc)
-    tables = extract_tables(counting, layout, profile)
+    tables = extract_tables(counting, layout, profile=profile)
     return SimpleNamespace(
         tables=tables, layout=layout, searched=counting.searched, pages=len(doc.pages)
     )
@@ -99,9 +103,7 @@ def _read(path: Path) -> SimpleNamespace:
 
 @pytest.fixture(scope="module", params=["reportlab", "other-producer"])
 def rendered(request, report_pdfs, alt_2020_pdf) -> SimpleNamespace:
-    path = report_pdfs[2020] if request.param == "reportlab" else alt_2020_pdf
-    if not path.exists():
-        pytest.skip(f"{path.name} not rendered yet")
+    path = report_pdfs[2020] if request.param == "reportlab" else alt_2020_pdf  # both committed
     out = _read(path)
     out.name = request.param
     return out
@@ -258,9 +260,9 @@ def own_pdfs(tmp_path_factory) -> list[tuple[str, Any]]:
             path = folder / f"t-{'ruled' if ruled else 'plain'}-{filler}.pdf"
             _render_tables(path, filler, ruled)
             doc = open_for_tables(path)
-            out.append((path.name, ruled, extract_tables(doc, None, profile)))
-            layout = analyse_layout(doc, profile)
-            out.append((f"{path.name}+layout", ruled, extract_tables(doc, layout, profile)))
+            out.append((path.name, ruled, extract_tables(doc, None, profile=profile)))
+            layout = analyse_layout(doc, profile=profile)
+            out.append((f"{path.name}+layout", ruled, extract_tables(doc, layout, profile=profile)))
     return out
 
 
@@ -423,13 +425,12 @@ def _render_table1(path: Path, filler: int) -> None:
 def test_table1_rows_split_by_a_page_break(tmp_path):
     """A split Table 1 row has no number: the open ruling at the page foot says it goes on
     (even its date cell, "May 2016 May 2017 / May 2018 May 2019")."""
-    from annualcheck.profiles import get_profile
 
     joined = []
     for filler in (17, 22, 29):  # each splits a different row
         path = tmp_path / f"t1-{filler}.pdf"
         _render_table1(path, filler)
-        rows = extract_tables(open_for_tables(path), None, get_profile())["table1"].rows
+        rows = extract_tables(open_for_tables(path), None, profile=PROFILE)["table1"].rows
         assert [r.date for r in rows] == TABLE1_DATES, filler
         assert [r.text for r in rows] == TABLE1_TEXTS, filler
         joined += [r.date for r in rows if len(r.pages) == 2]
@@ -480,7 +481,7 @@ def _render_html_tables(path: Path, filler: int) -> None:
     source.write_text("\n".join(parts), encoding="utf-8")
     subprocess.run(
         [
-            "/usr/bin/chromium",
+            chromium(),
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
@@ -496,15 +497,14 @@ def _render_html_tables(path: Path, filler: int) -> None:
 
 @pytest.mark.browser
 def test_browser_split_rows_joined(tmp_path):
-    from annualcheck.profiles import get_profile
 
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("no Chromium")
+    if chromium() is None:
+        pytest.skip("headless Chromium not installed")
     joined = []
     for filler in (6, 8):  # these split rows 13, then 12 and 26
         path = tmp_path / f"html-{filler}.pdf"
         _render_html_tables(path, filler)
-        table = extract_tables(open_for_tables(path), None, get_profile())["table2"]
+        table = extract_tables(open_for_tables(path), None, profile=PROFILE)["table2"]
         assert table.parse_report.strategy == "lattice"
         assert [r.no for r in table.rows] == list(range(1, 33)), filler
         assert [r.offense for r in table.rows] == [o for o, _ in TABLE2_OFFENSES], filler
@@ -518,12 +518,9 @@ def test_browser_split_rows_joined(tmp_path):
 def test_caption_read_without_layout_keeps_its_wrapped_line(report_pdfs):
     """Without layout analysis the caption comes from its text line; the line it wraps onto,
     above the table, is part of it."""
-    from annualcheck.profiles import get_profile
 
-    path = report_pdfs[2020]
-    if not path.exists():
-        pytest.skip("reports/2020.pdf not rendered yet")
-    tables = extract_tables(open_for_tables(path), None, get_profile())
+    path = report_pdfs[2020]  # committed: the session fixture fails the run when it is missing
+    tables = extract_tables(open_for_tables(path), None, profile=PROFILE)
     assert tables["table3"].caption == (
         "Charges imposed on the six persons reported as awaiting trial in the 2019 annual report "
         "and the results of their trials (as of March 31, 2020)"

@@ -1,5 +1,5 @@
 """Whole reports of another wording and another structure (tests/fixtures/2020-reworded.pdf,
-2020-restructured.pdf, rendered by tools/render_variants.py from the real 2020 text).
+2020-restructured.pdf, rendered by testdata/render_variants.py from the real 2020 text).
 
 The restructured report (a new section 2, the statistics as section 3, "(a)" sub-numbering,
 retitled headings, Table 3 before Table 2) must read to expected/2020.json's section-2
@@ -17,7 +17,7 @@ import test_rewordings
 from annualcheck.checks import RULE_FAILED, run_checks
 from annualcheck.extract.pipeline import extract_record
 from annualcheck.profiles import get_profile
-from conftest import FIXTURES, REPORTS
+from helpers.paths import FIXTURES, REPORTS, committed
 
 PROFILE = get_profile("jp-tip")
 VARIANTS = ("2020-reworded", "2020-restructured")
@@ -27,7 +27,10 @@ REAL_ERROR = ("toc-caption", "Figure 8")
 
 @pytest.fixture(scope="module")
 def variant_records() -> dict:
-    out = {name: extract_record(FIXTURES / f"{name}.pdf", profile=PROFILE) for name in VARIANTS}
+    out = {
+        name: extract_record(committed(FIXTURES / f"{name}.pdf"), profile=PROFILE)
+        for name in VARIANTS
+    }
     out[2019] = extract_record(REPORTS / "2019.pdf", profile=PROFILE)
     return out
 

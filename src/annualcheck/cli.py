@@ -24,8 +24,36 @@ EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 # -- shared options -------------------------------------------------------------------------
 
 
+def _resolve_profile(ctx: click.Context, param: click.Parameter, name: str) -> Any:
+    """`--profile NAME` to the registered profile, once; an unknown name is one line on
+    stderr that lists the known names, and exit status 2."""
+    from annualcheck.profiles import UnknownProfileError, get_profile
+
+    try:
+        return get_profile(name)
+    except UnknownProfileError as exc:
+        _fail(f"--profile: {exc}")
+        ctx.exit(EXIT_BAD_INPUT)
+
+
+def profile_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """`--profile NAME`: the report series the inputs belong to (resolved to a `Profile`)."""
+    from annualcheck.profiles import DEFAULT_PROFILE
+
+    return click.option(
+        "--profile",
+        "profile",
+        default=DEFAULT_PROFILE,
+        show_default=True,
+        metavar="NAME",
+        callback=_resolve_profile,
+        help="The report series the inputs belong to.",
+    )(func)
+
+
 def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Options every command that reads PDFs shares."""
+    func = profile_option(func)
     func = click.option(
         "--password", default=None, help="Password of an encrypted PDF (applies to every input)."
     )(func)
@@ -92,6 +120,7 @@ def _load_options(kwargs: dict[str, Any]) -> Any:
     from annualcheck.batch.series import LoadOptions
 
     return LoadOptions(
+        profile=kwargs["profile"],
         password=kwargs.get("password"),
         use_cache=not kwargs.get("no_cache", False),
         jobs=kwargs.get("jobs"),
@@ -106,10 +135,12 @@ def _findings(result: Any, options: Any) -> list:
     if options.use_cache:
         from annualcheck.batch.cache import run_checks_cached
 
-        return run_checks_cached(result.records, result.gaps, options.cache_dir)
+        return run_checks_cached(
+            result.records, result.gaps, options.cache_dir, profile=options.profile
+        )
     from annualcheck.checks import run_checks
 
-    return run_checks(result.records, gaps=result.gaps)
+    return run_checks(result.records, gaps=result.gaps, profile=options.profile)
 
 
 def _report_load_errors(result: Any) -> None:
@@ -117,6 +148,16 @@ def _report_load_errors(result: Any) -> None:
         _fail(error.line())
     for note in result.notes:
         click.echo(f"annualcheck: note: {note}", err=True)
+
+
+def _pdf_links(paths: tuple[Path, ...], outdir: Path) -> dict[str, str]:
+    """PDF file name -> its path relative to the site folder, for links to its pages."""
+    import os
+
+    from annualcheck.batch.series import expand_paths
+
+    files, _ = expand_paths(list(paths))
+    return {f.name: Path(os.path.relpath(f.resolve(), outdir.resolve())).as_posix() for f in files}
 
 
 # -- the group ------------------------------------------------------------------------------
@@ -164,7 +205,7 @@ def extract(report: Path, fmt: str, output: Path | None, **kwargs: Any) -> int:
     if output is not None:
         check_writable(output, folder_ok=(fmt == "csv"))
     record = load_one(report, _load_options(kwargs))
-    write_record(record, fmt, output)
+    write_record(record, fmt, output, profile=kwargs["profile"])
     return EXIT_OK
 
 
@@ -234,7 +275,7 @@ def diff(old: Path, new: Path, fmt: str, **kwargs: Any) -> int:
     if len(result.records) != 2:
         raise AnnualcheckError(None, "diff needs two reports of different years")
     older, newer = result.records
-    click.echo(render_diff(diff_records(older, newer), fmt))
+    click.echo(render_diff(diff_records(older, newer, profile=kwargs["profile"]), fmt))
     return EXIT_OK
 
 
@@ -253,6 +294,7 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
     from annualcheck.batch.series import load_series
     from annualcheck.output.iosafe import check_writable
     from annualcheck.output.site import write_site
+    from annualcheck.trials import build_trials
 
     check_writable(outdir, folder_ok=True, folder_only=True)
     options = _load_options(kwargs)
@@ -261,7 +303,15 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
     if not result.records:
         return EXIT_BAD_INPUT
     findings = _findings(result, options)
-    index = write_site(result.records, findings, outdir, notes=result.notes)
+    index = write_site(
+        result.records,
+        findings,
+        outdir,
+        notes=result.notes,
+        profile=options.profile,
+        trials=build_trials(result.records, profile=options.profile),
+        pdf_links=_pdf_links(paths, outdir),
+    )
     click.echo(str(index))
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
 
@@ -280,6 +330,10 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
 def export(paths: tuple[Path, ...], output: Path, **kwargs: Any) -> int:
     """Every figure of every report as one tidy table (.csv, .parquet or .sqlite).
 
+    SQLite also gets the trial tables' rows and the trial histories (`trials`, one row a
+    person; `trial_events`, one row a step); `annualcheck trials --format csv -o DIR/`
+    writes the same as CSV.
+
     \b
     Example:
         annualcheck export reports/ -o figures.csv
@@ -294,12 +348,63 @@ def export(paths: tuple[Path, ...], output: Path, **kwargs: Any) -> int:
             output, f"unknown export format {output.suffix!r}; use .csv, .parquet or .sqlite"
         )
     check_writable(output)
-    result = load_series(list(paths), _load_options(kwargs))
+    options = _load_options(kwargs)
+    result = load_series(list(paths), options)
     _report_load_errors(result)
     if not result.records:
         return EXIT_BAD_INPUT
-    export_figures(result.records, output)
+    trials = None
+    if output.suffix.lower() == ".sqlite":
+        from annualcheck.trials import build_trials
+
+        trials = build_trials(result.records, profile=options.profile)
+    export_figures(result.records, output, trials=trials)
     click.echo(str(output))
+    return EXIT_BAD_INPUT if result.errors else EXIT_OK
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "csv", "markdown"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write here instead of stdout; with --format csv a folder gets trials.csv, "
+    "trial_events.csv and trial_sentencing.csv.",
+)
+@input_options
+@guarded
+def trials(paths: tuple[Path, ...], fmt: str, output: Path | None, **kwargs: Any) -> int:
+    """Every prosecuted person followed to a verdict, and how each report's persons were
+    sentenced (prison, suspended, fine only, acquitted, pending).
+
+    \b
+    Example:
+        annualcheck trials reports/
+        annualcheck trials reports/ --format json -o trials.json
+        annualcheck trials reports/ --format csv -o trials/
+    """
+    from annualcheck.batch.series import load_series
+    from annualcheck.output.iosafe import check_writable
+    from annualcheck.output.trials import write_trials
+    from annualcheck.trials import build_trials
+
+    if output is not None:
+        check_writable(output, folder_ok=(fmt == "csv"))
+    options = _load_options(kwargs)
+    result = load_series(list(paths), options)
+    _report_load_errors(result)
+    if not result.records:
+        return EXIT_BAD_INPUT
+    write_trials(build_trials(result.records, profile=options.profile), fmt, output)
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
 
 

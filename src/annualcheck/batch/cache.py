@@ -1,8 +1,11 @@
 """A cache of extracted records, so re-checking a series reads JSON instead of PDFs.
 
 Key: the PDF's SHA-256 (content, not name or mtime: a renamed or touched file is the same
-report), the tool version, and a hash of the package's own source files, so that any code
-change (a new figure key, a fixed parser) invalidates every entry without a manual flush.
+report), the tool version, a hash of the package's own source files, so that any code
+change (a new figure key, a fixed parser) invalidates every entry without a manual flush, and
+the profile's name, version and a hash of its values (as black keys its cache by `Mode`): the
+same PDF read as another series, or by a changed profile defined outside the package, is
+another entry.
 Entries are written atomically; an entry that does not parse is ignored and rewritten.
 
 Folder: $ANNUALCHECK_CACHE_DIR, else $XDG_CACHE_HOME/annualcheck, else ~/.cache/annualcheck.
@@ -20,8 +23,9 @@ from pathlib import Path
 from annualcheck import __version__
 from annualcheck.model.record import Record
 from annualcheck.output.iosafe import atomic_write_text
+from annualcheck.profiles.spec import Profile
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 ENTRY_FORMAT = 1  # bump when the entry wrapper below changes
 
 
@@ -58,10 +62,17 @@ def file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def entry_path(pdf_sha256: str, folder: Path | None = None) -> Path:
-    """Where the record of a PDF with this hash is cached for this version of the code."""
+def profile_key(profile: Profile) -> str:
+    """The profile's part of a cache key: name, version and a hash of its values."""
+    return f"{profile.name}-{profile.version}-{profile.fingerprint}"
+
+
+def entry_path(pdf_sha256: str, folder: Path | None = None, *, profile: Profile) -> Path:
+    """Where the record of a PDF with this hash is cached for this version of the code and
+    this profile."""
     folder = folder or cache_dir()
-    return folder / f"{pdf_sha256}-{__version__}-{source_hash()[:16]}.json"
+    key = hashlib.sha256(f"{source_hash()}\0{profile_key(profile)}".encode()).hexdigest()[:16]
+    return folder / f"{pdf_sha256}-{__version__}-{key}.json"
 
 
 def _renamed(record: Record, stored_arg: str, path: Path) -> Record:
@@ -74,9 +85,11 @@ def _renamed(record: Record, stored_arg: str, path: Path) -> Record:
     return record
 
 
-def load_cached(pdf_sha256: str, path: Path, folder: Path | None = None) -> Record | None:
+def load_cached(
+    pdf_sha256: str, path: Path, folder: Path | None = None, *, profile: Profile
+) -> Record | None:
     """The cached record, or None when absent or unreadable (a corrupt entry is a miss)."""
-    entry = entry_path(pdf_sha256, folder)
+    entry = entry_path(pdf_sha256, folder, profile=profile)
     try:
         data = json.loads(entry.read_text(encoding="utf-8"))
         if data.get("format") != ENTRY_FORMAT or data.get("sha256") != pdf_sha256:
@@ -87,14 +100,17 @@ def load_cached(pdf_sha256: str, path: Path, folder: Path | None = None) -> Reco
     return _renamed(record, data.get("path", ""), path)
 
 
-def store(pdf_sha256: str, path: Path, record: Record, folder: Path | None = None) -> bool:
+def store(
+    pdf_sha256: str, path: Path, record: Record, folder: Path | None = None, *, profile: Profile
+) -> bool:
     """Write the entry atomically; False (and no error) when the cache folder is unusable,
     because a cache must never make a run fail."""
-    entry = entry_path(pdf_sha256, folder)
+    entry = entry_path(pdf_sha256, folder, profile=profile)
     payload = {
         "format": ENTRY_FORMAT,
         "sha256": pdf_sha256,
         "version": __version__,
+        "profile": profile_key(profile),
         "path": str(path),
         "record": record.to_dict(),
     }
@@ -108,8 +124,9 @@ def store(pdf_sha256: str, path: Path, record: Record, folder: Path | None = Non
 
 
 def prune_stale(pdf_sha256: str, keep: Path) -> None:
-    """Remove this PDF's entries written by other versions of the code: they can never be
-    read again, and without this every edit of the package would leave a copy behind."""
+    """Remove this PDF's entries written by other versions of the code or profile: they can
+    never be read again, and without this every edit of the package would leave a copy
+    behind (a PDF is a report of one series, so one profile's entry is all it needs)."""
     for old in keep.parent.glob(f"{pdf_sha256}-*.json"):
         if old != keep:
             with contextlib.suppress(OSError):
@@ -124,29 +141,39 @@ def prune_stale(pdf_sha256: str, keep: Path) -> None:
 
 
 def findings_entry_path(
-    pdf_sha256s: list[str], gaps: list[int] | tuple[int, ...], folder: Path | None = None
+    pdf_sha256s: list[str],
+    gaps: list[int] | tuple[int, ...],
+    folder: Path | None = None,
+    *,
+    profile: Profile,
 ) -> Path:
     folder = folder or cache_dir()
     key = hashlib.sha256(
-        json.dumps([list(pdf_sha256s), sorted(gaps), __version__, source_hash()]).encode()
+        json.dumps(
+            [list(pdf_sha256s), sorted(gaps), __version__, source_hash(), profile_key(profile)]
+        ).encode()
     ).hexdigest()
     return folder / f"findings-{key}.json"
 
 
-def run_checks_cached(records: list[Record], gaps=(), folder: Path | None = None) -> list:
+def run_checks_cached(
+    records: list[Record], gaps=(), folder: Path | None = None, *, profile: Profile
+) -> list:
     """`checks.run_checks`, answered from the cache when the same series was checked before
     with the same code. A damaged or unwritable entry only costs the recomputation."""
     from annualcheck.checks import run_checks
     from annualcheck.model.findings import Finding
 
-    entry = findings_entry_path([r.source.sha256 for r in records], list(gaps), folder)
+    entry = findings_entry_path(
+        [r.source.sha256 for r in records], list(gaps), folder, profile=profile
+    )
     try:
         data = json.loads(entry.read_text(encoding="utf-8"))
         if data.get("format") == ENTRY_FORMAT:
             return [Finding.from_dict(f) for f in data["findings"]]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
-    findings = run_checks(records, gaps=gaps)
+    findings = run_checks(records, gaps=gaps, profile=profile)
     payload = {"format": ENTRY_FORMAT, "findings": [f.to_dict() for f in findings]}
     with contextlib.suppress(OSError):
         entry.parent.mkdir(parents=True, exist_ok=True)

@@ -32,12 +32,15 @@ from annualcheck.model.errors import (
 )
 from annualcheck.model.record import Record
 from annualcheck.pdf.validate import check_bytes, check_document
+from annualcheck.profiles.spec import Profile
 
 
-@dataclass
+@dataclass(kw_only=True)
 class LoadOptions:
-    """How to load reports; built by the CLI from the shared input options."""
+    """How to load reports; built by the CLI from the shared input options. `profile` is the
+    series the reports belong to (it travels to the worker processes with the options)."""
 
+    profile: Profile
     password: str | None = None
     use_cache: bool = True
     jobs: int | None = None  # None: os.cpu_count()
@@ -93,7 +96,7 @@ def _cached(path: Path, options: LoadOptions) -> tuple[str | None, Record | None
     if not options.use_cache:
         return None, None
     sha = cache.file_sha256(path)
-    record = cache.load_cached(sha, path, options.cache_dir)
+    record = cache.load_cached(sha, path, options.cache_dir, profile=options.profile)
     if record is not None and options.max_pages and record.source.pages > options.max_pages:
         raise TooLargeError(
             path,
@@ -132,23 +135,24 @@ def _extract_fresh(path: Path, options: LoadOptions, sha: str | None) -> Record:
         from annualcheck.extract.pipeline import extract_record
 
         with quiet_libraries():
-            record = extract_record(path, password=options.password)
+            record = extract_record(path, password=options.password, profile=options.profile)
     except Exception as exc:  # noqa: BLE001 - every failure of one file is that file's error
         raise as_input_error(path, exc) from exc
     # An encrypted report is never cached: a later run without the password must not get
     # its contents from the cache.
     if options.use_cache and not facts.encrypted:
-        cache.store(sha or cache.file_sha256(path), path, record, options.cache_dir)
+        cache.store(
+            sha or cache.file_sha256(path), path, record, options.cache_dir, profile=options.profile
+        )
     return record
 
 
-def load_one(path: str | Path, options: LoadOptions | None = None) -> Record:
+def load_one(path: str | Path, options: LoadOptions) -> Record:
     """One report: validate, then the cached record or a fresh extraction.
 
     Raises AnnualcheckError (one line, naming the file) for every kind of bad input,
     including failures nobody foresaw.
     """
-    options = options or LoadOptions()
     path = Path(path)
     try:
         sha, record = _cached(path, options)
@@ -309,13 +313,12 @@ def year_gaps(years: Sequence[int]) -> list[int]:
     return [y for y in range(present[0], present[-1] + 1) if y not in set(present)]
 
 
-def load_series(paths: Sequence[str | Path], options: LoadOptions | None = None) -> SeriesResult:
+def load_series(paths: Sequence[str | Path], options: LoadOptions) -> SeriesResult:
     """PDFs and folders of PDFs -> records sorted by report year, plus every bad input.
 
     A second report of a year already loaded is reported (naming both files) and left
     out; the first one given is kept. Missing years become notes and `gaps`.
     """
-    options = options or LoadOptions()
     files, errors = expand_paths(paths)
     result = SeriesResult(errors=errors)
     first_of_year: dict[int, Path] = {}

@@ -20,25 +20,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from annualcheck.checks._common import report_name
+from annualcheck.checks._common import lag_of, report_name
 from annualcheck.checks.breakdown import check_breakdowns
 from annualcheck.checks.captions import check_caption_counts, check_toc
 from annualcheck.checks.repeats import check_repeats, check_restated
-from annualcheck.checks.spec import ChecksSpec
 from annualcheck.checks.stated_change import check_stated_changes
 from annualcheck.checks.tables import check_carryover, check_table_counts
 from annualcheck.checks.text import check_lists, check_percentages
 from annualcheck.model.findings import Evidence, Finding
 from annualcheck.model.record import Record
-
-
-def _spec(profile) -> ChecksSpec:
-    if profile is None:
-        from annualcheck.profiles import get_profile
-
-        profile = get_profile()
-    spec = getattr(profile, "checks", profile)
-    return spec if isinstance(spec, ChecksSpec) else ChecksSpec()
+from annualcheck.profiles.spec import ChecksSpec, Profile
 
 
 def series_gaps(records: list[Record], gaps: Iterable[int] = ()) -> tuple[int, ...]:
@@ -59,7 +50,7 @@ def _gap_findings(records: list[Record], gaps: tuple[int, ...]) -> list[Finding]
         year = after.report.report_year
         out.append(Finding(
             "stated-change", "info", year,
-            f"{report_name(gap)} is missing from the series"
+            f"{report_name(gap, lag_of(after))} is missing from the series"
             + (f" (between report {before[-1]} and report {year})" if before else "")
             + f": the stated changes of report {gap + 1} and the carryover of persons pending "
             f"in report {gap} cannot be checked",
@@ -112,9 +103,12 @@ def guarded(rule: str, year: int, run) -> list[Finding]:
         ]  # fmt: skip
 
 
-def run_checks(records: list[Record], gaps: Iterable[int] = (), profile=None) -> list[Finding]:
-    """All findings for the series, sorted by report year, severity and page."""
-    spec = _spec(profile)
+def run_checks(
+    records: list[Record], gaps: Iterable[int] = (), *, profile: Profile
+) -> list[Finding]:
+    """All findings for the series, sorted by report year, severity and page, by the
+    profile's `checks` part."""
+    spec = profile.checks
     records = sorted(records, key=lambda r: r.report.report_year)
     all_gaps = series_gaps(records, gaps)
     by_year = {r.report.report_year: r for r in records}

@@ -139,8 +139,15 @@ def data_period(record: Record) -> str:
     return str(record.report.data_year)
 
 
-def report_name(year: int) -> str:
-    return f"report {year} (covering {year - 1})"
+def lag_of(record: Record) -> int:
+    """Years between a report and the year it covers, as this report of the series has it
+    (so a report missing from the series is named by its neighbours' lag)."""
+    return record.report.report_year - record.report.data_year
+
+
+def report_name(year: int, lag: int) -> str:
+    """ "report 2020 (covering 2019)" for a report published `lag` years after its data."""
+    return f"report {year} (covering {year - lag})"
 
 
 def evidence(*items: Evidence | None | Iterable[Evidence]) -> tuple[Evidence, ...]:

@@ -8,9 +8,9 @@ summed at all. Bounds (a part that cannot exceed a total) are checked under the 
 from __future__ import annotations
 
 from annualcheck.checks._common import ev_figure, finding, fmt, page_ref
-from annualcheck.checks.spec import Bound, Breakdown, ChecksSpec
 from annualcheck.model.findings import Finding
 from annualcheck.model.record import Figure, Record
+from annualcheck.profiles.spec import Bound, Breakdown, ChecksSpec
 
 RULE = "breakdown-sum"
 

@@ -22,9 +22,9 @@ from annualcheck.checks._common import (
     page_ref,
     parse_count,
 )
-from annualcheck.checks.spec import ChecksSpec
 from annualcheck.model.findings import Finding
 from annualcheck.model.record import Caption, Record
+from annualcheck.profiles.spec import ChecksSpec
 
 COUNT_RULE = "caption-count"
 TOC_RULE = "toc-caption"

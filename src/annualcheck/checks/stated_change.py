@@ -17,10 +17,18 @@ borne out and "2 (one more ...)" is not.
 
 from __future__ import annotations
 
-from annualcheck.checks._common import ev_figure, ev_record, finding, fmt, page_ref, report_name
-from annualcheck.checks.spec import ChecksSpec
+from annualcheck.checks._common import (
+    ev_figure,
+    ev_record,
+    finding,
+    fmt,
+    lag_of,
+    page_ref,
+    report_name,
+)
 from annualcheck.model.findings import Finding
 from annualcheck.model.record import Figure, Record
+from annualcheck.profiles.spec import ChecksSpec
 from annualcheck.prose.comparisons import relative_agreement
 
 RULE = "stated-change"
@@ -130,7 +138,7 @@ def check_stated_changes(
             continue
         if previous is None:
             why = (
-                f"{report_name(year - 1)} is missing from the series"
+                f"{report_name(year - 1, lag_of(record))} is missing from the series"
                 if (year - 1) in gaps
                 else f"the series has no report before {year}"
             )
@@ -167,7 +175,7 @@ def check_stated_changes(
         if prev_fig is None:
             out.append(finding(
                 RULE, "info", record,
-                f"Stated change not checked: {report_name(previous.report.report_year)} gives no "
+                f"Stated change not checked: {report_name(previous.report.report_year, lag_of(previous))} gives no "
                 f"{fig.key} for {change.reference_period}. {_describe(fig)} implies "
                 f"{_implies(fig)}{page_ref(fig.page)}",
                 key=fig.key, expected=None, actual=implied,

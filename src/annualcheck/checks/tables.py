@@ -1,12 +1,13 @@
 """table-count and carryover: the trial tables against the text and against the previous report.
 
-table-count: Table 2's rows and statuses against "32 were prosecuted ... 23 found guilty ...
-the remaining nine pending", and its rows numbered 1..N.
+table-count: a trial table's rows and statuses against the narrative counts of them ("32 were
+... 23 found guilty ... the remaining nine pending"), and its rows numbered 1..N.
 
-carryover: Table 3 lists the persons the previous report left pending (its Table 2's pending
-rows, then its Table 3's, in document order): same count, offenses matched one to one (the
-assignment that maximises total similarity), order kept; and Table 3 against its own narrative
-("of the six persons ... three have been found guilty, while the rest of three ...").
+carryover: the carry-over table lists the persons the previous report left pending (the
+pending rows of the profile's `pending_sources`, in document order): same count, offenses
+matched one to one (the assignment that maximises total similarity), order kept; and the
+carry-over table against its own narrative ("of the six persons ... three have been found
+guilty, while the rest of three ...").
 """
 
 from __future__ import annotations
@@ -28,14 +29,12 @@ from annualcheck.checks._common import (
     parse_count,
     shorten,
 )
-from annualcheck.checks.spec import ChecksSpec, TrialTable
 from annualcheck.model.findings import Evidence, Finding
 from annualcheck.model.record import Record, TableRow
+from annualcheck.profiles.spec import ChecksSpec, TrialTable
 
 COUNT_RULE = "table-count"
 CARRY_RULE = "carryover"
-
-_FILLER = {"violation", "of", "the", "act", "and", "on", "a", "an"}
 
 
 def _rows(record: Record, name: str) -> list[TableRow] | None:
@@ -69,7 +68,7 @@ def _numbering(record: Record, tt: TrialTable, rows: list[TableRow], rule: str) 
 
 
 def _caption_count(record: Record, tt: TrialTable, spec: ChecksSpec) -> int | None:
-    """The count the table's own caption gives ("the 32 prosecuted persons")."""
+    """The count the table's own caption gives ("the 32 persons")."""
     table = record.tables[tt.name]
     for subject in spec.caption_subjects:
         if subject.table != tt.name:
@@ -127,14 +126,14 @@ def check_table_counts(record: Record, spec: ChecksSpec) -> list[Finding]:
     return out
 
 
-def _offense_text(offense: str) -> str:
-    return " ".join(w for w in fold(offense).split() if w not in _FILLER)
+def _offense_text(offense: str, filler: tuple[str, ...]) -> str:
+    return " ".join(w for w in fold(offense).split() if w not in filler)
 
 
-def similarity(a: str, b: str) -> float:
-    """Normalised similarity of two offense texts (case, punctuation and filler words such as
-    "violation of the ... Act" folded away), 0..1."""
-    x, y = _offense_text(a), _offense_text(b)
+def similarity(a: str, b: str, filler: tuple[str, ...] = ()) -> float:
+    """Normalised similarity of two offense texts (case, punctuation and the profile's filler
+    words, the boilerplate of a charge, folded away), 0..1."""
+    x, y = _offense_text(a, filler), _offense_text(b, filler)
     if x == y:
         return 1.0
     return SequenceMatcher(None, x, y, autojunk=False).ratio()
@@ -151,13 +150,17 @@ def pending_persons(record: Record, spec: ChecksSpec) -> list[tuple[str, TableRo
     return out
 
 
-def _match(prev: list[tuple[str, TableRow]], rows: list[TableRow]):
+def match_pending(prev: list[tuple[str, TableRow]], rows: list[TableRow], filler: tuple[str, ...]):
     """Assignment maximising total similarity; among equal offenses, the one that keeps
-    positions closest wins (a tiny bonus), so identical offenses never look reordered."""
+    positions closest wins (a tiny bonus), so identical offenses never look reordered.
+
+    Returns ({index in prev: index in rows}, similarity matrix). Public because the
+    person-level trial histories (`annualcheck.trials.history`) follow people by exactly this
+    matching: a person the history loses is one this rule reports, never another."""
     if not prev or not rows:
         return {}, []
     scale = max(len(prev), len(rows))
-    sims = [[similarity(p.offense, r.offense) for r in rows] for _, p in prev]
+    sims = [[similarity(p.offense, r.offense, filler) for r in rows] for _, p in prev]
     weight = [[s + 1e-4 * (1 - abs(i - j) / scale) for j, s in enumerate(row)]
               for i, row in enumerate(sims)]  # fmt: skip
     return max_assignment(weight), sims
@@ -201,7 +204,7 @@ def check_carryover(record: Record, previous: Record | None, spec: ChecksSpec) -
             ))  # fmt: skip
         return out
     table_ev = ev_table(record, tt.name)
-    assignment, sims = _match(prev, rows)
+    assignment, sims = match_pending(prev, rows, spec.offense_filler)
     unmatched_prev = [i for i in range(len(prev)) if i not in assignment]
     taken = set(assignment.values())
     unmatched_new = [j for j in range(len(rows)) if j not in taken]

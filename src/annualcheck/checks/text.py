@@ -31,9 +31,9 @@ from annualcheck.checks._common import (
     parse_count,
     shorten,
 )
-from annualcheck.checks.spec import ChecksSpec, ListVocabulary
 from annualcheck.model.findings import Finding
 from annualcheck.model.record import Record
+from annualcheck.profiles.spec import ChecksSpec, ListVocabulary
 from annualcheck.prose.comparisons import find_stated_changes
 
 PCT_RULE = "percentage"

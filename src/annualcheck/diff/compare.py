@@ -7,15 +7,17 @@ Each part answers one question a reader of two consecutive years asks:
 
 - figures: every key of either report side by side, with the change the numbers give and
   the change the new report states, and whether the two agree;
-- trials: Table 2 summarised per year, and what became of each person the old report left
-  awaiting trial (matched to a row of the new carry-over table by offense);
+- trials: the profile's summary trial table in numbers per year, and what became of each
+  person the old report left awaiting trial (matched to a row of the new carry-over table by
+  offense);
 - text: which sections were added, removed or rewritten, and which sentences of the
   statistics section changed (numbers masked so a sentence whose numbers changed pairs up
   with its predecessor instead of showing as one removal and one addition);
 - structure: a compact DeepDiff of everything the parts above do not already cover.
 
 The trend series and the section that holds the statistics come from the profile
-(`Profile.diff`, a `DiffSpec`); nothing here knows a phrase of one series.
+(`Profile.diff`, a `DiffSpec`), as do the names of the tables compared; nothing here knows a
+phrase of one series.
 
 This module holds the model, the figures part and the whole; the trials part is in
 `diff_trials`, the text part in `diff_text`, the structure part in `diff_structure`, and the
@@ -44,49 +46,11 @@ from annualcheck.diff.trials import (
     summarise_table,
 )
 from annualcheck.model.record import Figure, Record, StatedChange
+from annualcheck.profiles.spec import Profile
 from annualcheck.prose.comparisons import relative_agreement
 
 SCHEMA = "annualcheck/change@1"
 AGREEMENTS = ("agrees", "contradicts", "not stated", "new key", "dropped key")
-
-
-# -- the profile's part ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TrendSeries:
-    """One line of a trend chart: the sum of `keys`, or one line per key under `prefix`."""
-
-    label: str
-    keys: tuple[str, ...] = ()
-    prefix: str | None = None
-    exclude: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class TrendChart:
-    title: str
-    series: tuple[TrendSeries, ...]
-
-
-@dataclass(frozen=True)
-class DiffSpec:
-    """What the diff and the site need to know of a series (`Profile.diff`)."""
-
-    narrative_section: str = "2"  # top-level section whose sentences are compared one by one
-    charts: tuple[TrendChart, ...] = ()
-    labels: dict[str, str] = field(default_factory=dict)
-    pending_tables: tuple[str, ...] = ("table2", "table3")
-    carryover_table: str = "table3"
-    prosecuted_table: str = "table2"
-
-
-def default_spec() -> DiffSpec:
-    """The jp-tip profile's part, or a neutral spec if that part is missing."""
-    from annualcheck.profiles import get_profile
-
-    spec = get_profile().diff
-    return spec if isinstance(spec, DiffSpec) else DiffSpec()
 
 
 # -- the model -------------------------------------------------------------------------------
@@ -128,6 +92,17 @@ class ChangeReport:
     sentences: list[SentenceChange]
     structure: list[StructuralChange]
     labels: dict[str, str] = field(default_factory=dict)
+    #: how the profile names what was compared, for the renderers: table key -> printed label,
+    #: the summarised table and what its rows are, the carry-over table, the narrative section
+    table_labels: dict[str, str] = field(default_factory=dict)
+    summary_table: str | None = None
+    summary_subject: str = ""
+    carryover_table: str | None = None
+    narrative_section: str = ""
+
+    def table_label(self, key: str | None) -> str:
+        """The printed label of a table ("Table 3"), its key when the profile has none."""
+        return self.table_labels.get(key or "", key or "")
 
     def counts(self) -> dict[str, int]:
         """Figures per agreement class (every class present, zero included)."""
@@ -137,23 +112,13 @@ class ChangeReport:
         return out
 
     def table_change(self) -> dict[str, int]:
-        """New Table 2 summary minus old, per column."""
+        """New summary of the trial table minus old, per column."""
         old, new = self.table_summaries
-        return {
-            k: getattr(new, k) - getattr(old, k)
-            for k in (
-                "prosecuted",
-                "convicted",
-                "pending",
-                "suspended",
-                "fined",
-                "acquitted",
-                "other",
-            )
-        }
+        return {k: new.counts[k] - old.counts.get(k, 0) for k in new.counts}
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data["table_summaries"] = [s.to_dict() for s in self.table_summaries]
         data["counts"] = self.counts()
         data["table_change"] = self.table_change()
         return {"schema": SCHEMA, **_jsonable(data)}
@@ -266,9 +231,10 @@ def compare_figures(old: Record, new: Record) -> list[FigureChange]:
 # -- the whole -------------------------------------------------------------------------------
 
 
-def diff_records(old: Record, new: Record, spec: DiffSpec | None = None) -> ChangeReport:
-    """The change report from `old` to `new` (normally consecutive years of one series)."""
-    spec = spec or default_spec()
+def diff_records(old: Record, new: Record, *, profile: Profile) -> ChangeReport:
+    """The change report from `old` to `new` (normally consecutive years of one series), by
+    the profile's `diff` part."""
+    spec = profile.diff
     persons, unmatched = carried_over(old, new, spec)
     return ChangeReport(
         old_year=old.report.report_year,
@@ -279,8 +245,8 @@ def diff_records(old: Record, new: Record, spec: DiffSpec | None = None) -> Chan
         new_file=new.source.file,
         figures=compare_figures(old, new),
         table_summaries=[
-            summarise_table(old, spec.prosecuted_table),
-            summarise_table(new, spec.prosecuted_table),
+            summarise_table(old, spec.summary_table, spec.summary_rows),
+            summarise_table(new, spec.summary_table, spec.summary_rows),
         ],
         carried_over=persons,
         unmatched_carryover_rows=unmatched,
@@ -291,6 +257,11 @@ def diff_records(old: Record, new: Record, spec: DiffSpec | None = None) -> Chan
         ),
         structure=compare_structure(old, new),
         labels=dict(spec.labels),
+        table_labels={k.key: k.label for k in profile.tables.kinds},
+        summary_table=spec.summary_table,
+        summary_subject=profile.labels.summary_subject,
+        carryover_table=spec.carryover_table,
+        narrative_section=spec.narrative_section,
     )
 
 
@@ -298,11 +269,7 @@ __all__ = [
     "AGREEMENTS",
     "SCHEMA",
     "ChangeReport",
-    "DiffSpec",
     "FigureChange",
-    "TrendChart",
-    "TrendSeries",
-    "default_spec",
     "diff_records",
     "period_order",
 ]

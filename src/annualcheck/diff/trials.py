@@ -1,5 +1,5 @@
-"""The trial tables of two reports compared: Table 2 in numbers, and what became of each
-person the old report left awaiting trial.
+"""The trial tables of two reports compared: the summary table in numbers, and what became
+of each person the old report left awaiting trial.
 
 Why apart: matching a pending person to a row of the new carry-over table is a question of
 its own (offenses are reworded and reordered from one year to the next, and the tables carry
@@ -11,39 +11,50 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import Any
 
 from annualcheck.diff.align import align
 from annualcheck.model.record import Record, TableRow
-
-if TYPE_CHECKING:
-    from annualcheck.diff.compare import DiffSpec
-
+from annualcheck.profiles.spec import DiffSpec
 
 #: Below this offense similarity a pending person is not matched to a carry-over row.
 MATCH_THRESHOLD = 0.5
 
 
+#: The summary's columns after the count of all rows (whose name is the profile's
+#: `DiffSpec.summary_rows`): the contract's trial statuses, and two kinds of conviction.
+SUMMARY_COLUMNS = ("convicted", "pending", "suspended", "fined", "acquitted", "other")
+
+
 @dataclass
 class TableSummary:
-    """Table 2 of one report in numbers."""
+    """The summary trial table of one report in numbers: `counts` maps a column (the rows
+    column named by the profile first, then `SUMMARY_COLUMNS`) to its count. A column reads
+    as an attribute too (`summary.pending`)."""
 
     report_year: int
-    prosecuted: int  # rows
-    convicted: int
-    pending: int
-    suspended: int  # convictions with a suspended sentence
-    fined: int  # convictions with a fine
-    acquitted: int
-    other: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Any:
+        counts = self.__dict__.get("counts", {})
+        if name in counts:
+            return counts[name]
+        raise AttributeError(name)
+
+    def columns(self) -> list[str]:
+        return list(self.counts)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Flat, as the change report's JSON has it: report_year and one key per column."""
+        return {"report_year": self.report_year, **self.counts}
 
 
 @dataclass
 class CarriedOver:
     """One person the old report left awaiting trial, and what the new report says of them."""
 
-    source_table: str  # where the old report listed them: "table2" or "table3"
+    source_table: str  # where the old report listed them (one of `DiffSpec.pending_tables`)
     source_no: int
     offense: str
     matched_no: int | None  # row of the new carry-over table
@@ -59,40 +70,42 @@ def _rows(record: Record, table: str) -> list[TableRow]:
     return [r for r in (t.rows if t else []) if isinstance(r, TableRow)]
 
 
-def summarise_table(record: Record, table: str = "table2") -> TableSummary:
-    rows = _rows(record, table)
+def summarise_table(record: Record, table: str | None, rows_column: str = "rows") -> TableSummary:
+    """A trial table of one report in numbers (all zero when the report has no such table)."""
+    rows = _rows(record, table) if table else []
     convicted = [r for r in rows if r.status == "convicted"]
-    return TableSummary(
-        report_year=record.report.report_year,
-        prosecuted=len(rows),
-        convicted=len(convicted),
-        pending=sum(r.status == "pending" for r in rows),
-        suspended=sum(bool(r.sentence and r.sentence.suspended_years) for r in convicted),
-        fined=sum(bool(r.sentence and r.sentence.fine_yen) for r in convicted),
-        acquitted=sum(r.status == "acquitted" for r in rows),
-        other=sum(r.status == "other" for r in rows),
-    )
+    counts = {
+        rows_column: len(rows),
+        "convicted": len(convicted),
+        "pending": sum(r.status == "pending" for r in rows),
+        "suspended": sum(bool(r.sentence and r.sentence.suspended_years) for r in convicted),
+        "fined": sum(bool(r.sentence and r.sentence.fine_yen) for r in convicted),
+        "acquitted": sum(r.status == "acquitted" for r in rows),
+        "other": sum(r.status == "other" for r in rows),
+    }
+    return TableSummary(report_year=record.report.report_year, counts=counts)
 
 
-_STOP = {"the", "of", "and", "a", "an", "on", "for", "to", "in", "etc", "act", "violation"}
-
-
-def offense_charges(offense: str, charges: Iterable[str] = ()) -> list[str]:
-    """The charges of an offense, each reduced to its distinctive words (the boilerplate
-    "violation of the ... Act" would make any two offenses look alike), in printed order."""
+def offense_charges(
+    offense: str, charges: Iterable[str] = (), stopwords: Iterable[str] = ()
+) -> list[str]:
+    """The charges of an offense, each reduced to its distinctive words (the profile's
+    stopwords, the boilerplate of a charge, would make any two offenses look alike), in
+    printed order."""
+    stop = set(stopwords)
     parts = list(charges) or re.split(r",\s*(?:and\s+)?|\s+and\s+(?=violation)", offense)
     out = []
     for part in parts:
-        w = [x for x in re.sub(r"[^\w\s]", " ", part.lower()).split() if x not in _STOP]
+        w = [x for x in re.sub(r"[^\w\s]", " ", part.lower()).split() if x not in stop]
         if w:
             out.append(" ".join(w))
     return out
 
 
-def offense_similarity(a: TableRow, b: TableRow) -> float:
+def offense_similarity(a: TableRow, b: TableRow, stopwords: Iterable[str] = ()) -> float:
     """difflib ratio of the normalised offenses, the better of printed and sorted charge
     order, so that a reordered or slightly reworded offense stays close to the original."""
-    ca, cb = offense_charges(a.offense), offense_charges(b.offense)
+    ca, cb = offense_charges(a.offense, (), stopwords), offense_charges(b.offense, (), stopwords)
     printed = difflib.SequenceMatcher(None, " | ".join(ca), " | ".join(cb)).ratio()
     ordered = difflib.SequenceMatcher(None, " | ".join(sorted(ca)), " | ".join(sorted(cb))).ratio()
     return max(printed, ordered)
@@ -106,8 +119,9 @@ def carried_over(old: Record, new: Record, spec: DiffSpec) -> tuple[list[Carried
         for row in _rows(old, name)
         if row.status == "pending"
     ]
-    targets = _rows(new, spec.carryover_table)
-    sim = [[offense_similarity(row, t) for t in targets] for _, row in pending]
+    targets = _rows(new, spec.carryover_table) if spec.carryover_table else []
+    stop = spec.offense_stopwords
+    sim = [[offense_similarity(row, t, stop) for t in targets] for _, row in pending]
     pairs = align(sim, MATCH_THRESHOLD) if targets else {}
     out = []
     for i, (name, row) in enumerate(pending):

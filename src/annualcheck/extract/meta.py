@@ -3,30 +3,19 @@
 Why from the content: file names lie ("2020.pdf" may be any year) and PDF dates are the
 producer's, not the publisher's. The title page prints the title and the publication date;
 the body says which year the data cover ("with a focus on initiatives undertaken in 2019",
-"put under protection in 2019"). The phrases are the profile's (`profiles/<series>/meta.py`).
+"covering 2019"). The phrases are the profile's (`Profile.meta`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
 
 from annualcheck.layout.blocks import Layout
 from annualcheck.model.errors import NoSection2Error, NotThisSeriesError
 from annualcheck.model.record import ReportMeta
 from annualcheck.pdf.document import PdfDocument
-
-
-def _profile_part(profile: Any) -> Any:
-    if profile is None:
-        from annualcheck.profiles import get_profile
-
-        profile = get_profile()
-    part = getattr(profile, "meta", None)
-    if part is None:
-        raise ValueError(f"profile {getattr(profile, 'name', profile)!r} has no meta part")
-    return part
+from annualcheck.profiles.spec import MetaSpec, Profile
 
 
 def _squash(text: str) -> str:
@@ -39,7 +28,7 @@ def title_page_text(doc: PdfDocument, layout: Layout) -> str:
     return _squash(" ".join(line.text for line in lines))
 
 
-def read_title(doc: PdfDocument, layout: Layout, part: Any) -> str | None:
+def read_title(doc: PdfDocument, layout: Layout, part: MetaSpec) -> str | None:
     """The title: the largest print on the title page that holds the series phrase,
     else the PDF's Title when it holds the phrase."""
     lines = layout.title_lines or (doc.pages[0].lines if doc.pages else [])
@@ -55,7 +44,7 @@ def read_title(doc: PdfDocument, layout: Layout, part: Any) -> str | None:
     return None
 
 
-def read_published(text: str, part: Any) -> str | None:
+def read_published(text: str, part: MetaSpec) -> str | None:
     """The first date printed on the title page, as an ISO date."""
     for pattern in part.date_patterns:
         m = pattern.search(text)
@@ -67,7 +56,7 @@ def read_published(text: str, part: Any) -> str | None:
     return None
 
 
-def read_data_year(layout: Layout, part: Any) -> int | None:
+def read_data_year(layout: Layout, part: MetaSpec) -> int | None:
     """The year the report covers, from its own sentences: the strongest pattern that
     matches wins; within a pattern, the most frequent year."""
     paragraphs = [p for p in layout.paragraphs if p.section != "footnote"]
@@ -78,21 +67,22 @@ def read_data_year(layout: Layout, part: Any) -> int | None:
     return None
 
 
-def is_reconstruction(doc: PdfDocument, page_text: str, part: Any) -> bool:
+def is_reconstruction(doc: PdfDocument, page_text: str, part: MetaSpec) -> bool:
     phrase = part.reconstruction_phrase.lower()
     fields = [page_text] + [doc.metadata.get(k, "") for k in ("title", "subject", "keywords")]
     return any(phrase in _squash(f).lower() for f in fields)
 
 
-def read_meta(doc: PdfDocument, layout: Layout, profile: Any = None) -> ReportMeta:
-    """Title, dates and years of a report; raises NotThisSeriesError / NoSection2Error."""
-    part = _profile_part(profile)
+def read_meta(doc: PdfDocument, layout: Layout, *, profile: Profile) -> ReportMeta:
+    """Title, dates and years of a report; raises NotThisSeriesError / NoSection2Error with
+    the profile's words for why."""
+    part = profile.meta
     page_text = title_page_text(doc, layout)
     title = read_title(doc, layout, part)
     if title is None:
-        raise NotThisSeriesError(doc.path)
+        raise NotThisSeriesError(doc.path, profile.labels.not_this_series)
     if not any(s.number == part.required_section for s in layout.sections):
-        raise NoSection2Error(doc.path)
+        raise NoSection2Error(doc.path, profile.labels.missing_section)
     published = read_published(page_text, part)
     data_year = read_data_year(layout, part)
     if published is not None:
@@ -108,7 +98,7 @@ def read_meta(doc: PdfDocument, layout: Layout, profile: Any = None) -> ReportMe
         published=published,
         report_year=report_year,
         data_year=data_year,
-        series=getattr(profile, "name", "jp-tip") if profile is not None else "jp-tip",
+        series=profile.name,
         reconstruction=is_reconstruction(doc, page_text, part),
     )
 

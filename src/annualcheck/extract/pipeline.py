@@ -7,7 +7,6 @@ Bad input surfaces as the errors.py types raised by the steps (never a library e
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from annualcheck.extract.figures.pipeline import extract_figures
 from annualcheck.extract.meta import read_meta
@@ -15,22 +14,20 @@ from annualcheck.extract.tables.assemble import extract_tables
 from annualcheck.layout.blocks import analyse_layout
 from annualcheck.model.record import Record, Source
 from annualcheck.pdf.document import open_pdf
+from annualcheck.profiles.spec import Profile
 
 
-def extract_record(path: str | Path, password: str | None = None, profile: Any = None) -> Record:
-    """Read one report and return its record (figures, tables, captions, contents, text)."""
-    if profile is None:
-        from annualcheck.profiles import get_profile
-
-        profile = get_profile()
+def extract_record(path: str | Path, password: str | None = None, *, profile: Profile) -> Record:
+    """Read one report of the profile's series and return its record (figures, tables,
+    captions, contents, text)."""
     with open_pdf(path, password=password) as doc:
-        layout = analyse_layout(doc, profile)
-        meta = read_meta(doc, layout, profile)
+        layout = analyse_layout(doc, profile=profile)
+        meta = read_meta(doc, layout, profile=profile)
         return Record(
             source=Source(file=Path(path).name, sha256=doc.sha256, pages=doc.page_count),
             report=meta,
-            figures=extract_figures(layout.paragraphs, meta.data_year, profile),
-            tables=extract_tables(doc, layout, profile),
+            figures=extract_figures(layout.paragraphs, meta.data_year, profile=profile),
+            tables=extract_tables(doc, layout, profile=profile),
             captions=layout.captions,
             toc=layout.toc,
             sections=layout.sections,

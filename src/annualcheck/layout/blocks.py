@@ -1,6 +1,7 @@
 """Document structure from text lines: contents, sections, captions, paragraphs, page numbers.
 
-Why words and numbering, not geometry: the same report printed by another producer has other
+The caption and repeated-passage grammar is the series' (`Profile.layout`); the examples
+below are one series' wording. Why words and numbering, not geometry: the same report printed by another producer has other
 fonts, page size and line breaks, but the same contents, the same "2 (1) i)" numbering and the
 same "[Figure 4]" captions. So a heading is a line that starts with the *next* number of the
 numbering sequence and names the title the contents give for it; a caption is a line that
@@ -33,10 +34,8 @@ import difflib
 import re
 import statistics
 from dataclasses import dataclass, field
-from typing import Any
 
 from annualcheck.layout.contents import (
-    CAPTION_RE,
     PAGE_NUMBER_RE,
     canonical_section,
     find_contents,
@@ -51,6 +50,7 @@ from annualcheck.layout.contents import norm_words as _norm
 from annualcheck.layout.contents import norm_words_nodigits as _norm_nodigits
 from annualcheck.model.record import BBox, Caption, Paragraph, Section, TocEntry
 from annualcheck.pdf.document import Line, PdfDocument, is_cjk
+from annualcheck.profiles.spec import LayoutGrammar, Profile
 
 
 @dataclass
@@ -61,7 +61,7 @@ class Layout:
     toc: list[TocEntry] = field(default_factory=list)
     printed_pages: dict[int, int | None] = field(default_factory=dict)
     body_size: float = 0.0
-    table_lines: dict[str, list[Line]] = field(default_factory=dict)  # "Table 2" -> its lines
+    table_lines: dict[str, list[Line]] = field(default_factory=dict)  # table label -> its lines
     figure_lines: dict[str, list[Line]] = field(default_factory=dict)  # text in a figure's box
     title_lines: list[Line] = field(default_factory=list)  # lines before the contents
 
@@ -69,7 +69,6 @@ class Layout:
         return self.printed_pages.get(page)
 
 
-REPEATED_RE = re.compile(r"\[\s*Repeated from\s+([^\]]+?)\s*\]")
 BULLET_RE = re.compile(r"^([○◯●■□◆◇▪•・\-–—✓※])\s+")
 
 # -- helpers -------------------------------------------------------------------------------
@@ -99,8 +98,8 @@ def join_lines(texts: list[str]) -> str:
     return out.replace("\u00ad", "")
 
 
-def _ends_sentence(text: str) -> bool:
-    return bool(re.search(r"[.:;!?)”\"]\s*$", text)) or bool(REPEATED_RE.search(text[-60:]))
+def _ends_sentence(text: str, grammar: LayoutGrammar) -> bool:
+    return bool(re.search(r"[.:;!?)”\"]\s*$", text)) or bool(grammar.repeated_re.search(text[-60:]))
 
 
 # -- page numbers and running lines ---------------------------------------------------------
@@ -219,8 +218,10 @@ class _Walker:
         toc: list[TocEntry],
         printed: dict[int, int | None],
         body_size: float,
+        grammar: LayoutGrammar,
     ):
         self.doc = doc
+        self.grammar = grammar
         self.toc = toc
         self.titles = _toc_titles(toc)
         self.toc_levels = {e.level for e in toc if e.level > 0}
@@ -284,7 +285,7 @@ class _Walker:
         if (
             self.open is not None
             and self.open.lines
-            and not _ends_sentence(self.open.lines[-1].text)
+            and not _ends_sentence(self.open.lines[-1].text, self.grammar)
         ):
             return None
         if line.size < self.body_size - 0.25:
@@ -297,8 +298,8 @@ class _Walker:
             if (
                 nxt.page != line.page
                 or BULLET_RE.match(nxt.text)
-                or CAPTION_RE.match(nxt.text)
-                or REPEATED_RE.match(nxt.text)
+                or self.grammar.caption_re.match(nxt.text)
+                or self.grammar.repeated_re.match(nxt.text)
                 or parse_number(nxt.text) is not None
                 or nxt.baseline - prev_line.baseline > self.pitch * 1.2 + 0.5
             ):
@@ -329,7 +330,7 @@ class _Walker:
     def add_body_line(self, line: Line, prev: Line | None) -> None:
         text = line.text
         bullet = bool(BULLET_RE.match(text))
-        standalone_marker = REPEATED_RE.fullmatch(text.strip())
+        standalone_marker = self.grammar.repeated_re.fullmatch(text.strip())
         if standalone_marker:
             self.close()
             self.blocks.append(
@@ -354,14 +355,14 @@ class _Walker:
         last = self.open.lines[-1] if self.open else prev
         if last.page != line.page:
             # across a page break: a sentence that does not end continues
-            return _ends_sentence(last.text) and not line.text[:1].islower()
+            return _ends_sentence(last.text, self.grammar) and not line.text[:1].islower()
         step = line.baseline - last.baseline
         if step > self.pitch * 1.2 + 0.5:
             return True
         # a first-line indent after a finished sentence (paragraphs printed without a gap);
         # not inside a bullet, whose own first line hangs out to the left
         indented = line.bbox.x0 > last.bbox.x0 + 0.8 * line.size
-        return indented and not self.open.bullet and _ends_sentence(last.text)
+        return indented and not self.open.bullet and _ends_sentence(last.text, self.grammar)
 
 
 def _split_refs(blocks: list[_Block]) -> None:
@@ -380,13 +381,15 @@ def _split_refs(blocks: list[_Block]) -> None:
                     break
 
 
-def analyse_layout(doc: PdfDocument, profile: Any = None) -> Layout:
-    """Sections, paragraphs, captions, contents and printed page numbers of a document."""
+def analyse_layout(doc: PdfDocument, *, profile: Profile) -> Layout:
+    """Sections, paragraphs, captions, contents and printed page numbers of a document,
+    by the profile's caption and repeated-passage grammar (`Profile.layout`)."""
+    grammar = profile.layout
     printed, page_number_lines = read_printed_pages(doc)
     running = find_running_lines(doc)
     drop = page_number_lines | running
     body_size = _body_size(doc)
-    contents = find_contents(doc)
+    contents = find_contents(doc, grammar)
     toc: list[TocEntry] = []
     title_lines: list[Line] = []
     body_start = (1, 0)
@@ -400,7 +403,7 @@ def analyse_layout(doc: PdfDocument, profile: Any = None) -> Layout:
                 if (page.number, idx) <= (cpage, cidx) or (page.number, idx) >= (bpage, bidx):
                     continue
                 toc_lines.append(line)
-        toc = parse_contents(toc_lines)
+        toc = parse_contents(toc_lines, grammar)
         body_start = (bpage, bidx)
         for page in doc.pages[:cpage]:
             for idx, line in enumerate(page.lines):
@@ -417,13 +420,13 @@ def analyse_layout(doc: PdfDocument, profile: Any = None) -> Layout:
                 continue
             lines.append(line)
 
-    w = _Walker(doc, toc, printed, body_size)
+    w = _Walker(doc, toc, printed, body_size, grammar)
     _walk(w, lines)
     w.close()
     w.close_footnote()
     w.blocks.sort(key=lambda b: b.seq)
     _split_refs(w.blocks)
-    paragraphs = _paragraphs(w.blocks, printed)
+    paragraphs = _paragraphs(w.blocks, printed, grammar)
     for sec in w.sections:
         sec.printed_page = printed.get(sec.page)
     for cap in w.captions:
@@ -464,7 +467,7 @@ def _walk(w: _Walker, lines: list[Line]) -> None:
         new_page = prev is not None and prev.page != line.page
         if new_page and w.footnote is not None:
             # a footnote running over: small lines at the top of the next page
-            if line.size < w.body_size * 0.92 and not CAPTION_RE.match(line.text):
+            if line.size < w.body_size * 0.92 and not w.grammar.caption_re.match(line.text):
                 w.footnote.lines.append(line)
                 i += 1
                 continue
@@ -502,22 +505,22 @@ def _walk(w: _Walker, lines: list[Line]) -> None:
             continue
         # text printed inside a figure's box (smaller print right after its caption)
         if w.figure is not None:
-            if line.size < w.body_size * 0.95 and not CAPTION_RE.match(line.text):
+            if line.size < w.body_size * 0.95 and not w.grammar.caption_re.match(line.text):
                 w.figure_lines[w.figure].append(line)
                 i += 1
                 prev = line
                 continue
             w.figure = None
         # captions
-        cap = CAPTION_RE.match(line.text)
+        cap = w.grammar.caption_re.match(line.text)
         if cap:
             w.close()
             used, text = _caption_text(w, lines, i, cap)
-            label = f"{cap.group(1)} {cap.group(2)}"
+            label = f"{cap.group('kind')} {cap.group('number')}"
             w.captions.append(Caption(label, text, line.page, None, _union(lines[i : i + used])))
             w.blocks.append(_Block("caption", [line], w.section_label()))
-            w.table = label if cap.group(1) == "Table" else None
-            w.figure = label if cap.group(1) == "Figure" else None
+            w.table = label if cap.group("kind") == w.grammar.table_kind else None
+            w.figure = label if cap.group("kind") == w.grammar.figure_kind else None
             if w.figure:
                 w.figure_lines[label] = []
             w.table_seen_rows = False
@@ -547,13 +550,17 @@ def _walk(w: _Walker, lines: list[Line]) -> None:
 def _caption_text(w: _Walker, lines: list[Line], i: int, cap: re.Match) -> tuple[int, str]:
     """A caption and the lines it wraps onto: joined while brackets are open, or while the
     contents entry for the same label goes on with the next line's words."""
-    text = cap.group(3).strip()
-    label = f"{cap.group(1)} {cap.group(2)}"
+    text = cap.group("text").strip()
+    label = f"{cap.group('kind')} {cap.group('number')}"
     toc_text = _norm_nodigits(w.titles.get(label, ""))
     used = 1
     while i + used < len(lines):
         nxt = lines[i + used]
-        if nxt.page != lines[i].page or CAPTION_RE.match(nxt.text) or BULLET_RE.match(nxt.text):
+        if (
+            nxt.page != lines[i].page
+            or w.grammar.caption_re.match(nxt.text)
+            or BULLET_RE.match(nxt.text)
+        ):
             break
         joined = join_lines([text, nxt.text])
         open_bracket = text.count("(") > text.count(")")
@@ -581,13 +588,15 @@ def _union(lines: list[Line]) -> BBox:
     )
 
 
-def _paragraphs(blocks: list[_Block], printed: dict[int, int | None]) -> list[Paragraph]:
+def _paragraphs(
+    blocks: list[_Block], printed: dict[int, int | None], grammar: LayoutGrammar
+) -> list[Paragraph]:
     out: list[Paragraph] = []
     for block in blocks:
         if block.kind not in ("para", "footnote"):
             continue
         text = join_lines([ln.text for ln in block.lines])
-        inline = REPEATED_RE.search(text)
+        inline = grammar.repeated_re.search(text)
         repeated = block.repeated
         if inline and text[inline.end() :].strip() in ("", "."):
             repeated = repeated or canonical_section(inline.group(1))

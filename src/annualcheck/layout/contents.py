@@ -7,6 +7,7 @@ cross-reference "[Repeated from 3 (1) (a)]" and the heading "(a) ..." name the s
 Why a module of its own: the contents are the document's own map (labels, titles, printed
 pages), and layout.py checks every heading and caption against it. Parsing is by words and
 numbering only: dot leaders, a page number in its own cell, entries that wrap over lines.
+How a caption and the contents heading are written is the series' (`Profile.layout`).
 """
 
 from __future__ import annotations
@@ -15,15 +16,14 @@ import re
 
 from annualcheck.model.record import TocEntry
 from annualcheck.pdf.document import Line, PdfDocument
+from annualcheck.profiles.spec import LayoutGrammar
 
-CAPTION_RE = re.compile(r"^\[\s*(Figure|Table)\s*(\d+)\s*\]\s*(.*)$")
 LEADER_TAIL_RE = re.compile(r"(?:\s*(?:\.\s*){2,}|\s*…+\s*)\s*(\d{1,3})\s*$")
 BARE_TAIL_RE = re.compile(r"\s+(\d{1,3})\s*$")
 PAGE_NUMBER_RE = re.compile(
     r"^(?:[-–—]\s*)?(?:page\s+)?(\d{1,3})(?:\s*(?:of|/)\s*\d{1,3})?(?:\s*[-–—])?$", re.IGNORECASE
 )
 ROMAN_PAGE_RE = re.compile(r"^(?:[-–—]\s*)?[ivxlc]{1,6}(?:\s*[-–—])?$", re.IGNORECASE)
-CONTENTS_RE = re.compile(r"^(?:table of\s+)?contents$", re.IGNORECASE)
 ROMAN = [
     "i",
     "ii",
@@ -200,11 +200,11 @@ def _toc_tail(line: Line) -> tuple[str, int | None]:
     return text, None
 
 
-def _starts_entry(text: str) -> bool:
-    return bool(CAPTION_RE.match(text)) or parse_number(text) is not None
+def _starts_entry(text: str, grammar: LayoutGrammar) -> bool:
+    return bool(grammar.caption_re.match(text)) or parse_number(text) is not None
 
 
-def parse_contents(lines: list[Line]) -> list[TocEntry]:
+def parse_contents(lines: list[Line], grammar: LayoutGrammar) -> list[TocEntry]:
     """Contents lines → entries; an entry that wraps ends at the line carrying its page."""
     entries: list[TocEntry] = []
     pending: list[str] = []
@@ -218,13 +218,10 @@ def parse_contents(lines: list[Line]) -> list[TocEntry]:
         if not text:
             return
         text = re.sub(r"\s*(?:\.\s*){2,}$", "", text)
-        cap = CAPTION_RE.match(text)
+        cap = grammar.caption_re.match(text)
         if cap:
-            entries.append(
-                TocEntry(
-                    f"{cap.group(1)} {cap.group(2)}", cap.group(3).strip(), page_no, 0, pending_page
-                )
-            )
+            label = f"{cap.group('kind')} {cap.group('number')}"
+            entries.append(TocEntry(label, cap.group("text").strip(), page_no, 0, pending_page))
             return
         parsed = reading_after(number_readings(text), current)
         if parsed is None:
@@ -247,7 +244,7 @@ def parse_contents(lines: list[Line]) -> list[TocEntry]:
         if not pending:
             pending_page = line.page
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if pending and _starts_entry(text):
+        if pending and _starts_entry(text, grammar):
             # the previous entry never printed a page number (or had it without leaders)
             joined = " ".join(pending)
             tail = BARE_TAIL_RE.search(joined)
@@ -271,7 +268,7 @@ def parse_contents(lines: list[Line]) -> list[TocEntry]:
     return entries
 
 
-def find_contents(doc: PdfDocument) -> tuple[int, int, int, int] | None:
+def find_contents(doc: PdfDocument, grammar: LayoutGrammar) -> tuple[int, int, int, int] | None:
     """(page, index) of the "Contents" line and of the first body line after the contents.
 
     The contents end where the first entry's heading is printed without a page number
@@ -279,7 +276,7 @@ def find_contents(doc: PdfDocument) -> tuple[int, int, int, int] | None:
     start = None
     for page in doc.pages:
         for idx, line in enumerate(page.lines):
-            if CONTENTS_RE.match(line.text.strip()):
+            if grammar.contents_re.match(line.text.strip()):
                 start = (page.number, idx)
                 break
         if start:
@@ -295,7 +292,7 @@ def find_contents(doc: PdfDocument) -> tuple[int, int, int, int] | None:
             line = page.lines[idx]
             text, page_no = _toc_tail(line)
             if first_text is None:
-                if page_no is not None or _starts_entry(text):
+                if page_no is not None or _starts_entry(text, grammar):
                     first_text = norm_words(text)
                 continue
             if (
@@ -316,8 +313,6 @@ def find_contents(doc: PdfDocument) -> tuple[int, int, int, int] | None:
 
 __all__ = [
     "BARE_TAIL_RE",
-    "CAPTION_RE",
-    "CONTENTS_RE",
     "LEADER_TAIL_RE",
     "PAGE_NUMBER_RE",
     "ROMAN_PAGE_RE",

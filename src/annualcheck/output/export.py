@@ -82,13 +82,13 @@ def figure_rows(records: Iterable[Record]) -> list[dict[str, Any]]:
 
 
 def trial_rows(records: Iterable[Record]) -> list[dict[str, Any]]:
-    """One dict per row of every trial table (Table 2, Table 3, ...)."""
+    """One dict per row of every trial table of every report."""
     out = []
     for record in sorted(records, key=lambda r: r.report.report_year):
         for name, table in sorted(record.tables.items()):
             for row in table.rows:
                 if not isinstance(row, TableRow):
-                    continue  # Table 1 (initiatives) has no trial columns
+                    continue  # a table of dated entries has no trial columns
                 s = row.sentence
                 out.append(
                     {
@@ -141,8 +141,9 @@ def trial_rows_frame(records: Iterable[Record]) -> Any:
     return _frame(trial_rows(records), ROW_COLUMNS)
 
 
-def _to_sqlite(records: list[Record], tmp: Path) -> None:
-    """Two tables with declared types; columns as in the CSV/Parquet export."""
+def _to_sqlite(records: list[Record], tmp: Path, trials: Any = None) -> None:
+    """Two tables with declared types; columns as in the CSV/Parquet export. With `trials`
+    (`annualcheck.trials.build_trials`), also `trials` and `trial_events`."""
     figures, rows = figure_rows(records), trial_rows(records)
     con = sqlite3.connect(tmp)
     try:
@@ -168,13 +169,18 @@ def _to_sqlite(records: list[Record], tmp: Path) -> None:
             f"INSERT INTO table_rows VALUES ({marks})",
             [tuple(r[c] for c in ROW_COLUMNS) for r in rows],
         )
+        if trials is not None:
+            from annualcheck.output.trials_export import write_trials_sqlite
+
+            write_trials_sqlite(con, trials)
         con.commit()
     finally:
         con.close()
 
 
-def export_figures(records: Iterable[Record], path: str | Path) -> Path:
-    """Write the figures of `records` to `path`; the format follows its extension."""
+def export_figures(records: Iterable[Record], path: str | Path, trials: Any = None) -> Path:
+    """Write the figures of `records` to `path`; the format follows its extension. SQLite
+    also gets the trials tables when `trials` is given."""
     path = Path(path)
     records = list(records)
     suffix = path.suffix.lower()
@@ -187,5 +193,5 @@ def export_figures(records: Iterable[Record], path: str | Path) -> Path:
             figures_frame(records).to_parquet(tmp, engine="pyarrow", index=False)
         else:
             tmp.unlink()  # sqlite3 creates the file itself
-            _to_sqlite(records, tmp)
+            _to_sqlite(records, tmp, trials)
     return path

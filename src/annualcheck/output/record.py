@@ -14,6 +14,7 @@ from typing import Any
 from annualcheck.model.record import InitiativeRow, Record, TableRow
 from annualcheck.output.export import figures_frame
 from annualcheck.output.iosafe import atomic_write_text
+from annualcheck.profiles.spec import Profile
 
 TRIAL_COLUMNS = [
     "report_year",
@@ -33,14 +34,14 @@ TRIAL_COLUMNS = [
 INITIATIVE_COLUMNS = ["report_year", "table", "date", "text", "pages"]
 
 
-def table_rows(record: Record, name: str) -> tuple[list[str], list[dict[str, Any]]]:
-    """Columns and flat rows of one table ("table1" initiatives, "table2"/"table3" trials)."""
+def table_rows(
+    record: Record, name: str, shape: str = "trial"
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """Columns and flat rows of one table; `shape` is its `TableKind.kind` ("initiatives":
+    dated entries, "trial": numbered trial results)."""
     table = record.tables.get(name)
     year = record.report.report_year
-    if name == "table1":
-        columns = INITIATIVE_COLUMNS
-    else:
-        columns = TRIAL_COLUMNS
+    columns = INITIATIVE_COLUMNS if shape == "initiatives" else TRIAL_COLUMNS
     rows: list[dict[str, Any]] = []
     for row in table.rows if table else []:
         pages = " ".join(str(p) for p in getattr(row, "pages", []))
@@ -92,11 +93,13 @@ def _is_folder_output(output: Path) -> bool:
     return output.is_dir() or (not output.exists() and output.suffix == "")
 
 
-def write_record(record: Record, fmt: str, output: str | Path | None) -> list[Path]:
+def write_record(
+    record: Record, fmt: str, output: str | Path | None, *, profile: Profile
+) -> list[Path]:
     """Write `record` as `fmt` ("json" or "csv") to `output` (None = stdout).
 
     With CSV and a folder (existing, or a path without extension, created here), writes
-    figures.csv, table1.csv, table2.csv and table3.csv. Returns the files written.
+    figures.csv and one CSV per table of the profile (`<key>.csv`). Returns the files written.
     """
     if fmt == "json":
         text = record.to_json() + "\n"
@@ -119,8 +122,8 @@ def write_record(record: Record, fmt: str, output: str | Path | None) -> list[Pa
     output.mkdir(exist_ok=True)
     written = [output / "figures.csv"]
     atomic_write_text(written[0], figures_csv)
-    for name in ("table1", "table2", "table3"):
-        target = output / f"{name}.csv"
-        atomic_write_text(target, _csv_text(*table_rows(record, name)))
+    for kind in sorted(profile.tables.kinds, key=lambda k: k.key):
+        target = output / f"{kind.key}.csv"
+        atomic_write_text(target, _csv_text(*table_rows(record, kind.key, kind.kind)))
         written.append(target)
     return written

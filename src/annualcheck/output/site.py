@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
-from annualcheck.diff.compare import DiffSpec, default_spec, diff_records
+from annualcheck.diff.compare import diff_records
 from annualcheck.model.findings import SEVERITIES, Finding
 from annualcheck.model.record import Record
 from annualcheck.output.iosafe import atomic_write_text
+from annualcheck.profiles.spec import DiffSpec, Profile
 from annualcheck.render.common import clip, page_ref, plural
 from annualcheck.render.diff import diff_html_body
 from annualcheck.render.findings import report_heading, severity_counts, summary_line
@@ -23,6 +25,7 @@ from annualcheck.render.html import esc, html_page, html_table
 
 INDEX = "index.html"
 FINDINGS = "findings.html"
+TRIALS = "trials.html"
 
 
 def pair_page_name(old: Record, new: Record) -> str:
@@ -106,7 +109,11 @@ def _cell(value: float | None) -> str:
 
 
 def index_page(
-    records: Sequence[Record], findings: Sequence[Finding], notes: Iterable[str], spec: DiffSpec
+    records: Sequence[Record],
+    findings: Sequence[Finding],
+    notes: Iterable[str],
+    spec: DiffSpec,
+    trials: Any = None,
 ) -> str:
     first, last = records[0].report, records[-1].report
     span = (
@@ -124,6 +131,10 @@ def index_page(
         )
     parts += ["<h2>Reports</h2>", series_table(records, findings)]
     parts += ["<h2>Trends</h2>", chart_section(records, spec)]
+    if trials is not None:
+        from annualcheck.output.trials_page import sentencing_section
+
+        parts += ["<h2>Trials and sentences</h2>", sentencing_section(trials, TRIALS)]
     parts.append("<h2>Changes between consecutive reports</h2>")
     pairs = consecutive_pairs(records)
     if pairs:
@@ -198,14 +209,20 @@ def write_site(
     findings: Iterable[Finding],
     outdir: str | Path,
     notes: Iterable[str] = (),
-    spec: DiffSpec | None = None,
+    *,
+    profile: Profile,
+    trials: Any = None,
+    pdf_links: dict[str, str] | None = None,
 ) -> Path:
-    """Write index, findings and one change page per consecutive pair; return the index path."""
+    """Write index, findings and one change page per consecutive pair; return the index path.
+    The trend charts and the change pages are the profile's (`Profile.diff`). With `trials`
+    (`annualcheck.trials.build_trials`), also the Trials page, whose steps link to
+    `pdf_links[file name]` (a path relative to `outdir`; no link for a file not in it)."""
     records = sorted(records, key=lambda r: r.report.report_year)
     if not records:
         raise ValueError("a site needs at least one report")
     findings = list(findings)
-    spec = spec or default_spec()
+    spec = profile.diff
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     pairs = consecutive_pairs(records)
@@ -215,7 +232,7 @@ def write_site(
             links.append((pair_page_name(*pairs[i - 1]), "Previous pair"))
         if i + 1 < len(pairs):
             links.append((pair_page_name(*pairs[i + 1]), "Next pair"))
-        change = diff_records(old, new, spec)
+        change = diff_records(old, new, profile=profile)
         page = html_page(
             f"Report {old.report.report_year} → {new.report.report_year}",
             diff_html_body(change),
@@ -223,7 +240,12 @@ def write_site(
         )
         atomic_write_text(outdir / pair_page_name(old, new), page)
     atomic_write_text(outdir / FINDINGS, findings_page(records, findings))
+    if trials is not None:
+        from annualcheck.output.trials_page import trials_page
+
+        links = pdf_links or {}
+        atomic_write_text(outdir / TRIALS, trials_page(trials, nav((TRIALS, "Trials")), links.get))
     index = outdir / INDEX
     # The index last: it links to the rest, so it never points to a page not yet written.
-    atomic_write_text(index, index_page(records, findings, notes, spec))
+    atomic_write_text(index, index_page(records, findings, notes, spec, trials))
     return index

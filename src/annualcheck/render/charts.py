@@ -15,8 +15,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from annualcheck.diff.compare import TrendChart, period_order
+from annualcheck.diff.compare import period_order
 from annualcheck.model.record import Record
+from annualcheck.profiles.spec import TrendChart
 
 #: Drawn in this colour, then replaced by `currentColor` in the SVG text.
 _INK = "#010203"
@@ -41,7 +42,7 @@ class ChartData:
 
 
 def key_label(key: str, prefix: str = "") -> str:
-    """ "victims.nationality.viet_nam" under "victims.nationality." -> "Viet Nam"."""
+    """ "persons.nationality.viet_nam" under "persons.nationality." -> "Viet Nam"."""
     tail = key[len(prefix) :] if prefix and key.startswith(prefix) else key.rsplit(".", 1)[-1]
     return tail.replace("_", " ").replace(".", " ").title()
 
@@ -89,14 +90,10 @@ def _fmt(v: float) -> str:
     return f"{int(v)}" if float(v).is_integer() else f"{v:.3g}"
 
 
-def chart_svg(data: ChartData, salt: str = "chart") -> str:
-    """One chart as an <svg> element (no XML prologue), ready to inline in HTML."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=True)
-    from matplotlib import pyplot as plt
-
-    rc = {
+def chart_rc(salt: str) -> dict[str, object]:
+    """matplotlib settings every chart of the site shares: text kept as text, ink replaced
+    by currentColor later, transparent background, ids salted per chart."""
+    return {
         "svg.fonttype": "none",  # text stays text: selectable, sharp, takes the page's colour
         "svg.hashsalt": salt,  # distinct ids when several charts share one page
         "font.family": "sans-serif",
@@ -110,6 +107,16 @@ def chart_svg(data: ChartData, salt: str = "chart") -> str:
         "figure.facecolor": "none",
         "savefig.transparent": True,
     }
+
+
+def chart_svg(data: ChartData, salt: str = "chart") -> str:
+    """One chart as an <svg> element (no XML prologue), ready to inline in HTML."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    from matplotlib import pyplot as plt
+
+    rc = chart_rc(salt)
     with matplotlib.rc_context(rc):
         fig, ax = plt.subplots(figsize=(4.8, 3.0), layout="constrained")
         try:

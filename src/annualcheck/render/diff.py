@@ -1,7 +1,8 @@
 """Change reports (`diff.ChangeReport`) as text, markdown, HTML and JSON.
 
 Why the shared pieces first: the text, markdown and HTML forms show the same tables (figures,
-Table 2, carried-over trials, sections, sentences, other changes) built from the same rows, so
+the summary trial table, carried-over trials, sections, sentences, other changes) built from
+the same rows, so
 the forms differ only in markup. The HTML body is also a part of the static site's pages.
 JSON is the change report's own schema (`annualcheck/change@1`).
 """
@@ -67,25 +68,37 @@ def figure_cells(f: FigureChange, labels: dict[str, str]) -> list[str]:
 FIGURE_HEADERS = ["key", "period", "previous", "current", "change", "stated", "agreement", "page"]
 
 
-TABLE_COLUMNS = ["prosecuted", "convicted", "pending", "suspended", "fined", "acquitted", "other"]
+def table_columns(change: ChangeReport) -> list[str]:
+    """The summary's columns: the profile's name for all rows, then the statuses."""
+    return change.table_summaries[-1].columns() if change.table_summaries else []
 
 
 def table_rows(change: ChangeReport) -> list[list[str]]:
+    columns = table_columns(change)
     rows = [
-        [str(s.report_year)] + [str(getattr(s, c)) for c in TABLE_COLUMNS]
+        [str(s.report_year)] + [str(s.counts.get(c, 0)) for c in columns]
         for s in change.table_summaries
     ]
     delta = change.table_change()
-    rows.append(["change"] + [signed(delta[c]) for c in TABLE_COLUMNS])
+    rows.append(["change"] + [signed(delta[c]) for c in columns])
     return rows
+
+
+def summary_heading(change: ChangeReport) -> tuple[str, str]:
+    """(label, subject) of the summary table: the printed label and what its rows are."""
+    return change.table_label(change.summary_table), change.summary_subject
 
 
 def carried_rows(change: ChangeReport, limit: int | None = None) -> list[list[str]]:
     """Rows of the carried-over table; `limit` clips offense and verdict (for a terminal)."""
     out = []
     for p in change.carried_over:
-        src = f"{p.source_table.replace('table', 'Table ')} no. {p.source_no}"
-        dst = f"Table 3 no. {p.matched_no}" if p.matched_no is not None else "-"
+        src = f"{change.table_label(p.source_table)} no. {p.source_no}"
+        dst = (
+            f"{change.table_label(change.carryover_table)} no. {p.matched_no}"
+            if p.matched_no is not None
+            else "-"
+        )
         offense, verdict = (
             (clip(p.offense, limit), clip(p.verdict, limit)) if limit else (p.offense, p.verdict)
         )
@@ -184,8 +197,9 @@ def diff_text(change: ChangeReport) -> str:
         lines.append(row)
         if f.agreement == "contradicts" and f.quote:
             lines.append(f'      "{clip(f.quote, 200)}"')
-    lines += ["", "TABLE 2 (prosecuted persons)"]
-    lines += aligned([["year", *TABLE_COLUMNS], *table_rows(change)])
+    label, subject = summary_heading(change)
+    lines += ["", f"{label.upper()} ({subject})"]
+    lines += aligned([["year", *table_columns(change)], *table_rows(change)])
     lines += [
         "",
         f"CARRIED-OVER TRIALS ({len(change.carried_over)} persons report {change.old_year} left pending)",
@@ -194,7 +208,7 @@ def diff_text(change: ChangeReport) -> str:
         lines += aligned([CARRIED_HEADERS, *carried_rows(change, limit=60)])
     if change.unmatched_carryover_rows:
         lines.append(
-            "  new Table 3 rows matched to no one: "
+            f"  new {change.table_label(change.carryover_table)} rows matched to no one: "
             + ", ".join(map(str, change.unmatched_carryover_rows))
         )
     lines += ["", "SECTIONS"]
@@ -206,7 +220,11 @@ def diff_text(change: ChangeReport) -> str:
         )
     if not moved:
         lines.append("  no section added, removed or rewritten")
-    lines += ["", f"SENTENCES OF SECTION 2 ({len(change.sentences)} changed, added or removed)"]
+    lines += [
+        "",
+        f"SENTENCES OF SECTION {change.narrative_section} "
+        f"({len(change.sentences)} changed, added or removed)",
+    ]
     for s in change.sentences:
         lines.append(f"  {sentence_label(s.kind, s.numbers_only)}:")
         if s.old:
@@ -234,19 +252,20 @@ def diff_markdown(change: ChangeReport) -> str:
     lines = [f"# {diff_title(change)}", "", md_escape(diff_subtitle(change)), ""]
     lines += ["## Figures", "", agreement_summary(change), ""]
     lines += md_table(FIGURE_HEADERS, [figure_cells(f, change.labels) for f in change.figures])
-    lines += ["", "## Table 2 (prosecuted persons)", ""]
-    lines += md_table(["year", *TABLE_COLUMNS], table_rows(change))
+    label, subject = summary_heading(change)
+    lines += ["", f"## {label} ({subject})", ""]
+    lines += md_table(["year", *table_columns(change)], table_rows(change))
     lines += ["", f"## Carried-over trials (persons report {change.old_year} left pending)", ""]
     lines += md_table(CARRIED_HEADERS, carried_rows(change)) if change.carried_over else ["None."]
     if change.unmatched_carryover_rows:
         lines += [
             "",
-            "New Table 3 rows matched to no one: "
+            f"New {change.table_label(change.carryover_table)} rows matched to no one: "
             + ", ".join(map(str, change.unmatched_carryover_rows)),
         ]
     lines += ["", "## Sections", ""]
     lines += md_table(SECTION_HEADERS, section_rows(change))
-    lines += ["", "## Sentences of section 2", ""]
+    lines += ["", f"## Sentences of section {change.narrative_section}", ""]
     for s in change.sentences:
         lines.append(f"- **{sentence_label(s.kind, s.numbers_only)}**")
         if s.old:
@@ -283,6 +302,8 @@ def inline_diff(old: str, new: str) -> str:
 def diff_html_body(change: ChangeReport, heading_level: int = 1) -> str:
     """The change report as an HTML fragment (the site puts it on each pair's page)."""
     h1, h2 = f"h{heading_level}", f"h{heading_level + 1}"
+    label, subject = summary_heading(change)
+    columns = table_columns(change)
     parts = [
         f"<{h1}>{esc(diff_title(change))}</{h1}>",
         f'<p class="subtitle">{esc(diff_subtitle(change))}</p>',
@@ -295,12 +316,12 @@ def diff_html_body(change: ChangeReport, heading_level: int = 1) -> str:
             numeric=(2, 3, 4, 5),
             classes={6: lambda c: c if c in ("agrees", "contradicts") else ""},
         ),
-        f'<{h2} id="table2">Table 2: prosecuted persons</{h2}>',
+        f'<{h2} id="{esc(change.summary_table or "summary")}">{esc(label)}: {esc(subject)}</{h2}>',
         html_table(
-            "Prosecuted persons and trial results (Table 2) per report",
-            ["year", *TABLE_COLUMNS],
+            f"{subject[:1].upper()}{subject[1:]} and trial results ({label}) per report",
+            ["year", *columns],
             table_rows(change),
-            numeric=range(1, len(TABLE_COLUMNS) + 1),
+            numeric=range(1, len(columns) + 1),
         ),
         f'<{h2} id="carryover">Carried-over trials</{h2}>',
     ]
@@ -317,7 +338,8 @@ def diff_html_body(change: ChangeReport, heading_level: int = 1) -> str:
         parts.append(f"<p>Report {change.old_year} left no one awaiting trial.</p>")
     if change.unmatched_carryover_rows:
         nos = ", ".join(map(str, change.unmatched_carryover_rows))
-        parts.append(f"<p>Rows of the new Table 3 matched to no one: {esc(nos)}</p>")
+        carry = esc(change.table_label(change.carryover_table))
+        parts.append(f"<p>Rows of the new {carry} matched to no one: {esc(nos)}</p>")
     moved = section_rows(change)
     parts.append(f'<{h2} id="sections">Sections</{h2}>')
     parts.append(
@@ -330,7 +352,8 @@ def diff_html_body(change: ChangeReport, heading_level: int = 1) -> str:
         if moved
         else "<p>No section added, removed or rewritten.</p>"
     )
-    parts.append(f'<{h2} id="sentences">Sentences of section 2</{h2}>')
+    section = esc(change.narrative_section)
+    parts.append(f'<{h2} id="sentences">Sentences of section {section}</{h2}>')
     items = []
     for s in change.sentences:
         if s.old and s.new:

@@ -16,7 +16,7 @@ from annualcheck.prose.comparisons import ChangeToken, find_stated_changes
 from annualcheck.prose.numbers import NumberToken, find_numbers
 
 if TYPE_CHECKING:
-    from annualcheck.extract.figures.pipeline import FiguresProfile
+    from annualcheck.profiles.spec import FiguresProfile
 
 
 PLACEHOLDER = "#N#"

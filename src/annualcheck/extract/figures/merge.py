@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from annualcheck.model.record import Figure, Occurrence, Paragraph
 
 if TYPE_CHECKING:
-    from annualcheck.extract.figures.pipeline import FiguresProfile
+    from annualcheck.profiles.spec import FiguresProfile
 
 
 def section_parts(section: str | None) -> tuple[str, ...]:

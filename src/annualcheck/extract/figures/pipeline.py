@@ -46,85 +46,8 @@ from annualcheck.extract.figures.merge import (
     strip_repeated_marker,
 )
 from annualcheck.model.record import Figure, Paragraph, StatedChange
+from annualcheck.profiles.spec import FiguresProfile, KeyRule, Profile, RuleSet
 from annualcheck.prose.comparisons import ChangeToken
-
-# -- the profile part this module consumes -----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class KeyRule:
-    """One way a count gets a key. All given conditions must hold; the first rule that holds
-    wins, so a profile lists specific rules before general ones.
-
-    near:   regex on the count's own words (its segment, the count written as `#N#`)
-    clause: regex on the clause holding the count (split at "; ", ", while", ...)
-    about:  regex on the sentence plus its context (the previous sentence when the sentence
-            continues it, e.g. "Of these, ...")
-    unless: regex that, found in the segment or the clause, rules this key out
-    slot:   name of a vocabulary; its first entry matching the segment fills `{slot}` in key
-    population: who is counted ("victims", "suspects"): the population the sentence names,
-            else the one the section last named (see `FiguresProfile.populations`)
-    """
-
-    key: str
-    near: str | None = None
-    clause: str | None = None
-    about: str | None = None
-    unless: str | None = None
-    slot: str | None = None
-    unit: str = "persons"
-    population: str | None = None
-
-
-@dataclass(frozen=True)
-class RuleSet:
-    """Rules that apply in some sections only.
-
-    By topic (`topic`): the sections whose own paragraphs match at least `topic_min` of the
-    `topic` patterns (distinct ones), less those with a paragraph matching `skip_topic`; so
-    the statistics are found wherever the section is numbered and whatever its heading says.
-    `outside` names topic rule sets whose sections this set leaves alone. Where no section
-    of a document has the topic (a few paragraphs given alone), the numbers decide:
-    section-number prefixes such as "2 (1)" in `sections` (`()` means every section not
-    listed in `skip_sections`)."""
-
-    name: str
-    rules: tuple[KeyRule, ...]
-    sections: tuple[str, ...] = ()
-    skip_sections: tuple[str, ...] = ()
-    topic: tuple[str, ...] = ()
-    topic_min: int = 3
-    skip_topic: str | None = None
-    outside: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class FiguresProfile:
-    rule_sets: tuple[RuleSet, ...]
-    vocabularies: dict[str, tuple[tuple[str, str], ...]]
-    #: a sentence that continues the previous one ("Of these, ...", "All of these ...")
-    anaphora: str
-    #: subjects that stand for a count when a stated change follows and no number precedes
-    #: it: (regex, value), e.g. "The Brazilian national was ..." -> 1, "No victims were" -> 0
-    implied_counts: tuple[tuple[str, float], ...]
-    #: who a sentence counts, (regex, name): the last one named in the sentence, else the
-    #: one carried from the section's previous sentences ("With regard to gender, ...")
-    populations: tuple[tuple[str, str], ...] = ()
-    #: the marker of a repeated passage; group 1 is the section it repeats
-    repeated_marker: str = r"\[\s*Repeated from\s+([^\]]+?)\s*\]"
-    #: words ending in "." that do not end a sentence
-    abbreviations: tuple[str, ...] = (
-        "e.g", "i.e", "etc", "no", "nos", "mt", "inc", "co", "ltd", "corp", "approx", "vs",
-        "dr", "mr", "mrs", "ms", "st", "u.s", "d.c", "u.k", "art", "para", "fig", "p", "pp",
-    )  # fmt: skip
-    #: words before a year that make it not the period of a count ("approved in May 2019")
-    period_excluded_before: str = (
-        r"(?:approved|published|adopted|released|report(?:ed)?|launched|established|enforced"
-        r"|introduced|started|begun|began|founded|created|signed|concluded|added|revised"
-        r"|amended)\s+(?:in|on)\s+(?:\w+\s+)?(?:\d{1,2},\s+)?$"
-    )
-    unkeyed_prefix: str = "unkeyed"
-
 
 # -- data passed between the steps -------------------------------------------------------------
 
@@ -429,11 +352,12 @@ def stated_change_of(change: ChangeToken) -> StatedChange:
     )
 
 
-def extract_figures(paragraphs: list[Paragraph], data_year: int, profile) -> list[Figure]:
-    """Keyed figures of a report's body paragraphs (see the module docstring).
-
-    `profile` is a `Profile` (its `figures` part is used) or a `FiguresProfile`."""
-    vocab: FiguresProfile = getattr(profile, "figures", None) or profile
+def extract_figures(
+    paragraphs: list[Paragraph], data_year: int, *, profile: Profile
+) -> list[Figure]:
+    """Keyed figures of a report's body paragraphs (see the module docstring), by the
+    profile's `figures` part."""
+    vocab: FiguresProfile = profile.figures
     found: list[Figure] = []
     reading, section = Reading(), None
     topics = topic_sections(paragraphs, vocab)
@@ -448,10 +372,7 @@ def extract_figures(paragraphs: list[Paragraph], data_year: int, profile) -> lis
 
 
 __all__ = [
-    "FiguresProfile",
-    "KeyRule",
     "Reading",
-    "RuleSet",
     "extract_figures",
     "figures_of_paragraph",
     "key_of",

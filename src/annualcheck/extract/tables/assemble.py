@@ -27,10 +27,9 @@ from annualcheck.extract.tables.page import (
     lines_of_page,
 )
 from annualcheck.extract.tables.results import (
+    charges_of,
     normalize_space,
-    parse_result,
-    split_charges,
-    tables_part,
+    result_of,
 )
 from annualcheck.extract.tables.rows import RawRow, rows_from_fragments
 from annualcheck.extract.tables.ruled import (
@@ -41,6 +40,7 @@ from annualcheck.extract.tables.ruled import (
 )
 from annualcheck.extract.tables.text import text_rows
 from annualcheck.model.record import Caption, InitiativeRow, ParseReport, Table, TableRow
+from annualcheck.profiles.spec import Profile
 
 #: The page-furniture test under the name the tests import it by.
 _is_furniture = is_furniture
@@ -64,11 +64,11 @@ def trial_row(raw: RawRow, part: Any) -> TableRow | None:
         return None
     offense = normalize_space(cells[1])
     result = normalize_space(" ".join(cells[2:]))
-    status, sentence = parse_result(result, part)
+    status, sentence = result_of(result, part)
     return TableRow(
         no=int(m.group(1)),
         offense=offense,
-        charges=split_charges(offense, part),
+        charges=charges_of(offense, part),
         result=result,
         status=status,
         sentence=sentence,
@@ -164,14 +164,14 @@ def _table_captions(captions: list[Caption], part: Any) -> list[Caption]:
     return sorted(found, key=lambda c: (c.page, c.bbox.top if c.bbox else 0.0))
 
 
-def extract_tables(doc: Any, layout: Any, profile: Any) -> dict[str, Table]:
-    """The series' tables by key ("table1", "table2", "table3"), each only when found.
+def extract_tables(doc: Any, layout: Any, *, profile: Profile) -> dict[str, Table]:
+    """The series' tables by their record key (the profile's `TableKind.key`), each only when found.
 
     Captions come from the layout analysis; a table it reported no caption for is looked for
     under the caption lines of the text (contents entries skipped), so one missed caption
     does not lose a table.
     """
-    part = tables_part(profile)
+    part = profile.tables
     doc = DocumentWithFragments(doc)
     tables: dict[str, Table] = {}
     tops: dict[str, float] = {}

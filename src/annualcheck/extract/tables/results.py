@@ -3,8 +3,8 @@ offense cell to its list of charges.
 
 Why separate from the PDF reading: these are where the meaning of a row is decided, and they
 must be testable on every real cell without rendering anything. All words come from the
-profile's tables part (`profiles/jp_tip/tables.py`); the default is the jp-tip profile so the
-contract's one-argument signatures hold.
+profile's tables part (`Profile.tables`): the public parsers take the whole profile, the
+`*_of` forms the part (what the table reader holds while it reads).
 """
 
 from __future__ import annotations
@@ -13,20 +13,7 @@ import re
 from typing import Any
 
 from annualcheck.model.record import TrialSentence
-
-
-def default_tables_profile() -> Any:
-    """The tables part of the default profile (imported lazily: profiles import nothing of ours)."""
-    from annualcheck.profiles import get_profile
-
-    return get_profile().tables
-
-
-def tables_part(profile: Any) -> Any:
-    """Accept a whole `Profile`, its tables part, or None (the default profile)."""
-    if profile is None:
-        return default_tables_profile()
-    return getattr(profile, "tables", None) or profile
+from annualcheck.profiles.spec import Profile, TablesProfile
 
 
 def normalize_space(text: str) -> str:
@@ -53,9 +40,13 @@ def _number_pattern(part: Any) -> str:
     return rf"(\d[\d,]*|{words})" if words else r"(\d[\d,]*)"
 
 
-def parse_sentence(text: str, profile: Any = None) -> TrialSentence | None:
+def parse_sentence(text: str, *, profile: Profile) -> TrialSentence | None:
     """The prison term, suspension, probation and fine a result states; None if it states none."""
-    part = tables_part(profile)
+    return sentence_of(text, profile.tables)
+
+
+def sentence_of(text: str, part: TablesProfile) -> TrialSentence | None:
+    """`parse_sentence` by the tables part."""
     t = normalize_space(text)
     num = _number_pattern(part)
     years = _alternation(part.year_words)
@@ -99,14 +90,18 @@ def parse_sentence(text: str, profile: Any = None) -> TrialSentence | None:
     return sentence if found else None
 
 
-def parse_result(text: str, profile: Any = None) -> tuple[str, TrialSentence | None]:
+def parse_result(text: str, *, profile: Profile) -> tuple[str, TrialSentence | None]:
+    """(status, sentence) of a result cell; see `result_of`."""
+    return result_of(text, profile.tables)
+
+
+def result_of(text: str, part: TablesProfile) -> tuple[str, TrialSentence | None]:
     """A "Results of trial" cell to (status, sentence).
 
     Pending and acquitted are recognised by their phrases; a cell that states a prison term or
     a fine is a conviction; anything else is "other" so that a checker can count it and say so
     instead of guessing.
     """
-    part = tables_part(profile)
     t = normalize_space(text)
     if not t:
         return "other", None
@@ -115,7 +110,7 @@ def parse_result(text: str, profile: Any = None) -> tuple[str, TrialSentence | N
         return "acquitted", None
     if re.fullmatch(rf"(?:{_alternation(part.pending_phrases)})\.?", lowered):
         return "pending", None
-    sentence = parse_sentence(t, part)
+    sentence = sentence_of(t, part)
     if sentence is not None:
         return "convicted", sentence
     if re.search(rf"\b(?:{_alternation(part.acquitted_phrases)})\b", lowered):
@@ -160,7 +155,12 @@ def _lower_first(charge: str) -> str:
     return first[:1].lower() + charge[1:]
 
 
-def split_charges(offense: str, profile: Any = None) -> list[str]:
+def split_charges(offense: str, *, profile: Profile) -> list[str]:
+    """The charges of an offense cell; see `charges_of`."""
+    return charges_of(offense, profile.tables)
+
+
+def charges_of(offense: str, part: TablesProfile) -> list[str]:
     """An offense cell to its charges, in order.
 
     Charges are separated by commas (", and" before the last); a bare "and" separates charges
@@ -168,7 +168,6 @@ def split_charges(offense: str, profile: Any = None) -> list[str]:
     may itself contain "and" ("False recording and use of ..."). Act names that contain commas
     or "and" are one unit; "etc." stays with what it qualifies.
     """
-    part = tables_part(profile)
     text, kept = _protect_acts(normalize_space(offense), part)
     pieces = re.split(r",\s*(?:and\s+)?", text)
     if part.charge_starts:
@@ -191,5 +190,7 @@ __all__ = [
     "parse_result",
     "parse_sentence",
     "split_charges",
-    "tables_part",
+    "result_of",
+    "charges_of",
+    "sentence_of",
 ]

@@ -1,29 +1,37 @@
 """Profile of Japan's annual report "Measures to Combat Trafficking in Persons".
 
-One module per concern; this file only assembles them.
+One module per part, each holding only values of the types in `annualcheck.profiles.spec`;
+`build()` assembles them. Every part is imported explicitly: a part that is missing or
+misspelt is an ImportError or a ValueError when the profile is built, never an empty spec.
 """
 
 from __future__ import annotations
 
-from annualcheck.profiles.base import Profile
+from annualcheck.profiles.spec import Profile
 
 
-def _build() -> Profile:
-    parts = {}
-    for name in ("meta", "figures", "tables", "checks", "diff"):
-        try:
-            module = __import__(f"{__name__}.{name}", fromlist=["PROFILE_PART"])
-        except ModuleNotFoundError as exc:  # a part not written yet
-            if exc.name != f"{__name__}.{name}":
-                raise
-            parts[name] = None
-            continue
-        parts[name] = module.PROFILE_PART
-    return Profile(
-        name="jp-tip",
-        title="Measures to Combat Trafficking in Persons (Annual Report), Japan",
-        **parts,
+def build() -> Profile:
+    from annualcheck.profiles.jp_tip import (
+        checks,
+        diff,
+        figures,
+        labels,
+        layout,
+        meta,
+        tables,
+        trials,
     )
 
-
-PROFILE = _build()
+    return Profile(
+        name="jp-tip",
+        version="1",
+        title="Measures to Combat Trafficking in Persons (Annual Report), Japan",
+        meta=meta.PROFILE_PART,
+        layout=layout.PROFILE_PART,
+        figures=figures.PROFILE_PART,
+        tables=tables.PROFILE_PART,
+        checks=checks.PROFILE_PART,
+        diff=diff.PROFILE_PART,
+        labels=labels.PROFILE_PART,
+        trials=trials.PROFILE_PART,
+    )

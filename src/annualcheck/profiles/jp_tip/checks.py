@@ -6,7 +6,7 @@ sentences state a share of which figures, and the words that tell a countable li
 
 from __future__ import annotations
 
-from annualcheck.checks.spec import (
+from annualcheck.profiles.spec import (
     Bound,
     Breakdown,
     CaptionSubject,
@@ -123,5 +123,7 @@ PROFILE_PART = ChecksSpec(
     carryover_table=TABLE3,
     pending_sources=("table2", "table3"),
     offense_threshold=0.75,
+    # "violation of the ... Act" is the boilerplate of a charge, not what tells two apart
+    offense_filler=("violation", "of", "the", "act", "and", "on", "a", "an"),
     approx_points=5.0,
 )

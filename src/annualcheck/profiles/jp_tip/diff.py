@@ -6,7 +6,7 @@ change report compares one by one.
 
 from __future__ import annotations
 
-from annualcheck.diff.compare import DiffSpec, TrendChart, TrendSeries
+from annualcheck.profiles.spec import DiffSpec, TrendChart, TrendSeries
 
 CHARTS = (
     TrendChart(
@@ -63,5 +63,8 @@ PROFILE_PART = DiffSpec(
     labels=LABELS,
     pending_tables=("table2", "table3"),  # the order in which a report lists its pending persons
     carryover_table="table3",
-    prosecuted_table="table2",
-)
+    summary_table="table2",
+    summary_rows="prosecuted",
+    offense_stopwords=("the", "of", "and", "a", "an", "on", "for", "to", "in", "etc", "act",
+                       "violation"),
+)  # fmt: skip

@@ -14,7 +14,7 @@ there, so a "victims" count elsewhere never takes a section-2 key.
 
 from __future__ import annotations
 
-from annualcheck.extract.figures.pipeline import FiguresProfile, KeyRule, RuleSet
+from annualcheck.profiles.spec import FiguresProfile, KeyRule, RuleSet
 
 N = "#N#"  # the count itself, in `near` patterns
 WCO = r"Women.s Consulting Offices?"

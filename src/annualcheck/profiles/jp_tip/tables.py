@@ -8,47 +8,7 @@ comes from this part, so a second series brings its own words without touching t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-
-@dataclass(frozen=True)
-class TableKind:
-    """One table the series prints: its record key, how its caption reads, how its header reads.
-
-    `caption_words` identify the table by what its caption says (any one suffices, compared
-    case-insensitively); `label` ("Table 2") is only the fallback, because numbering may shift
-    from year to year while the caption's subject does not.
-    """
-
-    key: str
-    label: str
-    caption_words: tuple[str, ...]
-    header_words: tuple[str, ...]
-    kind: str  # "trial" (no / offense / result) or "initiatives" (date / text)
-
-
-@dataclass(frozen=True)
-class TablesProfile:
-    caption_label: str = "Table"
-    kinds: tuple[TableKind, ...] = ()
-    #: Words of header cells; a row whose cells are all header words is a (repeated) header.
-    header_cells: tuple[str, ...] = ()
-    pending_phrases: tuple[str, ...] = ()
-    acquitted_phrases: tuple[str, ...] = ()
-    prison_words: tuple[str, ...] = ()
-    suspension_patterns: tuple[str, ...] = ()
-    probation_words: tuple[str, ...] = ()
-    fine_words: tuple[str, ...] = ()
-    year_words: tuple[str, ...] = ("year", "years")
-    month_words: tuple[str, ...] = ("month", "months")
-    number_words: dict[str, int] = field(default_factory=dict)
-    #: Names of Acts that contain a comma or "and": one charge each, never split.
-    act_names: tuple[str, ...] = ()
-    #: A bare " and " (no comma) separates two charges only when the next one starts so.
-    charge_starts: tuple[str, ...] = ()
-    #: Words of a Table 1 date cell ("April 2004").
-    months: tuple[str, ...] = ()
-
+from annualcheck.profiles.spec import TableKind, TablesProfile
 
 PROFILE_PART = TablesProfile(
     caption_label="Table",

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 import struct
-import sys
 import zlib
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers.paths import ROOT
+
 SOURCE_2020 = ROOT / "reports" / "src" / "2020.md"
 REPORT_2020 = ROOT / "reports" / "2020.pdf"
-TOOLS = ROOT / "tools"
 
 
 def png_bytes(width: int = 4, height: int = 4) -> bytes:
@@ -95,10 +94,8 @@ def truncated_copy(src: Path, dst: Path, fraction: float = 0.5) -> Path:
 
 
 def renderer():
-    """tools/render_reports.py's render_source (imported lazily: it loads reportlab)."""
-    if str(TOOLS) not in sys.path:
-        sys.path.insert(0, str(TOOLS))
-    from render_reports import render_source
+    """testdata.render_reports's render_source (imported lazily: it loads reportlab)."""
+    from testdata.render_reports import render_source
 
     return render_source
 

@@ -1,7 +1,7 @@
 """Render the 2020 source by a second producer: own HTML, printed by headless Chromium.
 
 The extractor must not be tuned to one layout, so this producer differs from
-tools/render_reports.py in everything but the words: US Letter pages, a serif family,
+testdata/render_reports.py in everything but the words: US Letter pages, a serif family,
 thin grey table grids with a shaded header row that repeats on continuation pages (thead),
 other paddings, contents dots as text, and a PDF made by Skia/Chromium.
 
@@ -20,9 +20,8 @@ import tempfile
 from html import escape
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from render_reports import (  # noqa: E402
+from testdata.fonts import SERIF_METRICS, chromium
+from testdata.render_reports import (
     FOOTNOTE_REF_RE,
     RECONSTRUCTION_NOTE,
     Bullet,
@@ -40,7 +39,6 @@ from render_reports import (  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT / "reports" / "src" / "2020.md"
 DEFAULT_OUT = ROOT / "tests" / "fixtures" / "2020-other-producer.pdf"
-CHROMIUM = "/usr/bin/chromium"
 
 CSS = """
 @page { size: letter; margin: 20mm 19mm 22mm 19mm; }
@@ -183,12 +181,8 @@ def leader_dots(words: str, level: int, size: float = 10.0) -> int:
     """How many dots fill the rest of the entry's last line (so the text layer holds a
     plausible leader, not hundreds of clipped dots); CSS clips any small excess."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
-    font = "LiberationSerif-Bold" if level == 1 else "LiberationSerif"
-    if font not in pdfmetrics.getRegisteredFontNames():
-        name = "LiberationSerif-Bold.ttf" if level == 1 else "LiberationSerif-Regular.ttf"
-        pdfmetrics.registerFont(TTFont(font, f"/usr/share/fonts/truetype/liberation/{name}"))
+    font = SERIF_METRICS[level == 1]  # built-in metrics: no font file needed
     avail = TOC_WIDTH_PT - TOC_INDENT_PT[level] - pdfmetrics.stringWidth("000", font, size) - 6
     line = 0.0
     space = pdfmetrics.stringWidth(" ", font, size)
@@ -215,11 +209,14 @@ def _page(content: str, report: Report) -> str:
 
 def print_html(html: str, out_pdf: Path, workdir: Path) -> Path:
     """Print an HTML string to PDF with headless Chromium."""
+    exe = chromium()
+    if exe is None:
+        raise SystemExit("render_other_producer: headless Chromium is not installed")
     src = workdir / (out_pdf.stem + ".html")
     src.write_text(html, encoding="utf-8")
     profile = workdir / "profile"
     cmd = [
-        CHROMIUM,
+        exe,
         "--headless",
         "--no-sandbox",
         "--disable-gpu",

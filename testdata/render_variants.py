@@ -1,6 +1,6 @@
 """Render the wording and structure variants of the real 2020 report to tests/fixtures/.
 
-    python tools/render_variants.py            # writes the .md sources and the .pdf files
+    python -m testdata.render_variants        # writes the .md sources and the .pdf files
 
 Why: the tool must read a later report, not last year's sentences or layout. Two variants of
 reports/src/2020.md, every value and change kept true:
@@ -24,7 +24,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "reports" / "src" / "2020.md"
 FIXTURES = ROOT / "tests" / "fixtures"
 sys.path.insert(0, str(ROOT / "tests" / "data"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 LETTERS = "abcdefghijkl"
@@ -119,7 +118,7 @@ def _table_end(text: str, caption: int) -> int:
 
 
 def main() -> int:
-    from render_reports import render_source
+    from testdata.render_reports import render_source
 
     base = SOURCE.read_text(encoding="utf-8")
     for name, text in (

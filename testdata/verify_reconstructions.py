@@ -6,7 +6,7 @@ the previous report (and FACTS.md for 2017), breakdown sums (this year and impli
 figures FACTS.md fixes, Table 2/3 against the narrative and the carry-over of pending persons, caption
 counts, repeated passages, fiscal-year series, and that expected/<year>.json says what the source says.
 
-Run: /work/venv/bin/python tools/verify_reconstructions.py   (exit 1 if any check fails)
+Run: python -m testdata.verify_reconstructions   (exit 1 if any check fails)
 """
 
 from __future__ import annotations

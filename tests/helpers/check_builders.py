@@ -22,8 +22,7 @@ from annualcheck.model.record import (
     TableRow,
     TocEntry,
 )
-
-ROOT = Path(__file__).resolve().parent.parent
+from helpers.paths import ROOT
 
 
 def fig(key, value, period=None, delta=None, ref=None, page=9, quote=None, **kw) -> dict:
@@ -182,11 +181,3 @@ def synthetic_2019(real2020: Record) -> Record:
     carried = real2020.tables["table3"].rows
     t2 = [row(k + 1, r.offense, "pending", page=11) for k, r in enumerate(carried)]
     return record(2019, figures=figs, tables={"table2": table("Table 2", t2, page=11)})
-
-
-def test_builders_make_records():
-    rec = real_2020()
-    assert rec.value("victims.total", "2019") == 47
-    assert len(rec.tables["table2"].rows) == 32
-    assert any(p.repeated_from == "3 (2) ii)" for p in rec.paragraphs)
-    assert any("accounting for approximately 70%" in p.text for p in rec.paragraphs)

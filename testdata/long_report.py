@@ -4,8 +4,8 @@ Why: the real reports have 50 to 80 pages; the tool must also stay within bounde
 and memory on a report ten or twenty times longer (benchmarks, the 1,000-page test).
 Repeating the body keeps the text a real report's, so every stage has its usual work.
 
-    python tools/long_report.py --times 10 -o /tmp/2020x10.pdf
-    python tools/long_report.py --pages 1000 -o /tmp/long.pdf
+    python -m testdata.long_report --times 10 -o 2020x10.pdf
+    python -m testdata.long_report --pages 1000 -o long.pdf
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ import re
 import sys
 from pathlib import Path
 
-TOOLS = Path(__file__).resolve().parent
-ROOT = TOOLS.parent
+ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT / "reports" / "src" / "2020.md"
 
 
@@ -33,9 +32,7 @@ def repeated_source(text: str, times: int) -> str:
 
 
 def render(text: str, out_path: Path) -> Path:
-    if str(TOOLS) not in sys.path:
-        sys.path.insert(0, str(TOOLS))
-    from render_reports import render_source
+    from testdata.render_reports import render_source
 
     return render_source(text, out_path)
 

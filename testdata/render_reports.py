@@ -5,7 +5,7 @@ A development tool, not part of the package: it builds the test series from the 
 changed sources. reportlab lays the document out twice or more (`multiBuild`) so that the
 contents can print the page numbers the body ends up on; invariant mode makes the bytes
 reproducible. The source dialect itself is parsed in `report_source`; its names are
-imported here too, so `from render_reports import parse_source, Figure, ...` keeps working.
+imported here too, so `from testdata.render_reports import parse_source, Figure, ...` works.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from report_source import (
+from testdata.fonts import DEJAVU_SANS, bundled_font, system_font
+from testdata.report_source import (
     FOOTNOTE_REF_RE,
     Bullet,
     Figure,
@@ -38,12 +39,10 @@ RECONSTRUCTION_NOTE = "Reconstruction for testing \u2014 not an official publica
 
 # --------------------------------------------------------------------------- inline markup
 
-IPA_MINCHO = Path("/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf")
-
 
 def cjk_font_name() -> str:
     """The font for Japanese runs: embedded IPA Mincho, or reportlab's CID fallback."""
-    return "IPAMincho" if IPA_MINCHO.exists() else "HeiseiMin-W3"
+    return "IPAMincho" if system_font("IPAMincho") else "HeiseiMin-W3"
 
 
 CJK_RE = re.compile(r"([\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+)")
@@ -80,14 +79,10 @@ def _fonts() -> None:
 
     if "Body" in pdfmetrics.getRegisteredFontNames():
         return
-    base = Path("/usr/share/fonts/truetype/dejavu")
-    for name, file in (
-        ("Body", "DejaVuSans.ttf"),
-        ("Body-Bold", "DejaVuSans-Bold.ttf"),
-        ("Body-Italic", "DejaVuSans-Oblique.ttf"),
-        ("Body-BoldItalic", "DejaVuSans-BoldOblique.ttf"),
-    ):
-        pdfmetrics.registerFont(TTFont(name, str(base / file)))
+    # DejaVu Sans as matplotlib ships it: same advance widths as Debian's fonts-dejavu,
+    # so the layout does not depend on what the machine has installed
+    for name, file in DEJAVU_SANS.items():
+        pdfmetrics.registerFont(TTFont(name, str(bundled_font(file))))
     addMapping("Body", 0, 0, "Body")
     addMapping("Body", 1, 0, "Body-Bold")
     addMapping("Body", 0, 1, "Body-Italic")
@@ -95,8 +90,9 @@ def _fonts() -> None:
     # Japanese words occur in the text: embed IPA Mincho where installed
     # (Debian fonts-ipafont-mincho); otherwise a non-embedded CID font still gives the
     # right text layer, only viewers without Japanese fonts show boxes.
-    if IPA_MINCHO.exists():
-        pdfmetrics.registerFont(TTFont(cjk_font_name(), str(IPA_MINCHO)))
+    ipa = system_font("IPAMincho")
+    if ipa:
+        pdfmetrics.registerFont(TTFont(cjk_font_name(), str(ipa)))
     else:
         pdfmetrics.registerFont(UnicodeCIDFont(cjk_font_name()))
 
@@ -297,7 +293,7 @@ def _make_doc(out_path: Path, report: Report, styles):
         author=report.meta.get("council", ""),
         subject=RECONSTRUCTION_NOTE if report.reconstruction else report.meta.get("title", ""),
         keywords=RECONSTRUCTION_NOTE if report.reconstruction else "",
-        creator="annualcheck tools/render_reports.py",
+        creator="annualcheck testdata/render_reports.py",
         invariant=1,
     )
     doc.fn_prev = {}
