@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annualcheck.prose.numbers import find_numbers, find_stated_changes, parse_number
+from annualcheck.prose.comparisons import find_stated_changes
+from annualcheck.prose.numbers import find_numbers, parse_number
 from helpers.paths import committed
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "2020-annual-report.md"

@@ -80,8 +80,8 @@ def _check_implied(record: Record, bd: Breakdown, total: Figure, parts: list[Fig
     """Closed breakdowns whose every part and total carry a stated change to the same period:
     the implied prior-year parts must add up to the implied prior-year total."""
     changed = [total, *parts]
-    if any(f.stated_change is None for f in changed):
-        return []
+    if any(f.stated_change is None or f.stated_change.delta is None for f in changed):
+        return []  # a relative change gives no exact prior value to add up
     periods = {f.stated_change.reference_period for f in changed}
     if len(periods) != 1:
         return []

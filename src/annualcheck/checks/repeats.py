@@ -128,11 +128,23 @@ def _check_text_repeats(record: Record) -> list[Finding]:
     return out
 
 
+def _same_numbers(value) -> tuple:
+    """A finding's expected/actual as a set member: one number, or several as a tuple (a
+    reworded repeat may hold more or fewer numbers than its original)."""
+    return tuple(value) if isinstance(value, list | tuple) else (value,)
+
+
 def check_repeats(record: Record) -> list[Finding]:
     figure_level = _check_figure_occurrences(record)
-    seen = {(f.actual, f.expected, f.evidence[1].page) for f in figure_level}
-    text_level = [f for f in _check_text_repeats(record)
-                  if (f.actual, f.expected, f.evidence[0].page) not in seen]  # fmt: skip
+    seen = {
+        (_same_numbers(f.actual), _same_numbers(f.expected), f.evidence[1].page)
+        for f in figure_level
+    }
+    text_level = [
+        f
+        for f in _check_text_repeats(record)
+        if (_same_numbers(f.actual), _same_numbers(f.expected), f.evidence[0].page) not in seen
+    ]
     return figure_level + text_level
 
 

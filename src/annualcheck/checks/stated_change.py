@@ -1,5 +1,10 @@
 """stated-change: "47 (20 more than in 2018)" must agree with the previous report's 2018 value.
 
+Every kind of comparison is checked: an absolute change by the value it implies, a stated
+prior value ("compared with 27 in 2018") by itself, a relative change ("up 74.1%", "doubled")
+recomputed from the previous report's value with the rounding the text prints, a bound ("more
+than doubled") as a bound.
+
 A stated change is never dropped: it is checked against the previous report, or reported as
 `info` saying why it could not be (no previous report in the series, a gap, a subject without
 a key, a key the previous report does not give).
@@ -24,6 +29,7 @@ from annualcheck.checks._common import (
 from annualcheck.model.findings import Finding
 from annualcheck.model.record import Figure, Record
 from annualcheck.profiles.spec.checks import ChecksSpec
+from annualcheck.prose.comparisons import relative_agreement
 
 RULE = "stated-change"
 
@@ -35,7 +41,50 @@ def _signed(delta: float) -> str:
 def _describe(fig: Figure) -> str:
     change = fig.stated_change
     assert change is not None
-    return f"{fig.key} {fmt(fig.value)} ({change.phrase or _signed(change.delta)})"
+    return f"{fig.key} {fmt(fig.value)} ({change.phrase or _signed(change.delta or 0)})"
+
+
+def _implies(fig: Figure) -> str:
+    """What a stated change says of the reference period, in words for a message."""
+    change = fig.stated_change
+    assert change is not None
+    if change.kind == "relative" and change.relative is not None:
+        ratio = change.relative
+        prior = fig.value / ratio if ratio else None
+        return f"about {fmt(round(prior, 1))}" if prior is not None else "an unknown value"
+    if change.delta is None:
+        return "an unknown value"
+    return fmt(fig.value - change.delta)
+
+
+def _check_relative(record: Record, previous: Record, fig: Figure, prev_fig: Figure):
+    """A relative change ("up 58.3%", "doubled") recomputed from the previous report's value
+    with the rounding the text prints; a bound ("more than doubled") checked as a bound."""
+    change = fig.stated_change
+    assert change is not None and change.relative is not None
+    verdict, actual = relative_agreement(
+        change.relative, change.relative_decimals, change.bound, prev_fig.value, fig.value
+    )
+    if verdict == "agrees":
+        return []
+    year, prev_year = record.report.report_year, previous.report.report_year
+    evidence = (ev_figure(record, fig), ev_figure(previous, prev_fig))
+    if verdict == "unknown":
+        return [finding(
+            RULE, "info", record,
+            f"Stated change not checked: {_describe(fig)} is relative to {change.reference_period}, "
+            f"for which report {prev_year} gives {fmt(prev_fig.value)}{page_ref(fig.page, prev_fig.page)}",
+            key=fig.key, expected=None, actual=fig.value, evidence=evidence,
+        )]  # fmt: skip
+    got = f"{actual:+.{change.relative_decimals or 0}f}%" if actual is not None else "?"
+    return [finding(
+        RULE, "error" if verdict == "contradicts" else "warning", record,
+        f"{fig.key}: report {year} says {fmt(fig.value)} ({change.phrase}), but from "
+        f"{fmt(prev_fig.value)} in {change.reference_period} (report {prev_year}) to "
+        f"{fmt(fig.value)} is {got}{page_ref(fig.page, prev_fig.page)}",
+        key=fig.key, expected=round(actual, 4) if actual is not None else None,
+        actual=change.relative, evidence=evidence,
+    )]  # fmt: skip
 
 
 def _complete_breakdown(previous: Record, key: str, period: str, spec: ChecksSpec | None):
@@ -74,13 +123,16 @@ def check_stated_changes(
         change = fig.stated_change
         if change is None:
             continue
-        implied = fig.value - change.delta
+        relative = change.kind == "relative" and change.relative is not None
+        if change.delta is None and not relative:
+            continue  # a comparison with nothing to compare (the extractor always fills one)
+        implied = fig.value - change.delta if change.delta is not None else None
         ev = ev_figure(record, fig)
         if fig.key.startswith("unkeyed."):
             out.append(finding(
                 RULE, "info", record,
                 f"Stated change not checked: its subject has no key ({fig.quote!r}, "
-                f"implies {fmt(implied)} in {change.reference_period}){page_ref(fig.page)}",
+                f"implies {_implies(fig)} in {change.reference_period}){page_ref(fig.page)}",
                 key=fig.key, expected=None, actual=implied, evidence=(ev,),
             ))  # fmt: skip
             continue
@@ -93,14 +145,17 @@ def check_stated_changes(
             out.append(finding(
                 RULE, "info", record,
                 f"Stated change not checked: {why}. {_describe(fig)} implies "
-                f"{fmt(implied)} in {change.reference_period}{page_ref(fig.page)}",
+                f"{_implies(fig)} in {change.reference_period}{page_ref(fig.page)}",
                 key=fig.key, expected=None, actual=implied, evidence=(ev,),
             ))  # fmt: skip
             continue
         prev_fig = previous.figure(fig.key, change.reference_period)
+        if relative and prev_fig is not None:
+            out += _check_relative(record, previous, fig, prev_fig)
+            continue
         complete = (
             _complete_breakdown(previous, fig.key, change.reference_period, spec)
-            if prev_fig is None
+            if prev_fig is None and implied is not None
             else None
         )
         if complete is not None:
@@ -122,18 +177,22 @@ def check_stated_changes(
                 RULE, "info", record,
                 f"Stated change not checked: {report_name(previous.report.report_year, lag_of(previous))} gives no "
                 f"{fig.key} for {change.reference_period}. {_describe(fig)} implies "
-                f"{fmt(implied)}{page_ref(fig.page)}",
+                f"{_implies(fig)}{page_ref(fig.page)}",
                 key=fig.key, expected=None, actual=implied,
                 evidence=(ev, ev_record(previous, f"no {fig.key} for {change.reference_period}")),
             ))  # fmt: skip
             continue
-        if abs(implied - prev_fig.value) > 1e-9:
+        if implied is not None and abs(implied - prev_fig.value) > 1e-9:
             prev_year = previous.report.report_year
+            says = (
+                f"states {fmt(implied)} for {change.reference_period}"
+                if change.kind == "prior_value"
+                else f"implies {fmt(implied)} in {change.reference_period}"
+            )
             out.append(finding(
                 RULE, "error", record,
                 f"{fig.key}: report {year} says {fmt(fig.value)} "
-                f"({change.phrase or _signed(change.delta)}), which implies "
-                f"{fmt(implied)} in {change.reference_period}, but report {prev_year} gives "
+                f"({change.phrase or _signed(change.delta)}), which {says}, but report {prev_year} gives "
                 f"{fmt(prev_fig.value)}{page_ref(fig.page, prev_fig.page)}",
                 key=fig.key, expected=prev_fig.value, actual=implied,
                 evidence=(ev, ev_figure(previous, prev_fig)),

@@ -34,6 +34,7 @@ from annualcheck.checks._common import (
 from annualcheck.model.findings import Finding
 from annualcheck.model.record import Record
 from annualcheck.profiles.spec.checks import ChecksSpec, ListVocabulary
+from annualcheck.prose.comparisons import find_stated_changes
 
 PCT_RULE = "percentage"
 LIST_RULE = "list-count"
@@ -95,7 +96,10 @@ def check_percentages(record: Record, spec: ChecksSpec) -> list[Finding]:
     out: list[Finding] = []
     period = str(record.report.data_year)
     for para in record.paragraphs:
+        comparisons = [(c.start, c.end) for c in find_stated_changes(para.text)]
         for pos, q, stated, phrase in _stated_shares(para.text):
+            if any(start <= pos < end for start, end in comparisons):
+                continue  # "down 37.5% year on year" is a change, not a share (stated-change)
             sentence = _sentence_at(para.text, pos)
             base = next((b for b in spec.percentage_bases
                          if re.search(b.pattern, sentence, re.IGNORECASE)), None)  # fmt: skip

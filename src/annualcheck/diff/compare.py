@@ -45,8 +45,9 @@ from annualcheck.diff.trials import (
     carried_over,
     summarise_table,
 )
-from annualcheck.model.record import Figure, Record
+from annualcheck.model.record import Figure, Record, StatedChange
 from annualcheck.profiles.spec import Profile
+from annualcheck.prose.comparisons import relative_agreement
 
 SCHEMA = "annualcheck/change@1"
 AGREEMENTS = ("agrees", "contradicts", "not stated", "new key", "dropped key")
@@ -156,6 +157,19 @@ def latest_figures(record: Record) -> dict[str, Figure]:
     return out
 
 
+def _agreement(stated: StatedChange, previous: float, current: float) -> str:
+    """Whether the stated change matches the two values: a difference exactly, a relative
+    change ("up 58.3%", "doubled") with the rounding the text prints."""
+    if stated.delta is not None:
+        return "agrees" if abs((current - previous) - stated.delta) < 1e-9 else "contradicts"
+    if stated.relative is None:
+        return "not stated"
+    verdict, _ = relative_agreement(
+        stated.relative, stated.relative_decimals, stated.bound, previous, current
+    )
+    return "contradicts" if verdict == "contradicts" else "agrees"
+
+
 def compare_figure(
     key: str, old: Figure | None, new: Figure | None, old_record: Record
 ) -> FigureChange:
@@ -182,9 +196,7 @@ def compare_figure(
             agreement = "not stated"
             note = f"states a change against {stated.reference_period}, which the previous report does not give"
         else:
-            agreement = (
-                "agrees" if abs((current - base.value) - stated.delta) < 1e-9 else "contradicts"
-            )
+            agreement = _agreement(stated, base.value, current)
             if base is not old:
                 note = f"compared with {base.period} ({base.value:g})"
     return FigureChange(

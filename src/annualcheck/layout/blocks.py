@@ -41,8 +41,10 @@ from annualcheck.layout.contents import (
     find_contents,
     format_number,
     next_numbers,
+    number_readings,
     parse_contents,
     parse_number,
+    reading_after,
 )
 from annualcheck.layout.contents import norm_words as _norm
 from annualcheck.layout.contents import norm_words_nodigits as _norm_nodigits
@@ -246,7 +248,7 @@ class _Walker:
     def heading(self, lines: list[Line], i: int) -> tuple[list[int], str, int] | None:
         """If lines[i] starts the next heading: (number parts, title, lines used)."""
         line = lines[i]
-        parsed = parse_number(line.text)
+        parsed = reading_after(number_readings(line.text), self.current)
         if parsed is None:
             return None
         parts, title = parsed

@@ -1,5 +1,9 @@
 """Contents pages and the numbering grammar of headings: "2 (1) i) a)" and "[Figure 8] ....11".
 
+Headings may number their levels in any style ("2", "Chapter 2", "A.", "(1)", "i)", "(i)",
+"(a)", "a)"); section labels are always written in one canonical style ("3 (1) i) a)"), so a
+cross-reference "[Repeated from 3 (1) (a)]" and the heading "(a) ..." name the same section.
+
 Why a module of its own: the contents are the document's own map (labels, titles, printed
 pages), and layout.py checks every heading and caption against it. Parsing is by words and
 numbering only: dot leaders, a page number in its own cell, entries that wrap over lines.
@@ -39,44 +43,76 @@ ROMAN = [
 ]
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
-# One pattern per numbering level: "2 Title", "(1) Title", "i) Title", "a) Title".
-_LEVEL_RES = (
-    re.compile(r"^(\d{1,2})\.?\s+(?=\S)"),
-    re.compile(r"^\(\s*(\d{1,2})\s*\)\s*"),
-    re.compile(r"^((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv))\s*\)\s*"),
-    re.compile(r"^([a-z])\s*\)\s*"),
+_ROMAN_ALT = "|".join(sorted(ROMAN, key=len, reverse=True))
+# The numbering styles a heading may print, each with the levels it may stand for (most likely
+# first): "2 Title", "2. Title", "Chapter 2", "A. Title", "(1)", "i)", "(i)", "(a)", "a)".
+# A style names no level by itself ("(a)" is the third level in one report, the fourth in
+# another): the walker takes the reading that continues the numbering it is in.
+_STYLES: tuple[tuple[re.Pattern[str], str, tuple[int, ...]], ...] = (
+    (re.compile(r"^(\d{1,2})\.?\s+(?=\S)"), "digit", (0,)),
+    (re.compile(r"^Chapter\s+(\d{1,2})\s*[.:\u2014\u2013-]?\s+", re.IGNORECASE), "digit", (0,)),
+    (re.compile(r"^([A-H])\.\s+(?=[A-Z\u201c\"'\u2018])"), "letter", (0, 1)),
+    (re.compile(r"^\(\s*(\d{1,2})\s*\)\s*"), "digit", (1,)),
+    (re.compile(rf"^((?:{_ROMAN_ALT}))\s*\)\s*"), "roman", (2,)),
+    (re.compile(rf"^\(\s*((?:{_ROMAN_ALT}))\s*\)\s*"), "roman", (2,)),
+    (re.compile(r"^\(\s*([a-z])\s*\)\s*"), "letter", (2, 3)),
+    (re.compile(r"^([a-z])\s*\)\s*"), "letter", (3, 2)),
 )
 
 # -- numbering grammar ---------------------------------------------------------------------
 
 
-def parse_number(text: str) -> tuple[tuple[int, ...], str] | None:
-    """Split a leading section number off a heading or contents text.
-
-    "2 (1) i) Data relating" → ((2, 1, 1), "Data relating"); "(3) Title" → ((0, 3), "Title");
-    "iii) Cases" → ((0, 0, 3), "Cases"); "a) Police" → ((0, 0, 0, 1), "Police").
-    Only one component is read per call (headings print only their own component);
-    zeros stand for the components the line does not print.
-    """
+def number_readings(text: str) -> list[tuple[tuple[int, ...], str]]:
+    """Every way to read a leading section number off a heading or contents text, most likely
+    first: "(a) Data" → [((0, 0, 1), "Data"), ((0, 0, 0, 1), "Data")]; "i) Data" →
+    roman one (third level) before the letter i (fourth level). Zeros stand for the
+    components the line does not print (headings print only their own component)."""
     text = text.strip()
-    for level, pattern in enumerate(_LEVEL_RES):
+    out: list[tuple[tuple[int, ...], str]] = []
+    for pattern, style, levels in _STYLES:
         m = pattern.match(text)
         if not m:
             continue
-        token = m.group(1)
-        if level == 0:
+        token, rest = m.group(1), text[m.end() :].strip()
+        if style == "digit" and levels == (0,):
+            raw = text[m.end() :]
+            if not raw or not (raw[0].isupper() or raw[0] in "\u201c\"'\u2018"):
+                continue
+        if style == "digit":
             value = int(token)
-            rest = text[m.end() :]
-            if not rest or not (rest[0].isupper() or rest[0] in "“\"'‘"):
-                return None
-        elif level == 1:
-            value = int(token)
-        elif level == 2:
-            value = ROMAN.index(token) + 1
+        elif style == "roman":
+            value = ROMAN.index(token.lower()) + 1
         else:
-            value = LETTERS.index(token) + 1
-        return tuple([0] * level + [value]), text[m.end() :].strip()
-    return None
+            value = LETTERS.index(token.lower()) + 1
+        for level in levels:
+            reading = (tuple([0] * level + [value]), rest)
+            if reading not in out:
+                out.append(reading)
+    return out
+
+
+def parse_number(text: str) -> tuple[tuple[int, ...], str] | None:
+    """Split a leading section number off a heading or contents text (its most likely
+    reading, see `number_readings`).
+
+    "2 (1) i) Data relating" → ((2, 1, 1), "Data relating"); "(3) Title" → ((0, 3), "Title");
+    "iii) Cases" → ((0, 0, 3), "Cases"); "a) Police" → ((0, 0, 0, 1), "Police").
+    """
+    readings = number_readings(text)
+    return readings[0] if readings else None
+
+
+def reading_after(
+    readings: list[tuple[tuple[int, ...], str]], current: list[int] | tuple[int, ...]
+) -> tuple[tuple[int, ...], str] | None:
+    """The reading that continues the numbering `current` ("(a)" after "3 (1)" is 3 (1) i),
+    after "3 (1) ii)" it is 3 (1) ii) a)), else the most likely one."""
+    candidates = next_numbers(list(current))
+    for parts, title in readings:
+        want = candidates.get(len(parts) - 1)
+        if want is not None and want[-1] == parts[-1]:
+            return parts, title
+    return readings[0] if readings else None
 
 
 def format_number(parts: tuple[int, ...] | list[int]) -> str:
@@ -96,10 +132,12 @@ def format_number(parts: tuple[int, ...] | list[int]) -> str:
 
 def canonical_section(text: str) -> str:
     """Normalise a cross-reference like "2 (1) i", "4(5)" or "3 (3) ii)" to "2 (1) i)"."""
-    tokens = re.findall(r"\(\s*\d+\s*\)|\d+|[ivx]+\)?|[a-z]\)", text)
+    tokens = re.findall(r"\(\s*\d+\s*\)|\(\s*[a-z]+\s*\)|\d+|[ivx]+\)?|[a-z]\)", text)
     parts: list[int] = []
     for tok in tokens:
         tok = tok.replace(" ", "")
+        if tok.startswith("(") and not tok[1:-1].isdigit():
+            tok = tok[1:]  # "(a)", "(ii)": the letter or roman style, read as "a)", "ii)"
         if tok.startswith("("):
             parts.append(int(tok[1:-1]))
         elif tok.isdigit():
@@ -108,6 +146,8 @@ def canonical_section(text: str) -> str:
             parts.append(int(tok))
         elif tok.rstrip(")") in ROMAN and len(parts) == 2:
             parts.append(ROMAN.index(tok.rstrip(")")) + 1)
+        elif len(parts) == 2 and len(tok.rstrip(")")) == 1 and tok.rstrip(")") in LETTERS:
+            parts.append(LETTERS.index(tok.rstrip(")")) + 1)  # "(a)" as the third level
         elif len(parts) == 3 and tok.rstrip(")") in LETTERS:
             parts.append(LETTERS.index(tok.rstrip(")")) + 1)
     return format_number(parts) if parts else text.strip()
@@ -183,7 +223,7 @@ def parse_contents(lines: list[Line], grammar: LayoutGrammar) -> list[TocEntry]:
             label = f"{cap.group('kind')} {cap.group('number')}"
             entries.append(TocEntry(label, cap.group("text").strip(), page_no, 0, pending_page))
             return
-        parsed = parse_number(text)
+        parsed = reading_after(number_readings(text), current)
         if parsed is None:
             if entries:  # a stray continuation: attach to the previous entry
                 entries[-1].text = (entries[-1].text + " " + text).strip()
@@ -280,6 +320,8 @@ __all__ = [
     "find_contents",
     "format_number",
     "next_numbers",
+    "number_readings",
+    "reading_after",
     "norm_words",
     "norm_words_nodigits",
     "parse_contents",

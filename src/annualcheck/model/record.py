@@ -41,11 +41,24 @@ class BBox:
 
 @dataclass
 class StatedChange:
-    """A change the report itself states, e.g. "(20 more than in 2018)" -> delta +20."""
+    """A change the report itself states, e.g. "(20 more than in 2018)" -> delta +20.
 
-    delta: float
+    `kind` says how it is written: "absolute" (a difference), "prior_value" ("compared with
+    five in 2018": `prior_value` 5, and `delta` = value − 5 marked `derived`) or "relative"
+    ("up 58.3%", "doubled": `relative` the factor of change, 1.583 or 2.0, the percentage
+    printed with `relative_decimals` decimals, None for words; `delta` None). `bound` keeps "more than",
+    "at least", "nearly" ("more than doubled"). The fields after `phrase` are optional in
+    `annualcheck/record@1`: omitted when empty, so older readers see the same shape."""
+
+    delta: float | None
     reference_period: str
     phrase: str
+    kind: str = "absolute"
+    prior_value: float | None = None
+    relative: float | None = None
+    relative_decimals: int | None = None
+    bound: str | None = None
+    derived: bool = False
 
 
 @dataclass
@@ -79,6 +92,9 @@ class Figure:
     preliminary: bool = False  # "(preliminary figures)"
     repeated_from: str | None = None  # set when this occurrence stands in a repeated passage
     occurrences: list[Occurrence] = field(default_factory=list)  # other places it is given
+    #: "more_than", "at_least", "less_than", "at_most", "nearly": the value is a bound
+    #: ("more than 95%", "at least 47"); optional in the record, omitted when None
+    bound: str | None = None
 
 
 @dataclass
@@ -231,12 +247,25 @@ class Record:
         return record_from_dict(data)
 
 
+#: Optional fields added to `annualcheck/record@1` after its first readers: written only when
+#: they hold something, so a record without them has the shape it always had.
+_OMIT_WHEN_EMPTY = {
+    "StatedChange": {"prior_value", "relative", "relative_decimals", "bound", "derived"},
+    "Figure": {"bound"},
+}
+
+
 def _plain(obj: Any) -> Any:
     """Dataclasses to JSON-ready values: boxes as [x0, top, x1, bottom], ints kept as ints."""
     if isinstance(obj, BBox):
         return obj.to_list()
     if is_dataclass(obj):
-        return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
+        omit = _OMIT_WHEN_EMPTY.get(type(obj).__name__, ())
+        return {
+            f.name: _plain(getattr(obj, f.name))
+            for f in fields(obj)
+            if f.name not in omit or getattr(obj, f.name) not in (None, False)
+        }
     if isinstance(obj, dict):
         return {k: _plain(v) for k, v in obj.items()}
     if isinstance(obj, list | tuple):

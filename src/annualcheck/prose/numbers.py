@@ -7,17 +7,17 @@ article numbers, ages ("under 18 years of age") and durations ("2 years imprison
 tokenizer finds every number and says what kind it is, so the figure extractor only has to
 decide which counts belong to which subject.
 
-Stated changes ("(20 more than in 2018)", "(same as in 2018)", "an increase of 3 from the
-previous year") are read here too: they contain numbers that must not be taken for counts,
-so the figure extractor masks them before tokenizing.
+Stated changes ("(20 more than in 2018)", "compared with five in 2018", "up 58.3%") are read
+by the grammar of comparisons (`annualcheck.prose.comparisons`): they contain numbers that
+must not be taken for counts, so the figure extractor masks them before tokenizing.
 
 Nothing here is specific to one report series: it is how English states numbers.
 """
 
 from __future__ import annotations
 
-import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 UNITS = {
@@ -55,11 +55,26 @@ PRELIMINARY_AFTER = re.compile(
 )
 
 
+def _fold_char(ch: str) -> str:
+    if ch.isascii():
+        return ch
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if len(folded) == 1 else ch
+
+
+def fold_width(text: str) -> str:
+    """Full-width digits, letters and signs ("１２", "（", "＋") as ASCII (NFKC), character by
+    character so every position in the result is the same position in `text`."""
+    if text.isascii():
+        return text
+    return "".join(_fold_char(ch) for ch in text)
+
+
 def parse_number(text: str) -> float | None:
     """ "seven" -> 7, "2 million" -> 2000000, "9,454" -> 9454, "zero"/"none" -> 0,
     "US$130,000" -> 130000, "thirty-six" -> 36, "approximately 5,300" -> 5300; None if the
     text is not one number."""
-    s = " ".join(text.strip().lower().replace("\u00a0", " ").split())
+    s = " ".join(fold_width(text).strip().lower().replace("\u00a0", " ").split())
     s = re.sub(r"^(?:approximately|approx\.|about|around|roughly|nearly|almost|some)\s+", "", s)
     s = re.sub(r"^(?:us\$|usd\s?|\$|¥|jpy\s?)\s?", "", s)
     s = re.sub(r"\s*(?:yen|us dollars|dollars)$", "", s)
@@ -107,6 +122,8 @@ class NumberToken:
     approximate: bool = False
     preliminary: bool = False
     currency: str | None = None
+    #: a bound, not a value: "more_than", "at_least", "less_than", "at_most", "nearly"
+    bound: str | None = None
 
 
 # Order matters: where several patterns match at the same start, the first one wins.
@@ -154,6 +171,7 @@ def find_numbers(text: str) -> list[NumberToken]:
     counts by the word that follows; "approximately"/"about" before a count sets
     `approximate`, "(preliminary figures)" after it sets `preliminary`.
     """
+    text = fold_width(text)
     found = []
     pos = 0
     for anchor in _anchors(text):
@@ -230,7 +248,27 @@ def _token(text: str, raw: str, start: int, end: int, kind: str) -> NumberToken:
         approximate=bool(APPROXIMATE_BEFORE.search(before)) and kind in ("count", "money"),
         preliminary=bool(PRELIMINARY_AFTER.match(after)),
         currency=currency,
+        bound=_bound_before(before) if kind in ("count", "money", "percent") else None,
     )
+
+
+_BOUND_BEFORE = re.compile(
+    r"\b(?P<w>more than|over|at least|no (?:fewer|less) than|nearly|almost|close to"
+    r"|fewer than|less than|at most|no more than|up to)\s+$",
+    re.IGNORECASE,
+)
+_BOUND_NAMES = {
+    "more than": "more_than", "over": "more_than", "at least": "at_least",
+    "no fewer than": "at_least", "no less than": "at_least", "nearly": "nearly",
+    "almost": "nearly", "close to": "nearly", "fewer than": "less_than",
+    "less than": "less_than", "at most": "at_most", "no more than": "at_most", "up to": "at_most",
+}  # fmt: skip
+
+
+def _bound_before(before: str) -> str | None:
+    """ "more than 95%", "at least 47", "nearly 70%": the words that make a number a bound."""
+    m = _BOUND_BEFORE.search(before)
+    return _BOUND_NAMES[" ".join(m.group("w").lower().split())] if m else None
 
 
 def _idiom(text: str, token: NumberToken) -> bool:
@@ -245,131 +283,12 @@ def counts(tokens: list[NumberToken]) -> list[NumberToken]:
     return [t for t in tokens if t.kind in ("count", "money")]
 
 
-# -- stated changes ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ChangeToken:
-    """A change the text states, with its span (parentheses included) and exact phrase."""
-
-    start: int
-    end: int
-    delta: float
-    reference_period: str
-    phrase: str
-
-
-_REF = (
-    r"(?P<ref>(?:FY\s?)?(?:19|20)\d{2}|the previous (?:fiscal )?year|the preceding (?:fiscal )?year"
-    r"|last (?:fiscal )?year|the year before|the previous report)"
-)
-_IN = r"(?:(?:in|for|that (?:in|of|for)|those (?:in|of|for)|the number (?:in|for))\s+)?"
-#: Where the counted nouns of a series ("20 vessels more than in 2018") go in the first pattern.
-_NOUNS = "{nouns}"
-_CHANGE_PATTERNS = (
-    # "20 more than in 2018", "one less than in 2018", "19 fewer than 2017"
-    rf"(?P<n>{ANY_NUMBER})\s+(?:persons?\s+|people\s+|cases?\s+{_NOUNS})?"
-    rf"(?P<dir>more|fewer|less|higher|lower|greater)\s+than\s+{_IN}{_REF}",
-    # "same as in 2018", "the same number as in 2018", "unchanged from 2018", "no change from 2018"
-    rf"(?P<same>(?:the\s+)?same(?:\s+number)?\s+as\s+{_IN}|unchanged\s+(?:from|since)\s+{_IN}"
-    rf"|no\s+change\s+(?:from|since|compared\s+(?:to|with))\s+{_IN}){_REF}",
-    # "an increase of 20 from 2018", "a decrease of 3 compared with the previous year"
-    rf"(?:an?\s+)?(?P<dir>increase|decrease|rise|fall|drop|decline|reduction)\s+of\s+"
-    rf"(?P<n>{ANY_NUMBER})\s+(?:persons?\s+|people\s+|cases?\s+)?"
-    rf"(?:from|over|on|compared\s+(?:to|with)|since)\s+{_IN}{_REF}",
-    # "up 3 from 2018", "down by two on the previous year"
-    rf"(?P<dir>up|down)\s+(?:by\s+)?(?P<n>{ANY_NUMBER})\s+(?:from|on|over|compared\s+(?:to|with))"
-    rf"\s+{_IN}{_REF}",
-    # "increased by 20 from 2018", "decreased by one compared with 2018"
-    rf"(?P<dir>increased|decreased|rose|fell|dropped|declined)\s+by\s+(?P<n>{ANY_NUMBER})\s+"
-    rf"(?:from|on|over|compared\s+(?:to|with))\s+{_IN}{_REF}",
-)
-#: Words one of which each pattern needs, checked first as plain substrings: most sentences
-#: state no change at all, and a substring test is much cheaper than the pattern.
-_CHANGE_NEEDS = (
-    ("than",),
-    ("same", "unchanged", "no change"),
-    ("increase", "decrease", "rise", "fall", "drop", "decline", "reduction"),
-    ("up ", "down "),
-    ("increased", "decreased", "rose", "fell", "dropped", "declined"),
-)
-
-
-@functools.cache
-def _change_res(nouns: tuple[str, ...] = ()) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
-    """The change patterns, with the series' counted nouns (`FiguresProfile.counted_nouns`)
-    allowed between a number and "more than" besides persons, people and cases."""
-    extra = "".join(rf"|{re.escape(n)}\s+" for n in nouns)
-    return tuple(
-        (need, re.compile(p.replace(_NOUNS, extra), re.IGNORECASE))
-        for need, p in zip(_CHANGE_NEEDS, _CHANGE_PATTERNS, strict=True)
-    )
-
-
-_NEGATIVE = {"fewer", "less", "lower", "decrease", "fall", "drop", "decline", "reduction", "down",
-             "decreased", "fell", "dropped", "declined"}  # fmt: skip
-
-
-def reference_period(ref: str, data_year: int | None) -> str:
-    """ "2018" -> "2018", "FY 2017" -> "FY2017", "the previous year" -> str(data_year - 1)."""
-    ref = " ".join(ref.split())
-    m = re.fullmatch(r"(?i)(FY\s?)?((?:19|20)\d{2})", ref)
-    if m:
-        return ("FY" if m.group(1) else "") + m.group(2)
-    if data_year is None:
-        return ref
-    fiscal = "fiscal" in ref.lower()
-    return ("FY" if fiscal else "") + str(data_year - 1)
-
-
-def find_stated_changes(
-    text: str, data_year: int | None = None, nouns: tuple[str, ...] = ()
-) -> list[ChangeToken]:
-    """Every stated change in `text`, left to right; `nouns` are the words a series counts
-    that may stand between the number and "more than" ("20 vessels more than in 2018").
-
-    The span includes the surrounding parentheses when the change stands in them, so the
-    caller can mask it out; `phrase` is the change as written, without the parentheses.
-    Relative references ("the previous year") resolve against `data_year`.
-    """
-    found: list[ChangeToken] = []
-    taken: list[tuple[int, int]] = []
-    lower = text.lower()
-    for need, pattern in _change_res(tuple(nouns)):
-        if not any(word in lower for word in need):
-            continue
-        for m in pattern.finditer(text):
-            start, end = m.span()
-            if any(s < end and start < e for s, e in taken):
-                continue
-            if m.groupdict().get("same"):
-                delta = 0.0
-            else:
-                n = parse_number(m.group("n"))
-                if n is None:
-                    continue
-                delta = -n if m.group("dir").lower() in _NEGATIVE else n
-            phrase = m.group(0)
-            ps, pe = start, end
-            lead = text[:start]
-            if lead.rstrip().endswith("(") and text[end:].lstrip().startswith(")"):
-                ps = lead.rstrip().rfind("(")
-                pe = end + (len(text[end:]) - len(text[end:].lstrip())) + 1
-            taken.append((ps, pe))
-            found.append(
-                ChangeToken(ps, pe, delta, reference_period(m.group("ref"), data_year), phrase)
-            )
-    found.sort(key=lambda c: c.start)
-    return found
-
-
 __all__ = [
     "ANY_NUMBER",
-    "ChangeToken",
+    "DIGIT_NUMBER",
     "NumberToken",
     "counts",
     "find_numbers",
-    "find_stated_changes",
+    "fold_width",
     "parse_number",
-    "reference_period",
 ]

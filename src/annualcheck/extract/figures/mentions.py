@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from annualcheck.prose.numbers import ChangeToken, NumberToken, find_numbers, find_stated_changes
+from annualcheck.prose.comparisons import ChangeToken, find_stated_changes
+from annualcheck.prose.numbers import NumberToken, find_numbers
 
 if TYPE_CHECKING:
     from annualcheck.profiles.spec.extract import FiguresProfile
@@ -164,11 +165,16 @@ def find_mentions(sentence: str, data_year: int, profile: FiguresProfile) -> lis
         cuts.append(between[-1][1] if between else b.start)
     ends.append(len(sentence))
     mentions = []
+    leading = _leading_changes(changes, tokens, masked_text)
     for k, tok in enumerate(tokens):
         seg_start, seg_end = cuts[k], ends[k]
-        change = next((c for c in changes if tok.end <= c.start < seg_end), None)
+        change = leading.get(k) or next(
+            (c for c in changes if tok.end <= c.start < seg_end and not c.precedes), None
+        )
         if change is not None:
             seg_end = max(seg_end, change.end)
+            seg_start = min(seg_start, change.start) if change.precedes else seg_start
+            change = change.with_count(tok.value)
         segment = masked_text[seg_start : tok.start] + PLACEHOLDER + masked_text[tok.end : seg_end]
         mentions.append(
             Mention(
@@ -185,6 +191,26 @@ def find_mentions(sentence: str, data_year: int, profile: FiguresProfile) -> lis
     return _coordinate(mentions, masked_text)
 
 
+_LEADS_TO_COUNT = re.compile(r"^\s*,?\s*(?:to|at|reaching|totall?ing)?\s*$", re.IGNORECASE)
+
+
+def _leading_changes(
+    changes: list[ChangeToken], tokens: list[NumberToken], text: str
+) -> dict[int, ChangeToken]:
+    """Comparisons written before their count ("from 27 to 47", "doubled to 54"): the index of
+    the count each belongs to. A comparison after a count belongs to that count instead."""
+    out: dict[int, ChangeToken] = {}
+    for c in changes:
+        k = next((i for i, t in enumerate(tokens) if t.start >= c.end), None)
+        if k is None or k in out:
+            continue
+        before = [t for t in tokens if t.end <= c.start]
+        gap = text[c.end : tokens[k].start]
+        if c.precedes or (c.kind == "relative" and not before and _LEADS_TO_COUNT.match(gap)):
+            out[k] = replace(c, precedes=True)
+    return out
+
+
 def _implied_counts(
     text: str, tokens: list[NumberToken], changes: list[ChangeToken], profile: FiguresProfile
 ) -> list[NumberToken]:
@@ -194,6 +220,9 @@ def _implied_counts(
     prev_end = 0
     for c in changes:
         lo, hi = prev_end, c.start
+        if c.precedes:
+            prev_end = c.end
+            continue
         if not any(lo <= t.start < hi for t in tokens):
             found = [
                 (m, value)

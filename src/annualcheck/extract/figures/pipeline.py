@@ -48,6 +48,7 @@ from annualcheck.extract.figures.merge import (
 from annualcheck.model.record import Figure, Paragraph, StatedChange
 from annualcheck.profiles.spec import Profile
 from annualcheck.profiles.spec.extract import FiguresProfile, KeyRule, RuleSet
+from annualcheck.prose.comparisons import ChangeToken
 
 # -- data passed between the steps -------------------------------------------------------------
 
@@ -66,19 +67,62 @@ class Reading:
 # -- step 3: key -------------------------------------------------------------------------------
 
 
-def rule_sets_for(section: str | None, profile: FiguresProfile) -> list[RuleSet]:
+def topic_sections(
+    paragraphs: list[Paragraph], profile: FiguresProfile
+) -> dict[str, frozenset[str]]:
+    """Rule-set name -> the sections that have its topic (see `RuleSet`). Repeated passages
+    do not count: a section is about what it says first-hand."""
+    out: dict[str, frozenset[str]] = {}
+    for rs in profile.rule_sets:
+        if not rs.topic:
+            continue
+        hits: dict[str, set[int]] = {}
+        skipped: set[str] = set()
+        for p in paragraphs:
+            if p.repeated_from or not p.section:
+                continue
+            if rs.skip_topic and re.search(rs.skip_topic, p.text, _FLAGS):
+                skipped.add(p.section)
+            found = hits.setdefault(p.section, set())
+            found.update(k for k, pat in enumerate(rs.topic) if re.search(pat, p.text, _FLAGS))
+        chosen = {sec for sec, h in hits.items() if len(h) >= rs.topic_min} - skipped
+        if chosen:
+            out[rs.name] = frozenset(chosen)
+    return out
+
+
+def rule_sets_for(
+    section: str | None,
+    profile: FiguresProfile,
+    topics: dict[str, frozenset[str]] | None = None,
+) -> list[RuleSet]:
+    """The rule sets that apply in `section`: by topic where the document has it (`topics`,
+    from `topic_sections`), else by section number."""
     parts = section_parts(section)
+    topics = topics or {}
 
     def under(prefixes: tuple[str, ...]) -> bool:
         return any(parts[: len(section_parts(p))] == section_parts(p) for p in prefixes)
 
+    def in_topic(name: str) -> bool:
+        return any(section_parts(s) == parts for s in topics.get(name, ()))
+
     if not parts:
         return list(profile.rule_sets)
-    return [
-        rs
-        for rs in profile.rule_sets
-        if (not rs.sections or under(rs.sections)) and not under(rs.skip_sections)
-    ]
+    out = []
+    for rs in profile.rule_sets:
+        if rs.topic and rs.name in topics:
+            applies = in_topic(rs.name)
+        else:
+            applies = not rs.sections or under(rs.sections)
+        resolved = [name for name in rs.outside if name in topics]
+        if resolved:
+            applies = applies and not any(in_topic(name) for name in resolved)
+        else:
+            applies = applies and not under(rs.skip_sections)
+        if applies:
+            out.append(rs)
+    return out
 
 
 def key_of(
@@ -225,17 +269,18 @@ def figures_of_paragraph(
     profile: FiguresProfile,
     reading: Reading | None = None,
     repeated_from: str | None = "",
+    topics: dict[str, frozenset[str]] | None = None,
 ) -> tuple[list[Figure], Reading]:
     """Keyed figures of one paragraph, and what the next paragraph may continue from.
 
     `reading` carries the last sentence of the previous paragraph of the same section (used
     only by a sentence that continues it, "Of these, ...") and the population the section
     last named. `repeated_from` overrides the paragraph's own mark (see `repeated_sources`);
-    "" keeps it."""
+    "" keeps it. `topics` are the sections found by topic (`topic_sections`)."""
     reading = reading or Reading()
     text, marked = strip_repeated_marker(paragraph, profile)
     repeated_from = marked if repeated_from == "" else repeated_from
-    rule_sets = rule_sets_for(repeated_from or paragraph.section, profile)
+    rule_sets = rule_sets_for(repeated_from or paragraph.section, profile, topics)
     out: list[Figure] = []
     previous, previous_context, population = reading.previous, "", reading.population
     for k, (s, e) in enumerate(split_sentences(text, profile)):
@@ -283,15 +328,29 @@ def _figure(
         period=period_of(sentence, mention, data_year, profile),
         page=paragraph.page,
         quote=quote_of(sentence, mention),
-        stated_change=StatedChange(change.delta, change.reference_period, change.phrase)
-        if change
-        else None,
+        stated_change=stated_change_of(change) if change else None,
         printed_page=paragraph.printed_page,
         bbox=paragraph.bbox,
         section=paragraph.section,
         approximate=mention.token.approximate,
         preliminary=mention.token.preliminary,
         repeated_from=repeated_from,
+        bound=mention.token.bound,
+    )
+
+
+def stated_change_of(change: ChangeToken) -> StatedChange:
+    """The record's form of a comparison the grammar read."""
+    return StatedChange(
+        delta=change.delta,
+        reference_period=change.reference_period,
+        phrase=change.phrase,
+        kind=change.kind,
+        prior_value=change.prior_value,
+        relative=change.relative,
+        relative_decimals=change.decimals,
+        bound=change.bound,
+        derived=change.derived,
     )
 
 
@@ -303,10 +362,13 @@ def extract_figures(
     vocab: FiguresProfile = profile.figures
     found: list[Figure] = []
     reading, section = Reading(), None
+    topics = topic_sections(paragraphs, vocab)
     for paragraph, source in zip(paragraphs, repeated_sources(paragraphs, vocab), strict=True):
         if paragraph.section != section:
             reading, section = Reading(), paragraph.section
-        figures, reading = figures_of_paragraph(paragraph, data_year, vocab, reading, source)
+        figures, reading = figures_of_paragraph(
+            paragraph, data_year, vocab, reading, source, topics=topics
+        )
         found.extend(figures)
     return merge_figures(found)
 
@@ -320,5 +382,6 @@ __all__ = [
     "population_of",
     "quote_of",
     "rule_sets_for",
+    "topic_sections",
     "unkeyed_key",
 ]

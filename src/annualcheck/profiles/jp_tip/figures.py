@@ -7,8 +7,9 @@ victims, 47 were female ... and zero were male") and each count carries only a s
 which topic (`about`, `clause`) give which key; the first rule that holds wins, so specific
 rules ("put under protection by the Immigration Services Agency only") stand before general
 ones ("Immigration Services Agency"). The key names follow ../shared/spec/CONTRACT.md and
-docs/FIGURE_KEYS.md. Section 2 (1) rules apply only there (and to passages repeated from
-there), so a "victims" count elsewhere never takes a section-2 key.
+docs/FIGURE_KEYS.md. Section 2 (1) rules apply only in the statistics sections, found by
+their topic (`STATISTICS_TOPICS`) wherever they are numbered, and to passages repeated from
+there, so a "victims" count elsewhere never takes a section-2 key.
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ ISA = r"Immigration Services Agency|Immigration Bureau"
 IOM = r"\bIOM\b|International Organization for Migration|repatriat"
 NATIONALS = r"(?:nationals?|victims?|persons?|people)"
 PRIOR_REPORT = r"annual report|previous (?:annual )?report|last (?:annual )?report"
+PROTECTED_BY_POLICE = (
+    r"(?:put under (?:police protection|protection by the police)|protected by the police"
+    r"|under the protection of the police)"
+)
 
 VOCABULARIES: dict[str, tuple[tuple[str, str], ...]] = {
     "sex": (
@@ -133,23 +138,24 @@ SECTION2 = (
         near=r"organi[sz]ed crime|boryokudan|yakuza",
         population="suspects",
     ),
-    # protection route of non-Japanese victims
+    # protection route of non-Japanese victims: "put under police protection only", "protected
+    # by the police alone", "protected only by the police"; "first ... police ... then ... ISA"
     KeyRule(
         "victims.route.police_then_isa",
-        near=rf"{N}\s+(?:victims?\s+)?(?:was|were)\s+(?:first\s+)?put under "
-        rf"(?:police protection|protection by the police)(?!\s+only)"
+        near=rf"{N}\s+(?:victims?\s+)?(?:was|were)\s+(?:first\s+)?{PROTECTED_BY_POLICE}"
+        rf"(?!\s+(?:only|alone))"
         rf".*(?:then|before|after|later).*(?:{ISA})",
-        unless=r"\bonly\b",
+        unless=r"\bonly\b|\balone\b",
     ),
     KeyRule(
         "victims.route.police_only",
-        near=rf"{N}\s+(?:victims?\s+)?(?:was|were)\s+put under "
-        rf"(?:police protection|protection by the police)\s+only",
+        near=rf"{N}\s+(?:victims?\s+)?(?:was|were)\s+(?:{PROTECTED_BY_POLICE}\s+(?:only|alone)"
+        rf"|(?:put under protection|protected)\s+only\s+by\s+the\s+police)",
     ),
     KeyRule(
         "victims.route.isa_only",
-        near=rf"{N}\s+(?:victims?\s+)?(?:was|were)\s+put under protection by the "
-        rf"(?:{ISA})\s+only",
+        near=rf"{N}\s+(?:victims?\s+)?(?:was|were)\s+(?:put under protection|protected)\s+"
+        rf"(?:by the (?:{ISA})\s+(?:only|alone)|only\s+by\s+the\s+(?:{ISA}))",
     ),
     # protection by the Immigration Services Agency
     KeyRule(
@@ -161,7 +167,7 @@ SECTION2 = (
         "victims.isa.protected",
         near=rf"(?:{ISA})[^,;]*\b(?:was|were|totall?ed)\s+{N}"
         rf"|{N}\s+(?:non-japanese\s+|foreign\s+)?(?:victims?\s+)?(?:was|were)\s+"
-        rf"(?:put under protection|protected)\s+by\s+the\s+(?:{ISA})(?!\s+only)",
+        rf"(?:put under protection|protected)\s+by\s+the\s+(?:{ISA})(?!\s+(?:only|alone))",
     ),
     # Women's Consulting Offices
     KeyRule(
@@ -348,19 +354,41 @@ OTHER = (
             unit="persons"),
 )  # fmt: skip
 
+#: What the statistics sections talk about, one pattern a topic: a section whose own
+#: paragraphs touch three of them states the year's victims, suspects and prosecutions,
+#: however it is numbered or titled (the 2019-2021 reports: 2 (1) i) and ii) only).
+STATISTICS_TOPICS = (
+    r"\bvictims?\b[^.]{0,80}\b(?:put under protection|were protected|identified)\b",
+    r"\b(?:persons|people|suspects|individuals)\b[^.]{0,30}\barrested\b",
+    r"\bcleared\b",
+    r"\b(?:gender|sex|nationalit(?:y|ies)|occupations?|status of residence) of the "
+    r"(?:\d+ |[a-z-]+ )?(?:non-japanese )?(?:victims|suspects)\b"
+    r"|\b(?:victims|suspects)['\u2019] (?:gender|sex|nationalit(?:y|ies)|occupations?)",
+    r"\b(?:not )?(?:prosecuted|indicted)\b",
+    r"\bthan in (?:19|20)\d\d\b|\bcompared (?:with|to)\b|\byear[- ]on[- ]year\b"
+    r"|\bthe previous year\b|\ba year earlier\b",
+    r"\bminors?\b|\bunder (?:the age of )?18\b",
+    r"\bforms? of (?:trafficking|exploitation)\b",
+)
+STATISTICS = "section 2 (1): victims, suspects, prosecution"
+
 PROFILE_PART = FiguresProfile(
     rule_sets=(
-        # "2 (1) iii) Cases" tells single cases: its counts are not the year's figures.
+        # The cases section ("[Case 1] ...") tells single cases: its counts are not the
+        # year's figures. Section numbers are the fallback for paragraphs given alone.
         RuleSet(
-            "section 2 (1): victims, suspects, prosecution",
+            STATISTICS,
             SECTION2,
             sections=("2 (1)",),
             skip_sections=("2 (1) iii)",),
+            topic=STATISTICS_TOPICS,
+            skip_topic=r"^\s*\[\s*Case\s+\d+\s*\]",
         ),
-        RuleSet("sections 2 (2) to 8", OTHER, skip_sections=("2 (1)",)),
+        RuleSet("sections 2 (2) to 8", OTHER, skip_sections=("2 (1)",), outside=(STATISTICS,)),
     ),
     vocabularies=VOCABULARIES,
     anaphora=r"(?:of|among|for)\s+(?:these|them|those|whom)\b|all (?:of )?these\b|these\b"
+    r"|all\s+(?:[a-z-]+\s+)?(?:received|were|was|had|got)\b|both\b"
     r"|the (?:remaining|rest)\b|following (?:their|this|that)\b",
     populations=(
         (r"\bsuspects?\b|\baccused\b|\bperpetrators?\b|\bbrokers?\b|\barrested\b", "suspects"),
@@ -374,5 +402,5 @@ PROFILE_PART = FiguresProfile(
             0,
         ),
     ),
-    counted_nouns=("victims", "victim"),
+    counted_nouns=("victims", "victim", "suspects", "suspect"),
 )

@@ -117,13 +117,24 @@ class KeyRule(Validated):
 
 @dataclass(frozen=True)
 class RuleSet(Validated):
-    """Rules that apply in some sections only (section-number prefixes such as "2 (1)");
-    `sections=()` means every section not listed in `skip_sections`."""
+    """Rules that apply in some sections only.
+
+    By topic (`topic`): the sections whose own paragraphs match at least `topic_min` of the
+    `topic` patterns (distinct ones), less those with a paragraph matching `skip_topic`; so
+    the statistics are found wherever the section is numbered and whatever its heading says.
+    `outside` names topic rule sets whose sections this set leaves alone. Where no section
+    of a document has the topic (a few paragraphs given alone), the numbers decide:
+    section-number prefixes such as "2 (1)" in `sections` (`()` means every section not
+    listed in `skip_sections`)."""
 
     name: str
     rules: tuple[KeyRule, ...]
     sections: tuple[str, ...] = ()
     skip_sections: tuple[str, ...] = ()
+    topic: tuple[str, ...] = regex_field(())
+    topic_min: int = 3
+    skip_topic: str | None = regex_field()
+    outside: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
