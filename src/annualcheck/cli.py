@@ -145,7 +145,8 @@ def cli(debug: bool) -> None:
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="Write here instead of stdout; with --format csv a folder gets one CSV per table too.",
+    help="Write here instead of stdout (- is stdout); with --format csv a folder gets one CSV "
+    "per table too.",
 )
 @input_options
 @guarded
@@ -162,7 +163,7 @@ def extract(report: Path, fmt: str, output: Path | None, **kwargs: Any) -> int:
     from annualcheck.output.record import write_record
 
     if output is not None:
-        check_writable(output, folder_ok=(fmt == "csv"))
+        check_writable(output, folder_ok=(fmt == "csv"), inputs=[report])
     record = load_one(report, _load_options(kwargs))
     write_record(record, fmt, output)
     return EXIT_OK
@@ -254,7 +255,7 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
     from annualcheck.output.iosafe import check_writable
     from annualcheck.output.site import write_site
 
-    check_writable(outdir, folder_ok=True, folder_only=True)
+    check_writable(outdir, folder_ok=True, folder_only=True, inputs=paths)
     options = _load_options(kwargs)
     result = load_series(list(paths), options)
     _report_load_errors(result)
@@ -273,7 +274,7 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
     "--output",
     required=True,
     type=click.Path(path_type=Path),
-    help="FILE.csv, FILE.parquet or FILE.sqlite",
+    help="FILE.csv, FILE.parquet or FILE.sqlite; - writes CSV to stdout",
 )
 @input_options
 @guarded
@@ -287,17 +288,22 @@ def export(paths: tuple[Path, ...], output: Path, **kwargs: Any) -> int:
     """
     from annualcheck.batch.series import load_series
     from annualcheck.output.export import EXPORT_FORMATS, export_figures
-    from annualcheck.output.iosafe import check_writable
+    from annualcheck.output.iosafe import check_writable, is_stdout
 
-    if output.suffix.lower() not in EXPORT_FORMATS:
+    if not is_stdout(output) and output.suffix.lower() not in EXPORT_FORMATS:
         raise AnnualcheckError(
             output, f"unknown export format {output.suffix!r}; use .csv, .parquet or .sqlite"
         )
-    check_writable(output)
+    check_writable(output, inputs=paths)
     result = load_series(list(paths), _load_options(kwargs))
     _report_load_errors(result)
     if not result.records:
         return EXIT_BAD_INPUT
+    if is_stdout(output):
+        from annualcheck.output.export import figures_frame
+
+        sys.stdout.write(figures_frame(result.records).to_csv(index=False, lineterminator="\n"))
+        return EXIT_BAD_INPUT if result.errors else EXIT_OK
     export_figures(result.records, output)
     click.echo(str(output))
     return EXIT_BAD_INPUT if result.errors else EXIT_OK

@@ -13,7 +13,7 @@ from typing import Any
 
 from annualcheck.model.record import InitiativeRow, Record, TableRow
 from annualcheck.output.export import figures_frame
-from annualcheck.output.iosafe import atomic_write_text
+from annualcheck.output.iosafe import atomic_write_text, is_stdout
 
 TRIAL_COLUMNS = [
     "report_year",
@@ -97,7 +97,10 @@ def write_record(record: Record, fmt: str, output: str | Path | None) -> list[Pa
 
     With CSV and a folder (existing, or a path without extension, created here), writes
     figures.csv, table1.csv, table2.csv and table3.csv. Returns the files written.
+    `-` is stdout, like None.
     """
+    if is_stdout(output):
+        output = None
     if fmt == "json":
         text = record.to_json() + "\n"
         if output is None:
