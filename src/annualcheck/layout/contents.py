@@ -13,8 +13,14 @@ from annualcheck.model.record import TocEntry
 from annualcheck.pdf.document import Line, PdfDocument
 
 CAPTION_RE = re.compile(r"^\[\s*(Figure|Table)\s*(\d+)\s*\]\s*(.*)$")
-LEADER_TAIL_RE = re.compile(r"(?:\s*(?:\.\s*){2,}|\s*…+\s*)\s*(\d{1,3})\s*$")
-BARE_TAIL_RE = re.compile(r"\s+(\d{1,3})\s*$")
+# Leaders are entered only at the start of their run (the lookbehinds) and read possessively:
+# a line of 30,000 dots is read once, not once from every dot (which was quadratic).
+LEADER_TAIL_RE = re.compile(
+    r"(?:(?<![\s.])\s*+(?:\.\s*+){2,}+|(?<![\s…])\s*+…++\s*+)(\d{1,3})\s*+$"
+)
+BARE_TAIL_RE = re.compile(r"(?<!\s)\s++(\d{1,3})\s*+$")
+#: Dot leaders at the end of a contents entry (removed); entered at their run's start.
+TRAILING_LEADERS_RE = re.compile(r"(?<![\s.])\s*+(?:\.\s*+){2,}+$")
 PAGE_NUMBER_RE = re.compile(
     r"^(?:[-–—]\s*)?(?:page\s+)?(\d{1,3})(?:\s*(?:of|/)\s*\d{1,3})?(?:\s*[-–—])?$", re.IGNORECASE
 )
@@ -177,7 +183,7 @@ def parse_contents(lines: list[Line]) -> list[TocEntry]:
         pending = []
         if not text:
             return
-        text = re.sub(r"\s*(?:\.\s*){2,}$", "", text)
+        text = TRAILING_LEADERS_RE.sub("", text)
         cap = CAPTION_RE.match(text)
         if cap:
             entries.append(

@@ -110,7 +110,9 @@ class NumberToken:
 
 # Order matters: where several patterns match at the same start, the first one wins.
 _PATTERNS: tuple[tuple[str, str], ...] = (
-    ("code", r"https?://\S+|www\.\S+|\S+@\S+\.\w+"),
+    # links and e-mail addresses, bounded (RFC 5321 lengths): `\S+@\S+\.\w+` was cubic
+    ("code", r"https?://\S{1,2048}|www\.\S{1,2048}"
+             r"|[\w.+%-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"),
     ("ref", r"\[(?:Figure|Table|Case)\s*\d+\]|\b(?:Figure|Table|Case)\s+\d+\b"),
     ("ref", r"\b(?:Articles?|Paragraphs?|Items?|Chapters?|Appendix|Annex)\s+\d+(?:-\d+)?"
             r"(?:(?:,\s*| to | and )\d+(?:-\d+)?)*"),
@@ -140,9 +142,9 @@ _SCANNER = re.compile(
     "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_PATTERNS)), re.IGNORECASE
 )
 _NOT_A_QUANTITY = re.compile(r"\b(?:One|one)\s+(?:another|by one|of the fields)\b")
-_AGE_AFTER = re.compile(r"^\s*(?:years?[ -]of[ -]age|years?[ -]old|-year-old)", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^\s*+(?:years?[ -]of[ -]age|years?[ -]old|-year-old)", re.IGNORECASE)
 _DURATION_AFTER = re.compile(
-    r"^\s*[-\u2010\u2011]?\s*(?:years?|months?|weeks?|days?|hours?|minutes?)\b", re.IGNORECASE
+    r"^\s*+(?:[-\u2010\u2011]\s*+)?(?:years?|months?|weeks?|days?|hours?|minutes?)\b", re.IGNORECASE
 )
 
 
@@ -181,10 +183,17 @@ def _anchors(text: str) -> list[int]:
     return [m.start() for m in _ANCHOR.finditer(text.lower())]
 
 
+#: How far before an anchor a number's text may start ("Paragraphs 3", "US$ 1").
+_LOOKBACK = 40
+
+
 def _starts(text: str, anchor: int, floor: int) -> list[int]:
     """Candidate starts of a number around `anchor`: up to two words before it, the start of
     its own word, the two characters before it, the anchor itself."""
     starts = {anchor, anchor - 1, anchor - 2}
+    # never look further back than a few words: a long run without spaces must not be
+    # walked back from each of its anchors (that was quadratic)
+    floor = max(floor, anchor - _LOOKBACK)
     k = anchor
     for _ in range(3):
         while k > floor and not text[k - 1].isspace():
@@ -265,7 +274,7 @@ _REF = (
 _IN = r"(?:(?:in|for|that (?:in|of|for)|those (?:in|of|for)|the number (?:in|for))\s+)?"
 _CHANGE_PATTERNS = (
     # "20 more than in 2018", "one less than in 2018", "19 fewer than 2017"
-    rf"(?P<n>{ANY_NUMBER})\s+(?:persons?\s+|people\s+|cases?\s+|victims?\s+)?"
+    rf"(?<![\d,.])(?P<n>{ANY_NUMBER})\s++(?:persons?\s+|people\s+|cases?\s+|victims?\s+)?"
     rf"(?P<dir>more|fewer|less|higher|lower|greater)\s+than\s+{_IN}{_REF}",
     # "same as in 2018", "the same number as in 2018", "unchanged from 2018", "no change from 2018"
     rf"(?P<same>(?:the\s+)?same(?:\s+number)?\s+as\s+{_IN}|unchanged\s+(?:from|since)\s+{_IN}"
