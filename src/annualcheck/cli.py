@@ -46,6 +46,14 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
         help="Refuse PDFs with more pages than this.",
     )(func)
     func = click.option(
+        "--timeout",
+        type=click.FloatRange(0),
+        default=300.0,
+        show_default=True,
+        metavar="SECONDS",
+        help="Stop reading a report after this many seconds (0: no limit).",
+    )(func)
+    func = click.option(
         "--max-mb",
         type=click.FloatRange(0.001),
         default=200.0,
@@ -64,10 +72,13 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> None:
+        from annualcheck.batch.limits import terminate_as_interrupt
+
         ctx = click.get_current_context()
         debug = (ctx.find_root().params or {}).get("debug", False)
         try:
-            code = func(*args, **kwargs)
+            with terminate_as_interrupt():
+                code = func(*args, **kwargs)
         except AnnualcheckError as exc:
             if debug:
                 raise
@@ -98,6 +109,7 @@ def _load_options(kwargs: dict[str, Any]) -> Any:
         max_pages=kwargs.get("max_pages", 2000),
         max_bytes=int(kwargs.get("max_mb", 200.0) * 1024 * 1024),
         progress=sys.stderr.isatty(),
+        timeout=kwargs.get("timeout", 300.0) or None,
     )
 
 

@@ -21,6 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import annualcheck.batch.cache as cache
+from annualcheck.batch.limits import (
+    DEFAULT_TIMEOUT_S,
+    init_worker,
+    kill_workers,
+    memory_error,
+    time_limit,
+)
 from annualcheck.batch.progress import progress
 from annualcheck.model.errors import (
     AnnualcheckError,
@@ -45,6 +52,7 @@ class LoadOptions:
     max_bytes: int | None = 200 * 1024 * 1024
     progress: bool = False
     cache_dir: Path | None = None  # None: cache.cache_dir() (environment)
+    timeout: float | None = DEFAULT_TIMEOUT_S  # seconds per report; None or 0: no limit
 
 
 @dataclass
@@ -74,6 +82,8 @@ def as_input_error(path: Path, exc: BaseException) -> AnnualcheckError:
         if exc.path is not None and "\n" not in exc.detail:
             return exc
         return rebuild_error(type(exc), str(path) if exc.path is None else exc.path, exc.detail)
+    if isinstance(exc, MemoryError):
+        return memory_error(path)
     message = _one_line(str(exc))
     detail = f"could not be read: {type(exc).__name__}" + (f": {message}" if message else "")
     return UnreadablePdfError(path, detail[:500])
@@ -127,12 +137,13 @@ def quiet_libraries() -> Iterator[None]:
 def _extract_fresh(path: Path, options: LoadOptions, sha: str | None) -> Record:
     """Full pre-checks, extraction, and a new cache entry."""
     facts = check_bytes(path, options.max_bytes)
-    check_document(facts, options.password, options.max_pages)
     try:
         from annualcheck.extract.pipeline import extract_record
 
-        with quiet_libraries():
-            record = extract_record(path, password=options.password)
+        with time_limit(options.timeout, path):
+            check_document(facts, options.password, options.max_pages)
+            with quiet_libraries():
+                record = extract_record(path, password=options.password)
     except Exception as exc:  # noqa: BLE001 - every failure of one file is that file's error
         raise as_input_error(path, exc) from exc
     # An encrypted report is never cached: a later run without the password must not get
@@ -239,11 +250,12 @@ def _iter_pool(
     process is reported.
     """
     # Imported here: a warm run (all cache hits) never starts a process, so never pays for it.
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import as_completed
     from concurrent.futures.process import BrokenProcessPool
 
     broken: list[Path] = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = _new_pool(jobs)
+    try:
         # Largest first: the long reports start at once and the short ones fill the gaps,
         # which shortens the batch when there are more reports than processes.
         by_size = sorted(files, key=_size, reverse=True)
@@ -256,15 +268,31 @@ def _iter_pool(
                 broken.append(path)
             except Exception as exc:  # noqa: BLE001 - e.g. a record that does not pickle
                 yield path, as_input_error(path, exc)
+    except BaseException:  # Ctrl-C, SIGTERM, the consumer gone: no worker outlives this
+        kill_workers(pool)
+        raise
+    pool.shutdown(wait=True)
     for path in broken:
+        pool = _new_pool(1)
         try:
-            with ProcessPoolExecutor(max_workers=1) as pool:
-                value = _from_value(pool.submit(_load_value, path, options).result())
+            value = _from_value(pool.submit(_load_value, path, options).result())
         except BrokenProcessPool:
             value = UnreadablePdfError(
                 path, "could not be read: the PDF library crashed on it (damaged file?)"
             )
+        except BaseException:
+            kill_workers(pool)
+            raise
+        pool.shutdown(wait=True)
         yield path, value
+
+
+def _new_pool(jobs: int):
+    """A process pool whose workers have their own process group, a memory limit and a
+    watchdog on this process (batch.limits)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, initargs=(os.getpid(),))
 
 
 def _iter_loaded(

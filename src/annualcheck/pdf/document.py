@@ -31,6 +31,7 @@ from annualcheck.model.errors import (
     MissingPathError,
     NoTextLayerError,
     NotPdfError,
+    TooLargeError,
     TruncatedPdfError,
 )
 from annualcheck.model.record import BBox
@@ -316,10 +317,36 @@ def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
     )
 
 
+#: Most characters and objects one page may hold. A dense printed page holds ~5,000
+#: characters and a few thousand objects (a vector map ~100,000); beyond these a page is a
+#: content bomb (two million text operators in a 60 KB file), refused before it is read.
+MAX_CHARS_PER_PAGE = 200_000
+MAX_OBJECTS_PER_PAGE = 1_000_000
+
+
+def check_page_bounds(pdf_page: Any, textpage: Any, number: int) -> None:
+    """Raise TooLargeError when a page holds more characters or objects than any report."""
+    chars = textpage.count_chars()
+    if chars > MAX_CHARS_PER_PAGE:
+        raise TooLargeError(
+            None,
+            f"page {number} holds {chars:,} characters, over the limit of "
+            f"{MAX_CHARS_PER_PAGE:,} a page (not a report page)",
+        )
+    objects = pdfium_c.FPDFPage_CountObjects(pdf_page.raw)
+    if objects > MAX_OBJECTS_PER_PAGE:
+        raise TooLargeError(
+            None,
+            f"page {number} holds {objects:,} objects, over the limit of "
+            f"{MAX_OBJECTS_PER_PAGE:,} a page (not a report page)",
+        )
+
+
 def read_page(pdf_page: Any, number: int) -> PageText:
     width, height = pdf_page.get_size()
     textpage = pdf_page.get_textpage()
     try:
+        check_page_bounds(pdf_page, textpage, number)
         runs = _page_chars(textpage, height)
     finally:
         textpage.close()

@@ -55,6 +55,25 @@ class FileFacts:
     encrypted: bool = False  # opened only with a password (or an owner-only protection)
 
 
+def special_file_kind(path: Path) -> str | None:
+    """ "a FIFO", "a device", "a socket" for what is not a regular file (None for a file)."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
 def describe_not_pdf(head: bytes) -> str:
     """A reason for a file without a %PDF- header that names what it looks like instead."""
     for magic, what in MAGIC:
@@ -77,6 +96,10 @@ def check_bytes(path: str | Path, max_bytes: int | None = None) -> FileFacts:
         raise MissingPathError(path)
     if path.is_dir():
         raise NotPdfError(path, "is a folder, not a PDF file")
+    kind = special_file_kind(path)
+    if kind:
+        # checked before opening: opening a FIFO blocks until someone writes to it
+        raise NotPdfError(path, f"is {kind}, not a PDF file")
     try:
         size = path.stat().st_size
         with open(path, "rb") as fh:
