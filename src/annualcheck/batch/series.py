@@ -11,6 +11,7 @@ first, in this process, so a warm run starts no process at all.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import re
@@ -38,6 +39,7 @@ from annualcheck.model.errors import (
     UnreadablePdfError,
 )
 from annualcheck.model.record import Record
+from annualcheck.model.safety import printable_path
 from annualcheck.pdf.validate import check_bytes, check_document
 
 
@@ -163,7 +165,10 @@ def load_one(path: str | Path, options: LoadOptions | None = None) -> Record:
     path = Path(path)
     try:
         sha, record = _cached(path, options)
-        return record if record is not None else _extract_fresh(path, options, sha)
+        record = record if record is not None else _extract_fresh(path, options, sha)
+        # a file name that is not UTF-8 must not make the JSON writer fail later
+        record.source.file = printable_path(record.source.file)
+        return record
     except Exception as exc:  # noqa: BLE001
         error = as_input_error(path, exc)
         if error is exc:
@@ -202,25 +207,44 @@ def expand_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[Annualch
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
+        try:
+            candidates = _candidates(path)
+        except OSError as exc:  # a name too long, a folder we may not list: that path only
+            errors.append(UnreadablePdfError(path, f"cannot be read: {exc.strerror or exc}"))
+            continue
+        if candidates is None:
             errors.append(MissingPathError(path))
             continue
-        if path.is_dir():
-            found = sorted(
-                (p for p in path.iterdir() if p.suffix.lower() == ".pdf" and p.is_file()),
-                key=lambda p: p.name,
-            )
-            if not found:
-                errors.append(NoPdfInFolderError(path))
-            candidates = found
-        else:
-            candidates = [path]
+        if not candidates and path.is_dir():
+            errors.append(NoPdfInFolderError(path))
         for candidate in candidates:
-            key = candidate.resolve()
+            try:
+                key = candidate.resolve()
+            except OSError:
+                key = candidate
             if key not in seen:
                 seen.add(key)
                 files.append(candidate)
     return files, errors
+
+
+def _candidates(path: Path) -> list[Path] | None:
+    """The PDFs a path names: itself, or a folder's *.pdf; None when it does not exist.
+    Raises OSError for a path that cannot even be looked at (ENAMETOOLONG, EACCES)."""
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ENOENT:
+            return None
+        raise
+    if path.is_dir():
+        return sorted(
+            (p for p in path.iterdir() if p.suffix.lower() == ".pdf" and p.is_file()),
+            key=lambda p: p.name,
+        )
+    return [path]
 
 
 # -- the batch ------------------------------------------------------------------------------

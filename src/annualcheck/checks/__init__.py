@@ -72,17 +72,37 @@ def _gap_findings(records: list[Record], gaps: tuple[int, ...]) -> list[Finding]
 def check_record(record: Record, previous: Record | None, spec: ChecksSpec,
                  gaps: tuple[int, ...] = ()) -> list[Finding]:  # fmt: skip
     """Every rule that needs one report (and, for the pair rules, the one before it)."""
+    year = record.report.report_year
     out: list[Finding] = []
-    out += check_stated_changes(record, previous, gaps, spec)
-    out += check_breakdowns(record, spec)
-    out += check_caption_counts(record, spec)
-    out += check_toc(record, spec)
-    out += check_table_counts(record, spec)
-    out += check_carryover(record, previous, spec)
-    out += check_percentages(record, spec)
-    out += check_lists(record, spec)
-    out += check_repeats(record)
+    out += guarded("stated-change", year, check_stated_changes, record, previous, gaps, spec)
+    out += guarded("breakdown-sum", year, check_breakdowns, record, spec)
+    out += guarded("caption-count", year, check_caption_counts, record, spec)
+    out += guarded("toc-caption", year, check_toc, record, spec)
+    out += guarded("table-count", year, check_table_counts, record, spec)
+    out += guarded("carryover", year, check_carryover, record, previous, spec)
+    out += guarded("percentage", year, check_percentages, record, spec)
+    out += guarded("list-count", year, check_lists, record, spec)
+    out += guarded("repeated-passage", year, check_repeats, record)
     return out
+
+
+def guarded(rule: str, year: int, check, *args) -> list[Finding]:
+    """Run one rule; a failure inside it (a bug, or data no one foresaw) becomes one `info`
+    finding naming the rule, so one rule on one report never costs the batch its findings."""
+    try:
+        return list(check(*args))
+    except Exception as exc:  # noqa: BLE001 - isolation is the point
+        message = " ".join(str(exc).split())[:200]
+        return [
+            Finding(
+                rule,
+                "info",
+                year,
+                f"rule {rule} could not run on this report ({type(exc).__name__}"
+                + (f": {message}" if message else "")
+                + "); its findings are missing",
+            )
+        ]
 
 
 def run_checks(records: list[Record], gaps: Iterable[int] = (), profile=None) -> list[Finding]:
@@ -95,7 +115,8 @@ def run_checks(records: list[Record], gaps: Iterable[int] = (), profile=None) ->
     for record in records:
         previous = by_year.get(record.report.report_year - 1)
         out += check_record(record, previous, spec, all_gaps)
-    out += check_restated(records)
+    if records:
+        out += guarded("restated-figure", records[-1].report.report_year, check_restated, records)
     out += _gap_findings(records, all_gaps)
     return sorted(out, key=Finding.sort_key)
 

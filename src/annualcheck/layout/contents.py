@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from annualcheck.model.record import TocEntry
+from annualcheck.model.safety import bounded_int
 from annualcheck.pdf.document import Line, PdfDocument
 
 CAPTION_RE = re.compile(r"^\[\s*(Figure|Table)\s*(\d+)\s*\]\s*(.*)$")
@@ -71,12 +72,16 @@ def parse_number(text: str) -> tuple[tuple[int, ...], str] | None:
             continue
         token = m.group(1)
         if level == 0:
-            value = int(token)
+            value = bounded_int(token)
+            if value is None:
+                return None
             rest = text[m.end() :]
             if not rest or not (rest[0].isupper() or rest[0] in "“\"'‘"):
                 return None
         elif level == 1:
-            value = int(token)
+            value = bounded_int(token)
+            if value is None:
+                return None
         elif level == 2:
             value = ROMAN.index(token) + 1
         else:
@@ -107,11 +112,11 @@ def canonical_section(text: str) -> str:
     for tok in tokens:
         tok = tok.replace(" ", "")
         if tok.startswith("("):
-            parts.append(int(tok[1:-1]))
+            parts.append(bounded_int(tok[1:-1]) or 0)
         elif tok.isdigit():
             if parts:
                 break
-            parts.append(int(tok))
+            parts.append(bounded_int(tok) or 0)
         elif tok.rstrip(")") in ROMAN and len(parts) == 2:
             parts.append(ROMAN.index(tok.rstrip(")")) + 1)
         elif len(parts) == 3 and tok.rstrip(")") in LETTERS:
@@ -161,7 +166,7 @@ def _toc_tail(line: Line) -> tuple[str, int | None]:
         if re.search(r"\betc$", head):  # the leaders swallowed the abbreviation's period
             head += "."
         return head, int(m.group(1))
-    if len(line.cells) > 1 and line.cells[-1].strip().isdigit():
+    if len(line.cells) > 1 and bounded_int(line.cells[-1]) is not None:
         return " ".join(line.cells[:-1]).rstrip(" ."), int(line.cells[-1])
     return text, None
 

@@ -35,6 +35,7 @@ from annualcheck.model.errors import (
     TruncatedPdfError,
 )
 from annualcheck.model.record import BBox
+from annualcheck.model.safety import clean_text
 
 #: Characters pdfium reports for a hyphen it believes is soft (end-of-line) or a text marker.
 _SOFT_HYPHENS = {"\x02": "-", "\xad": "-", "\ufffe": "-"}
@@ -342,6 +343,15 @@ def check_page_bounds(pdf_page: Any, textpage: Any, number: int) -> None:
         )
 
 
+def _sanitized(lines: list[Line]) -> list[Line]:
+    """Lines with control characters, bidi overrides and lone surrogates taken out of their
+    text (model.safety.clean_text): the one place a font's text enters the tool."""
+    for line in lines:
+        line.text = clean_text(line.text)
+        line.cells = [clean_text(cell) for cell in line.cells]
+    return [line for line in lines if line.text.strip()]
+
+
 def read_page(pdf_page: Any, number: int) -> PageText:
     width, height = pdf_page.get_size()
     textpage = pdf_page.get_textpage()
@@ -351,6 +361,7 @@ def read_page(pdf_page: Any, number: int) -> PageText:
     finally:
         textpage.close()
     lines = [line for group in _group_runs(runs) if (line := _line_from_runs(group, number))]
+    lines = _sanitized(lines)
     return PageText(number=number, width=width, height=height, lines=lines)
 
 
@@ -404,7 +415,7 @@ def _metadata(doc: Any) -> dict[str, str]:
         meta = doc.get_metadata_dict(skip_empty=True)
     except Exception:  # noqa: BLE001 — metadata is optional; a broken Info dict is not fatal
         return {}
-    return {k.lower(): str(v) for k, v in meta.items()}
+    return {clean_text(k.lower()): clean_text(str(v)) for k, v in meta.items()}
 
 
 def open_pdf(path: str | Path, password: str | None = None) -> PdfDocument:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from annualcheck.model.safety import plausible_number
+
 UNITS = {
     "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -55,6 +57,11 @@ PRELIMINARY_AFTER = re.compile(
 
 
 def parse_number(text: str) -> float | None:
+    """A number's value, never `inf` nor beyond any plausible count (model.safety)."""
+    return plausible_number(_parse_number(text))
+
+
+def _parse_number(text: str) -> float | None:
     """ "seven" -> 7, "2 million" -> 2000000, "9,454" -> 9454, "zero"/"none" -> 0,
     "US$130,000" -> 130000, "thirty-six" -> 36, "approximately 5,300" -> 5300; None if the
     text is not one number."""

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from annualcheck.model.record import TrialSentence
+from annualcheck.model.safety import bounded_int, plausible_number
 
 
 def default_tables_profile() -> Any:
@@ -44,7 +45,7 @@ def _alternation(phrases: tuple[str, ...]) -> str:
 def _number(token: str, part: Any) -> int | None:
     token = token.lower().replace(",", "")
     if token.isdigit():
-        return int(token)
+        return bounded_int(token)
     return part.number_words.get(token)
 
 
@@ -91,7 +92,7 @@ def parse_sentence(text: str, profile: Any = None) -> TrialSentence | None:
         re.IGNORECASE,
     )
     if fine:
-        amount = float(fine.group(1).replace(",", ""))
+        amount = plausible_number(float(fine.group(1).replace(",", "")))
         scale = {"million": 1_000_000, "thousand": 1_000}.get((fine.group(2) or "").lower(), 1)
         sentence.fine_yen = int(round(amount * scale))
         found = True
