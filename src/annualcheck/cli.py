@@ -176,7 +176,11 @@ def extract(report: Path, fmt: str, output: Path | None, **kwargs: Any) -> int:
 
     if output is not None:
         check_writable(output, folder_ok=(fmt == "csv"), inputs=[report])
+    from annualcheck.batch.series import page_warnings
+
     record = load_one(report, _load_options(kwargs))
+    for warning in page_warnings(report, record):
+        click.echo(f"annualcheck: {warning}", err=True)
     write_record(record, fmt, output)
     return EXIT_OK
 

@@ -353,6 +353,22 @@ def load_all(files: list[Path], options: LoadOptions) -> list[Record | Annualche
     return [results[path] for path in files]
 
 
+def page_warnings(path: Path | str, record: Record) -> list[str]:
+    """One line per page that could not be read (kept as an empty page), naming the file."""
+    skipped = getattr(record.source, "skipped_pages", None) or []
+    if not skipped:
+        return []
+    pages = ", ".join(str(p) for p in skipped[:20]) + (" …" if len(skipped) > 20 else "")
+    word = "page" if len(skipped) == 1 else "pages"
+    return [
+        f"{printable_path(str(path))}: warning: {word} {pages} cannot be read (damaged, or "
+        "from another document) and {verb} skipped; the record lacks {what}".format(
+            verb="was" if len(skipped) == 1 else "were",
+            what="its content" if len(skipped) == 1 else "their content",
+        )
+    ]
+
+
 def year_gaps(years: Sequence[int]) -> list[int]:
     """Years missing between the first and the last (2019, 2021 -> [2020])."""
     present = sorted(set(years))
@@ -387,6 +403,7 @@ def load_series(paths: Sequence[str | Path], options: LoadOptions | None = None)
             continue
         first_of_year[year] = path
         result.records.append(loaded)
+        result.notes.extend(page_warnings(path, loaded))
     result.records.sort(key=lambda r: r.report.report_year)
     result.gaps = year_gaps([r.report.report_year for r in result.records])
     if result.gaps:

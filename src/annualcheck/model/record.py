@@ -192,6 +192,7 @@ class Source:
     file: str
     sha256: str
     pages: int
+    skipped_pages: list[int] = field(default_factory=list)  # unreadable, read as empty
 
 
 @dataclass

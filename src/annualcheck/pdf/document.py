@@ -375,6 +375,7 @@ class PdfDocument:
     metadata: dict[str, str]
     password: str | None = None
     _plumber: Any = None
+    skipped_pages: list[int] = field(default_factory=list)  # pages that could not be read
 
     @property
     def page_count(self) -> int:
@@ -443,18 +444,9 @@ def open_pdf(path: str | Path, password: str | None = None) -> PdfDocument:
     try:
         if len(doc) == 0:
             raise TruncatedPdfError(path, "PDF has no pages")
-        pages = []
-        for index in range(len(doc)):
-            try:
-                pdf_page = doc[index]
-            except pdfium.PdfiumError as exc:
-                raise TruncatedPdfError(path, f"page {index + 1} cannot be read") from exc
-            try:
-                pages.append(read_page(pdf_page, index + 1))
-            except pdfium.PdfiumError as exc:
-                raise TruncatedPdfError(path, f"page {index + 1} cannot be read") from exc
-            finally:
-                pdf_page.close()
+        pages, skipped = _read_pages(doc)
+        if len(skipped) == len(pages):
+            raise TruncatedPdfError(path, "PDF is damaged: none of its pages can be read")
         metadata = _metadata(doc)
     finally:
         doc.close()
@@ -466,7 +458,32 @@ def open_pdf(path: str | Path, password: str | None = None) -> PdfDocument:
         pages=pages,
         metadata=metadata,
         password=password,
+        skipped_pages=skipped,
     )
+
+
+def _read_pages(doc: Any) -> tuple[list[PageText], list[int]]:
+    """Every page's text; a page pdfium cannot load or read stays in place as an empty page
+    (page numbers keep their meaning) and is listed as skipped, so one odd page (appended
+    from elsewhere, damaged) costs that page, not the report."""
+    pages: list[PageText] = []
+    skipped: list[int] = []
+    for index in range(len(doc)):
+        number = index + 1
+        try:
+            pdf_page = doc[index]
+        except pdfium.PdfiumError:
+            pages.append(PageText(number=number, width=0.0, height=0.0, lines=[]))
+            skipped.append(number)
+            continue
+        try:
+            pages.append(read_page(pdf_page, number))
+        except pdfium.PdfiumError:
+            pages.append(PageText(number=number, width=0.0, height=0.0, lines=[]))
+            skipped.append(number)
+        finally:
+            pdf_page.close()
+    return pages, skipped
 
 
 __all__ = ["Line", "PageText", "PdfDocument", "is_cjk", "open_pdf", "read_page"]

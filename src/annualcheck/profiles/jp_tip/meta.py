@@ -43,6 +43,10 @@ class MetaProfile:
     required_section: str = "2"
     #: How many years after the covered year a report is published (May 2020 covers 2019).
     publication_lag: int = 1
+    #: No report of the series is older: Japan's Action Plan to combat trafficking in persons
+    #: dates from December 2004, its yearly reports from the years after. A report year before
+    #: it (or after the current year) is a misread date, refused rather than trusted.
+    first_report_year: int = 2005
     #: Month names for the date patterns that print them.
     months: tuple[str, ...] = field(
         default=(
