@@ -404,6 +404,8 @@ def load_series(paths: Sequence[str | Path], options: LoadOptions | None = None)
         first_of_year[year] = path
         result.records.append(loaded)
         result.notes.extend(page_warnings(path, loaded))
+    if options.use_cache and cache.fallback_note:
+        result.notes.append(cache.fallback_note)
     result.records.sort(key=lambda r: r.report.report_year)
     result.gaps = year_gaps([r.report.report_year for r in result.records])
     if result.gaps:
