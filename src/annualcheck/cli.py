@@ -63,6 +63,16 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def for_terminal(text: str, fmt: str) -> str:
+    """Output with control characters shown as escapes (\\x1b), so no text of a PDF can
+    drive the terminal (JSON escapes them itself)."""
+    if fmt == "json":
+        return text
+    from annualcheck.model.safety import escape_controls
+
+    return escape_controls(text)
+
+
 def _fail(message: str) -> None:
     click.echo(f"annualcheck: {message}", err=True)
 
@@ -214,7 +224,7 @@ def check(paths: tuple[Path, ...], fmt: str, **kwargs: Any) -> int:
     result = load_series(list(paths), options)
     _report_load_errors(result)
     findings = _findings(result, options)
-    click.echo(render_findings(findings, result.records, fmt))
+    click.echo(for_terminal(render_findings(findings, result.records, fmt), fmt))
     if result.errors:
         return EXIT_BAD_INPUT
     return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
@@ -251,7 +261,7 @@ def diff(old: Path, new: Path, fmt: str, **kwargs: Any) -> int:
     if len(result.records) != 2:
         raise AnnualcheckError(None, "diff needs two reports of different years")
     older, newer = result.records
-    click.echo(render_diff(diff_records(older, newer), fmt))
+    click.echo(for_terminal(render_diff(diff_records(older, newer), fmt), fmt))
     return EXIT_OK
 
 
@@ -316,9 +326,9 @@ def export(paths: tuple[Path, ...], output: Path, **kwargs: Any) -> int:
     if not result.records:
         return EXIT_BAD_INPUT
     if is_stdout(output):
-        from annualcheck.output.export import figures_frame
+        from annualcheck.output.export import figures_frame, to_csv_text
 
-        sys.stdout.write(figures_frame(result.records).to_csv(index=False, lineterminator="\n"))
+        sys.stdout.write(to_csv_text(figures_frame(result.records)))
         return EXIT_BAD_INPUT if result.errors else EXIT_OK
     export_figures(result.records, output)
     click.echo(str(output))

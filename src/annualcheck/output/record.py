@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from annualcheck.model.record import InitiativeRow, Record, TableRow
-from annualcheck.output.export import figures_frame
+from annualcheck.output.export import figures_frame, to_csv_text
 from annualcheck.output.iosafe import atomic_write_text, is_stdout
 
 TRIAL_COLUMNS = [
@@ -84,7 +84,7 @@ def _csv_text(columns: list[str], rows: list[dict[str, Any]]) -> str:
     for col in ("page", "printed_page", "no", "prison_months", "suspended_years", "fine_yen"):
         if col in frame:
             frame[col] = frame[col].astype("Int64")
-    return frame.to_csv(index=False, lineterminator="\n")
+    return to_csv_text(frame)
 
 
 def _is_folder_output(output: Path) -> bool:
@@ -111,7 +111,7 @@ def write_record(record: Record, fmt: str, output: str | Path | None) -> list[Pa
     if fmt != "csv":
         raise ValueError(f"unknown record format {fmt!r}")
     # The same tidy figure table as `annualcheck export`, for one report.
-    figures_csv = figures_frame([record]).to_csv(index=False, lineterminator="\n")
+    figures_csv = to_csv_text(figures_frame([record]))
     if output is None:
         sys.stdout.write(figures_csv)
         return []
