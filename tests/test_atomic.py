@@ -70,7 +70,7 @@ def test_failing_rename_keeps_old_file(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(iosafe.os, "replace", refuse)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="No space left"):
         atomic_write_text(target, "new contents that never arrive\n" * 1000)
     assert target.read_text() == OLD
     assert leftovers(tmp_path, "out.json") == []

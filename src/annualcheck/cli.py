@@ -74,6 +74,14 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
         help="Refuse PDFs with more pages than this.",
     )(func)
     func = click.option(
+        "--timeout",
+        type=click.FloatRange(0),
+        default=300.0,
+        show_default=True,
+        metavar="SECONDS",
+        help="Stop reading a report after this many seconds (0: no limit).",
+    )(func)
+    func = click.option(
         "--max-mb",
         type=click.FloatRange(0.001),
         default=200.0,
@@ -81,6 +89,16 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
         help="Refuse PDFs larger than this many megabytes.",
     )(func)
     return func
+
+
+def for_terminal(text: str, fmt: str) -> str:
+    """Output with control characters shown as escapes (\\x1b), so no text of a PDF can
+    drive the terminal (JSON escapes them itself)."""
+    if fmt == "json":
+        return text
+    from annualcheck.model.safety import escape_controls
+
+    return escape_controls(text)
 
 
 def _fail(message: str) -> None:
@@ -92,10 +110,13 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> None:
+        from annualcheck.batch.limits import terminate_as_interrupt
+
         ctx = click.get_current_context()
         debug = (ctx.find_root().params or {}).get("debug", False)
         try:
-            code = func(*args, **kwargs)
+            with terminate_as_interrupt():
+                code = func(*args, **kwargs)
         except AnnualcheckError as exc:
             if debug:
                 raise
@@ -127,6 +148,7 @@ def _load_options(kwargs: dict[str, Any]) -> Any:
         max_pages=kwargs.get("max_pages", 2000),
         max_bytes=int(kwargs.get("max_mb", 200.0) * 1024 * 1024),
         progress=sys.stderr.isatty(),
+        timeout=kwargs.get("timeout", 300.0) or None,
     )
 
 
@@ -186,7 +208,8 @@ def cli(debug: bool) -> None:
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="Write here instead of stdout; with --format csv a folder gets one CSV per table too.",
+    help="Write here instead of stdout (- is stdout); with --format csv a folder gets one CSV "
+    "per table too.",
 )
 @input_options
 @guarded
@@ -203,8 +226,12 @@ def extract(report: Path, fmt: str, output: Path | None, **kwargs: Any) -> int:
     from annualcheck.output.record import write_record
 
     if output is not None:
-        check_writable(output, folder_ok=(fmt == "csv"))
+        check_writable(output, folder_ok=(fmt == "csv"), inputs=[report])
+    from annualcheck.batch.series import page_warnings
+
     record = load_one(report, _load_options(kwargs))
+    for warning in page_warnings(report, record):
+        click.echo(f"annualcheck: {warning}", err=True)
     write_record(record, fmt, output, profile=kwargs["profile"])
     return EXIT_OK
 
@@ -238,7 +265,7 @@ def check(paths: tuple[Path, ...], fmt: str, **kwargs: Any) -> int:
     result = load_series(list(paths), options)
     _report_load_errors(result)
     findings = _findings(result, options)
-    click.echo(render_findings(findings, result.records, fmt))
+    click.echo(for_terminal(render_findings(findings, result.records, fmt), fmt))
     if result.errors:
         return EXIT_BAD_INPUT
     return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
@@ -275,7 +302,9 @@ def diff(old: Path, new: Path, fmt: str, **kwargs: Any) -> int:
     if len(result.records) != 2:
         raise AnnualcheckError(None, "diff needs two reports of different years")
     older, newer = result.records
-    click.echo(render_diff(diff_records(older, newer, profile=kwargs["profile"]), fmt))
+    click.echo(
+        for_terminal(render_diff(diff_records(older, newer, profile=kwargs["profile"]), fmt), fmt)
+    )
     return EXIT_OK
 
 
@@ -296,7 +325,7 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
     from annualcheck.output.site import write_site
     from annualcheck.trials import build_trials
 
-    check_writable(outdir, folder_ok=True, folder_only=True)
+    check_writable(outdir, folder_ok=True, folder_only=True, inputs=paths)
     options = _load_options(kwargs)
     result = load_series(list(paths), options)
     _report_load_errors(result)
@@ -323,7 +352,7 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
     "--output",
     required=True,
     type=click.Path(path_type=Path),
-    help="FILE.csv, FILE.parquet or FILE.sqlite",
+    help="FILE.csv, FILE.parquet or FILE.sqlite; - writes CSV to stdout",
 )
 @input_options
 @guarded
@@ -341,18 +370,23 @@ def export(paths: tuple[Path, ...], output: Path, **kwargs: Any) -> int:
     """
     from annualcheck.batch.series import load_series
     from annualcheck.output.export import EXPORT_FORMATS, export_figures
-    from annualcheck.output.iosafe import check_writable
+    from annualcheck.output.iosafe import check_writable, is_stdout
 
-    if output.suffix.lower() not in EXPORT_FORMATS:
+    if not is_stdout(output) and output.suffix.lower() not in EXPORT_FORMATS:
         raise AnnualcheckError(
             output, f"unknown export format {output.suffix!r}; use .csv, .parquet or .sqlite"
         )
-    check_writable(output)
+    check_writable(output, inputs=paths)
     options = _load_options(kwargs)
     result = load_series(list(paths), options)
     _report_load_errors(result)
     if not result.records:
         return EXIT_BAD_INPUT
+    if is_stdout(output):
+        from annualcheck.output.export import figures_frame, to_csv_text
+
+        sys.stdout.write(to_csv_text(figures_frame(result.records)))
+        return EXIT_BAD_INPUT if result.errors else EXIT_OK
     trials = None
     if output.suffix.lower() == ".sqlite":
         from annualcheck.trials import build_trials

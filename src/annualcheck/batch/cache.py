@@ -8,7 +8,13 @@ same PDF read as another series, or by a changed profile defined outside the pac
 another entry.
 Entries are written atomically; an entry that does not parse is ignored and rewritten.
 
-Folder: $ANNUALCHECK_CACHE_DIR, else $XDG_CACHE_HOME/annualcheck, else ~/.cache/annualcheck.
+Folder: $ANNUALCHECK_CACHE_DIR, else $XDG_CACHE_HOME/annualcheck, else ~/.cache/annualcheck;
+without a home directory (HOME unset, a uid without a passwd entry), a private folder of this
+user in the system's temporary folder, or no cache at all when that is not safe to use.
+
+An entry is trusted only after it parsed (a deeply nested one raises RecursionError, caught)
+and every field of the record it holds has its declared type (model.conform); anything else
+is deleted and rebuilt.
 """
 
 from __future__ import annotations
@@ -18,14 +24,23 @@ import functools
 import hashlib
 import json
 import os
+import stat
+import tempfile
 from pathlib import Path
 
 from annualcheck import __version__
+from annualcheck.model.conform import conforms
+from annualcheck.model.errors import AnnualcheckError
 from annualcheck.model.record import Record
 from annualcheck.output.iosafe import atomic_write_text
 from annualcheck.profiles.spec import Profile
 
-PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the whole package, not only batch/
+#: The package root (this module is in batch/): every source file of the tool is in the key.
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+#: What can go wrong reading an entry: all of it means "no entry".
+_BAD_ENTRY = (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError, MemoryError)
+#: Set when the cache had to move to the temporary folder or was switched off (a note).
+fallback_note: str | None = None
 ENTRY_FORMAT = 1  # bump when the entry wrapper below changes
 
 
@@ -34,8 +49,33 @@ def cache_dir() -> Path:
     override = os.environ.get("ANNUALCHECK_CACHE_DIR")
     if override:
         return Path(override)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "annualcheck"
+    base = os.environ.get("XDG_CACHE_HOME")
+    if base:
+        return Path(base) / "annualcheck"
+    try:
+        return Path.home() / ".cache" / "annualcheck"
+    except (RuntimeError, KeyError, OSError):  # no HOME and no passwd entry for this uid
+        return _temporary_cache_dir()
+
+
+def _temporary_cache_dir() -> Path | None:
+    """A folder only this user can use in the temporary folder, or None (no cache) when it
+    exists but is not ours or is open to others: another user could plant entries there."""
+    global fallback_note
+    folder = Path(tempfile.gettempdir()) / f"annualcheck-cache-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        st = os.lstat(folder)
+        safe = stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() and not st.st_mode & 0o077
+    except OSError:
+        safe = False
+    if not safe:
+        fallback_note = "no home directory and no safe temporary folder: the cache is off"
+        return None
+    fallback_note = (
+        f"no home directory: the cache is in {folder} (set ANNUALCHECK_CACHE_DIR to choose)"
+    )
+    return folder
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,11 +107,19 @@ def profile_key(profile: Profile) -> str:
     return f"{profile.name}-{profile.version}-{profile.fingerprint}"
 
 
-def entry_path(pdf_sha256: str, folder: Path | None = None, *, profile: Profile) -> Path:
+def entry_path(pdf_sha256: str, folder: Path | None = None, *, profile: Profile) -> Path | None:
     """Where the record of a PDF with this hash is cached for this version of the code and
-    this profile."""
+    this profile (None when there is no usable cache folder)."""
     folder = folder or cache_dir()
+    if folder is None:
+        return None
     return folder / f"{pdf_sha256}-{profile_key(profile)}-{__version__}-{source_hash()[:16]}.json"
+
+
+def _discard(entry: Path) -> None:
+    """Delete a bad entry so that the next store rebuilds it (and nothing reads it again)."""
+    with contextlib.suppress(OSError):
+        entry.unlink()
 
 
 def _renamed(record: Record, stored_arg: str, path: Path) -> Record:
@@ -89,12 +137,21 @@ def load_cached(
 ) -> Record | None:
     """The cached record, or None when absent or unreadable (a corrupt entry is a miss)."""
     entry = entry_path(pdf_sha256, folder, profile=profile)
+    if entry is None:
+        return None
     try:
-        data = json.loads(entry.read_text(encoding="utf-8"))
+        text = entry.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    try:
+        data = json.loads(text)
         if data.get("format") != ENTRY_FORMAT or data.get("sha256") != pdf_sha256:
-            return None
+            raise ValueError("entry of another format or file")
         record = Record.from_dict(data["record"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        if not conforms(record) or not isinstance(data.get("path", ""), str):
+            raise TypeError("entry does not match the record schema")
+    except _BAD_ENTRY:
+        _discard(entry)
         return None
     return _renamed(record, data.get("path", ""), path)
 
@@ -105,6 +162,8 @@ def store(
     """Write the entry atomically; False (and no error) when the cache folder is unusable,
     because a cache must never make a run fail."""
     entry = entry_path(pdf_sha256, folder, profile=profile)
+    if entry is None:
+        return False
     payload = {
         "format": ENTRY_FORMAT,
         "sha256": pdf_sha256,
@@ -116,7 +175,7 @@ def store(
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(entry, json.dumps(payload, ensure_ascii=False))
-    except OSError:
+    except (OSError, AnnualcheckError):
         return False
     prune_stale(pdf_sha256, entry)
     return True
@@ -145,8 +204,10 @@ def findings_entry_path(
     folder: Path | None = None,
     *,
     profile: Profile,
-) -> Path:
+) -> Path | None:
     folder = folder or cache_dir()
+    if folder is None:
+        return None
     key = hashlib.sha256(
         json.dumps(
             [list(pdf_sha256s), sorted(gaps), __version__, source_hash(), profile_key(profile)]
@@ -166,15 +227,22 @@ def run_checks_cached(
     entry = findings_entry_path(
         [r.source.sha256 for r in records], list(gaps), folder, profile=profile
     )
+    if entry is None:
+        return run_checks(records, gaps=gaps, profile=profile)
     try:
         data = json.loads(entry.read_text(encoding="utf-8"))
         if data.get("format") == ENTRY_FORMAT:
-            return [Finding.from_dict(f) for f in data["findings"]]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            findings = [Finding.from_dict(f) for f in data["findings"]]
+            if all(conforms(f) for f in findings):
+                return findings
+            _discard(entry)
+    except FileNotFoundError:
         pass
+    except _BAD_ENTRY:
+        _discard(entry)
     findings = run_checks(records, gaps=gaps, profile=profile)
     payload = {"format": ENTRY_FORMAT, "findings": [f.to_dict() for f in findings]}
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, AnnualcheckError):
         entry.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(entry, json.dumps(payload, ensure_ascii=False))
     return findings

@@ -11,6 +11,7 @@ first, in this process, so a warm run starts no process at all.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import re
@@ -21,6 +22,13 @@ from pathlib import Path
 from typing import Any
 
 import annualcheck.batch.cache as cache
+from annualcheck.batch.limits import (
+    DEFAULT_TIMEOUT_S,
+    init_worker,
+    kill_workers,
+    memory_error,
+    time_limit,
+)
 from annualcheck.batch.progress import progress
 from annualcheck.model.errors import (
     AnnualcheckError,
@@ -31,6 +39,7 @@ from annualcheck.model.errors import (
     UnreadablePdfError,
 )
 from annualcheck.model.record import Record
+from annualcheck.model.safety import printable_path
 from annualcheck.pdf.validate import check_bytes, check_document
 from annualcheck.profiles.spec import Profile
 
@@ -48,6 +57,7 @@ class LoadOptions:
     max_bytes: int | None = 200 * 1024 * 1024
     progress: bool = False
     cache_dir: Path | None = None  # None: cache.cache_dir() (environment)
+    timeout: float | None = DEFAULT_TIMEOUT_S  # seconds per report; None or 0: no limit
 
 
 @dataclass
@@ -77,6 +87,8 @@ def as_input_error(path: Path, exc: BaseException) -> AnnualcheckError:
         if exc.path is not None and "\n" not in exc.detail:
             return exc
         return rebuild_error(type(exc), str(path) if exc.path is None else exc.path, exc.detail)
+    if isinstance(exc, MemoryError):
+        return memory_error(path)
     message = _one_line(str(exc))
     detail = f"could not be read: {type(exc).__name__}" + (f": {message}" if message else "")
     return UnreadablePdfError(path, detail[:500])
@@ -130,12 +142,13 @@ def quiet_libraries() -> Iterator[None]:
 def _extract_fresh(path: Path, options: LoadOptions, sha: str | None) -> Record:
     """Full pre-checks, extraction, and a new cache entry."""
     facts = check_bytes(path, options.max_bytes)
-    check_document(facts, options.password, options.max_pages)
     try:
         from annualcheck.extract.pipeline import extract_record
 
-        with quiet_libraries():
-            record = extract_record(path, password=options.password, profile=options.profile)
+        with time_limit(options.timeout, path):
+            check_document(facts, options.password, options.max_pages)
+            with quiet_libraries():
+                record = extract_record(path, password=options.password, profile=options.profile)
     except Exception as exc:  # noqa: BLE001 - every failure of one file is that file's error
         raise as_input_error(path, exc) from exc
     # An encrypted report is never cached: a later run without the password must not get
@@ -156,7 +169,10 @@ def load_one(path: str | Path, options: LoadOptions) -> Record:
     path = Path(path)
     try:
         sha, record = _cached(path, options)
-        return record if record is not None else _extract_fresh(path, options, sha)
+        record = record if record is not None else _extract_fresh(path, options, sha)
+        # a file name that is not UTF-8 must not make the JSON writer fail later
+        record.source.file = printable_path(record.source.file)
+        return record
     except Exception as exc:  # noqa: BLE001
         error = as_input_error(path, exc)
         if error is exc:
@@ -195,25 +211,44 @@ def expand_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[Annualch
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
+        try:
+            candidates = _candidates(path)
+        except OSError as exc:  # a name too long, a folder we may not list: that path only
+            errors.append(UnreadablePdfError(path, f"cannot be read: {exc.strerror or exc}"))
+            continue
+        if candidates is None:
             errors.append(MissingPathError(path))
             continue
-        if path.is_dir():
-            found = sorted(
-                (p for p in path.iterdir() if p.suffix.lower() == ".pdf" and p.is_file()),
-                key=lambda p: p.name,
-            )
-            if not found:
-                errors.append(NoPdfInFolderError(path))
-            candidates = found
-        else:
-            candidates = [path]
+        if not candidates and path.is_dir():
+            errors.append(NoPdfInFolderError(path))
         for candidate in candidates:
-            key = candidate.resolve()
+            try:
+                key = candidate.resolve()
+            except OSError:
+                key = candidate
             if key not in seen:
                 seen.add(key)
                 files.append(candidate)
     return files, errors
+
+
+def _candidates(path: Path) -> list[Path] | None:
+    """The PDFs a path names: itself, or a folder's *.pdf; None when it does not exist.
+    Raises OSError for a path that cannot even be looked at (ENAMETOOLONG, EACCES)."""
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ENOENT:
+            return None
+        raise
+    if path.is_dir():
+        return sorted(
+            (p for p in path.iterdir() if p.suffix.lower() == ".pdf" and p.is_file()),
+            key=lambda p: p.name,
+        )
+    return [path]
 
 
 # -- the batch ------------------------------------------------------------------------------
@@ -243,11 +278,12 @@ def _iter_pool(
     process is reported.
     """
     # Imported here: a warm run (all cache hits) never starts a process, so never pays for it.
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import as_completed
     from concurrent.futures.process import BrokenProcessPool
 
     broken: list[Path] = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = _new_pool(jobs)
+    try:
         # Largest first: the long reports start at once and the short ones fill the gaps,
         # which shortens the batch when there are more reports than processes.
         by_size = sorted(files, key=_size, reverse=True)
@@ -260,15 +296,31 @@ def _iter_pool(
                 broken.append(path)
             except Exception as exc:  # noqa: BLE001 - e.g. a record that does not pickle
                 yield path, as_input_error(path, exc)
+    except BaseException:  # Ctrl-C, SIGTERM, the consumer gone: no worker outlives this
+        kill_workers(pool)
+        raise
+    pool.shutdown(wait=True)
     for path in broken:
+        pool = _new_pool(1)
         try:
-            with ProcessPoolExecutor(max_workers=1) as pool:
-                value = _from_value(pool.submit(_load_value, path, options).result())
+            value = _from_value(pool.submit(_load_value, path, options).result())
         except BrokenProcessPool:
             value = UnreadablePdfError(
                 path, "could not be read: the PDF library crashed on it (damaged file?)"
             )
+        except BaseException:
+            kill_workers(pool)
+            raise
+        pool.shutdown(wait=True)
         yield path, value
+
+
+def _new_pool(jobs: int):
+    """A process pool whose workers have their own process group, a memory limit and a
+    watchdog on this process (batch.limits)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, initargs=(os.getpid(),))
 
 
 def _iter_loaded(
@@ -305,6 +357,22 @@ def load_all(files: list[Path], options: LoadOptions) -> list[Record | Annualche
     return [results[path] for path in files]
 
 
+def page_warnings(path: Path | str, record: Record) -> list[str]:
+    """One line per page that could not be read (kept as an empty page), naming the file."""
+    skipped = getattr(record.source, "skipped_pages", None) or []
+    if not skipped:
+        return []
+    pages = ", ".join(str(p) for p in skipped[:20]) + (" …" if len(skipped) > 20 else "")
+    word = "page" if len(skipped) == 1 else "pages"
+    return [
+        f"{printable_path(str(path))}: warning: {word} {pages} cannot be read (damaged, or "
+        "from another document) and {verb} skipped; the record lacks {what}".format(
+            verb="was" if len(skipped) == 1 else "were",
+            what="its content" if len(skipped) == 1 else "their content",
+        )
+    ]
+
+
 def year_gaps(years: Sequence[int]) -> list[int]:
     """Years missing between the first and the last (2019, 2021 -> [2020])."""
     present = sorted(set(years))
@@ -338,6 +406,9 @@ def load_series(paths: Sequence[str | Path], options: LoadOptions) -> SeriesResu
             continue
         first_of_year[year] = path
         result.records.append(loaded)
+        result.notes.extend(page_warnings(path, loaded))
+    if options.use_cache and cache.fallback_note:
+        result.notes.append(cache.fallback_note)
     result.records.sort(key=lambda r: r.report.report_year)
     result.gaps = year_gaps([r.report.report_year for r in result.records])
     if result.gaps:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from annualcheck.model.findings import Evidence, Finding
 from annualcheck.model.record import Caption, Figure, Occurrence, Paragraph, Record, TableRow
+from annualcheck.model.safety import bounded_int
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -36,7 +37,7 @@ def parse_count(text: str) -> int | None:
     if t in NUMBER_WORDS:
         return NUMBER_WORDS[t]
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
-        return int(t.replace(",", ""))
+        return bounded_int(t)  # None past any plausible count: int() of 5,000 digits raises
     return None
 
 

@@ -42,7 +42,7 @@ LIST_RULE = "list-count"
 _APPROX = ("approximately", "about", "around", "roughly", "nearly", "almost", "some")
 _QUAL = r"approximately|about|around|roughly|nearly|almost|some|more than|over|less than|under|fewer than|at least|exactly|just"
 _PCT_RE = re.compile(
-    rf"(?:\b(?P<q>{_QUAL})\s+)?(?P<n>\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)", re.IGNORECASE
+    rf"(?:\b(?P<q>{_QUAL})\s++)?(?P<n>(?<!\d)\d++(?:\.\d++)?)\s?(?:%|per ?cent\b)", re.IGNORECASE
 )
 _HALF_RE = re.compile(
     r"\b(?P<q>more than|over|less than|under|about|approximately|nearly|almost|exactly)\s+half\b"

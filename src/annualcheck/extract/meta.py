@@ -74,6 +74,22 @@ def is_reconstruction(doc: PdfDocument, page_text: str, part: MetaSpec) -> bool:
     return any(phrase in _squash(f).lower() for f in fields)
 
 
+def check_plausible_year(path: object, report_year: int, first: int | None) -> None:
+    """Refuse a report year before the series began or after the current year: a date
+    misread (or forged) must not become a year that the series' diff and checks trust."""
+    import datetime
+
+    latest = datetime.date.today().year
+    if first is not None and report_year < first:
+        raise NotThisSeriesError(
+            path, f"report year {report_year} is before the series began ({first}); refused"
+        )
+    if report_year > latest:
+        raise NotThisSeriesError(
+            path, f"report year {report_year} is after the current year ({latest}); refused"
+        )
+
+
 def read_meta(doc: PdfDocument, layout: Layout, *, profile: Profile) -> ReportMeta:
     """Title, dates and years of a report; raises NotThisSeriesError / NoSection2Error with
     the profile's words for why."""
@@ -94,6 +110,7 @@ def read_meta(doc: PdfDocument, layout: Layout, *, profile: Profile) -> ReportMe
         raise NotThisSeriesError(doc.path, "no publication date and no covered year found")
     if data_year is None:
         data_year = report_year - part.publication_lag
+    check_plausible_year(doc.path, report_year, part.first_report_year)
     return ReportMeta(
         title=title,
         published=published,

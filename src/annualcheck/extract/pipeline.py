@@ -24,7 +24,12 @@ def extract_record(path: str | Path, password: str | None = None, *, profile: Pr
         layout = analyse_layout(doc, profile=profile)
         meta = read_meta(doc, layout, profile=profile)
         return Record(
-            source=Source(file=Path(path).name, sha256=doc.sha256, pages=doc.page_count),
+            source=Source(
+                file=Path(path).name,
+                sha256=doc.sha256,
+                pages=doc.page_count,
+                skipped_pages=list(doc.skipped_pages),
+            ),
             report=meta,
             figures=extract_figures(layout.paragraphs, meta.data_year, profile=profile),
             tables=extract_tables(doc, layout, profile=profile),

@@ -15,11 +15,18 @@ from __future__ import annotations
 import re
 
 from annualcheck.model.record import TocEntry
+from annualcheck.model.safety import bounded_int
 from annualcheck.pdf.document import Line, PdfDocument
 from annualcheck.profiles.spec.extract import LayoutGrammar
 
-LEADER_TAIL_RE = re.compile(r"(?:\s*(?:\.\s*){2,}|\s*…+\s*)\s*(\d{1,3})\s*$")
-BARE_TAIL_RE = re.compile(r"\s+(\d{1,3})\s*$")
+# Leaders are entered only at the start of their run (the lookbehinds) and read possessively:
+# a line of 30,000 dots is read once, not once from every dot (which was quadratic).
+LEADER_TAIL_RE = re.compile(
+    r"(?:(?<![\s.])\s*+(?:\.\s*+){2,}+|(?<![\s…])\s*+…++\s*+)(\d{1,3})\s*+$"
+)
+BARE_TAIL_RE = re.compile(r"(?<!\s)\s++(\d{1,3})\s*+$")
+#: Dot leaders at the end of a contents entry (removed); entered at their run's start.
+TRAILING_LEADERS_RE = re.compile(r"(?<![\s.])\s*+(?:\.\s*+){2,}+$")
 PAGE_NUMBER_RE = re.compile(
     r"^(?:[-–—]\s*)?(?:page\s+)?(\d{1,3})(?:\s*(?:of|/)\s*\d{1,3})?(?:\s*[-–—])?$", re.IGNORECASE
 )
@@ -139,11 +146,11 @@ def canonical_section(text: str) -> str:
         if tok.startswith("(") and not tok[1:-1].isdigit():
             tok = tok[1:]  # "(a)", "(ii)": the letter or roman style, read as "a)", "ii)"
         if tok.startswith("("):
-            parts.append(int(tok[1:-1]))
+            parts.append(bounded_int(tok[1:-1]) or 0)
         elif tok.isdigit():
             if parts:
                 break
-            parts.append(int(tok))
+            parts.append(bounded_int(tok) or 0)
         elif tok.rstrip(")") in ROMAN and len(parts) == 2:
             parts.append(ROMAN.index(tok.rstrip(")")) + 1)
         elif len(parts) == 2 and len(tok.rstrip(")")) == 1 and tok.rstrip(")") in LETTERS:
@@ -195,7 +202,7 @@ def _toc_tail(line: Line) -> tuple[str, int | None]:
         if re.search(r"\betc$", head):  # the leaders swallowed the abbreviation's period
             head += "."
         return head, int(m.group(1))
-    if len(line.cells) > 1 and line.cells[-1].strip().isdigit():
+    if len(line.cells) > 1 and bounded_int(line.cells[-1]) is not None:
         return " ".join(line.cells[:-1]).rstrip(" ."), int(line.cells[-1])
     return text, None
 
@@ -217,7 +224,7 @@ def parse_contents(lines: list[Line], grammar: LayoutGrammar) -> list[TocEntry]:
         pending = []
         if not text:
             return
-        text = re.sub(r"\s*(?:\.\s*){2,}$", "", text)
+        text = TRAILING_LEADERS_RE.sub("", text)
         cap = grammar.caption_re.match(text)
         if cap:
             label = f"{cap.group('kind')} {cap.group('number')}"

@@ -19,7 +19,12 @@ class AnnualcheckError(Exception):
         super().__init__(self.line())
 
     def line(self) -> str:
-        return f"{self.path}: {self.detail}" if self.path else self.detail
+        """The one line the user sees: a file name that is not UTF-8 and control characters
+        shown as escapes, so printing it can neither fail nor drive the terminal."""
+        from annualcheck.model.safety import escape_controls, printable_path
+
+        detail = escape_controls(printable_path(self.detail))
+        return f"{printable_path(self.path)}: {detail}" if self.path else detail
 
 
 class MissingPathError(AnnualcheckError):

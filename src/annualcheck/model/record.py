@@ -13,6 +13,7 @@ reviewer can go from any value back to the words that prove it.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
@@ -207,6 +208,7 @@ class Source:
     file: str
     sha256: str
     pages: int
+    skipped_pages: list[int] = field(default_factory=list)  # unreadable, read as empty
 
 
 @dataclass
@@ -270,6 +272,8 @@ def _plain(obj: Any) -> Any:
         return {k: _plain(v) for k, v in obj.items()}
     if isinstance(obj, list | tuple):
         return [_plain(v) for v in obj]
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return None  # JSON has no Infinity/NaN; a number past any bound is no number
     if isinstance(obj, float) and obj.is_integer():
         return int(obj)
     return obj

@@ -133,6 +133,35 @@ def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> Any:
     return df
 
 
+#: First characters that make a spreadsheet read a cell as a formula or command (OWASP, "CSV
+#: Injection"): such a text cell gets a leading apostrophe, which spreadsheets show as text.
+CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe_cell(value: Any) -> Any:
+    """A text cell a spreadsheet will not run: `=HYPERLINK(…)` becomes `'=HYPERLINK(…)`.
+    Numbers are left alone (a negative change stays a number)."""
+    if isinstance(value, str) and value.startswith(CSV_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_safe(frame: Any) -> Any:
+    """The frame with every text cell passed through csv_safe_cell (text columns only)."""
+    from pandas.api.types import is_object_dtype, is_string_dtype
+
+    frame = frame.copy()
+    for column in frame.columns:
+        if is_object_dtype(frame[column]) or is_string_dtype(frame[column]):
+            frame[column] = frame[column].map(csv_safe_cell)
+    return frame
+
+
+def to_csv_text(frame: Any) -> str:
+    """A frame as CSV text, formula-safe (csv_safe), "\n" line ends."""
+    return csv_safe(frame).to_csv(index=False, lineterminator="\n")
+
+
 def figures_frame(records: Iterable[Record]) -> Any:
     return _frame(figure_rows(records), FIGURE_COLUMNS)
 
@@ -188,7 +217,7 @@ def export_figures(records: Iterable[Record], path: str | Path, trials: Any = No
         raise ValueError(f"unknown export format {path.suffix!r}; use .csv, .parquet or .sqlite")
     with atomic_path(path) as tmp:
         if suffix == ".csv":
-            figures_frame(records).to_csv(tmp, index=False)
+            csv_safe(figures_frame(records)).to_csv(tmp, index=False)
         elif suffix == ".parquet":
             figures_frame(records).to_parquet(tmp, engine="pyarrow", index=False)
         else:

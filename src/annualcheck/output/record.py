@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from annualcheck.model.record import InitiativeRow, Record, TableRow
-from annualcheck.output.export import figures_frame
-from annualcheck.output.iosafe import atomic_write_text
+from annualcheck.output.export import figures_frame, to_csv_text
+from annualcheck.output.iosafe import atomic_write_text, is_stdout
 from annualcheck.profiles.spec import Profile
 
 TRIAL_COLUMNS = [
@@ -85,7 +85,7 @@ def _csv_text(columns: list[str], rows: list[dict[str, Any]]) -> str:
     for col in ("page", "printed_page", "no", "prison_months", "suspended_years", "fine_yen"):
         if col in frame:
             frame[col] = frame[col].astype("Int64")
-    return frame.to_csv(index=False, lineterminator="\n")
+    return to_csv_text(frame)
 
 
 def _is_folder_output(output: Path) -> bool:
@@ -100,7 +100,10 @@ def write_record(
 
     With CSV and a folder (existing, or a path without extension, created here), writes
     figures.csv and one CSV per table of the profile (`<key>.csv`). Returns the files written.
+    `-` is stdout, like None.
     """
+    if is_stdout(output):
+        output = None
     if fmt == "json":
         text = record.to_json() + "\n"
         if output is None:
@@ -111,7 +114,7 @@ def write_record(
     if fmt != "csv":
         raise ValueError(f"unknown record format {fmt!r}")
     # The same tidy figure table as `annualcheck export`, for one report.
-    figures_csv = figures_frame([record]).to_csv(index=False, lineterminator="\n")
+    figures_csv = to_csv_text(figures_frame([record]))
     if output is None:
         sys.stdout.write(figures_csv)
         return []

@@ -31,9 +31,11 @@ from annualcheck.model.errors import (
     MissingPathError,
     NoTextLayerError,
     NotPdfError,
+    TooLargeError,
     TruncatedPdfError,
 )
 from annualcheck.model.record import BBox
+from annualcheck.model.safety import clean_text
 
 #: Characters pdfium reports for a hyphen it believes is soft (end-of-line) or a text marker.
 _SOFT_HYPHENS = {"\x02": "-", "\xad": "-", "\ufffe": "-"}
@@ -316,14 +318,50 @@ def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
     )
 
 
+#: Most characters and objects one page may hold. A dense printed page holds ~5,000
+#: characters and a few thousand objects (a vector map ~100,000); beyond these a page is a
+#: content bomb (two million text operators in a 60 KB file), refused before it is read.
+MAX_CHARS_PER_PAGE = 200_000
+MAX_OBJECTS_PER_PAGE = 1_000_000
+
+
+def check_page_bounds(pdf_page: Any, textpage: Any, number: int) -> None:
+    """Raise TooLargeError when a page holds more characters or objects than any report."""
+    chars = textpage.count_chars()
+    if chars > MAX_CHARS_PER_PAGE:
+        raise TooLargeError(
+            None,
+            f"page {number} holds {chars:,} characters, over the limit of "
+            f"{MAX_CHARS_PER_PAGE:,} a page (not a report page)",
+        )
+    objects = pdfium_c.FPDFPage_CountObjects(pdf_page.raw)
+    if objects > MAX_OBJECTS_PER_PAGE:
+        raise TooLargeError(
+            None,
+            f"page {number} holds {objects:,} objects, over the limit of "
+            f"{MAX_OBJECTS_PER_PAGE:,} a page (not a report page)",
+        )
+
+
+def _sanitized(lines: list[Line]) -> list[Line]:
+    """Lines with control characters, bidi overrides and lone surrogates taken out of their
+    text (model.safety.clean_text): the one place a font's text enters the tool."""
+    for line in lines:
+        line.text = clean_text(line.text)
+        line.cells = [clean_text(cell) for cell in line.cells]
+    return [line for line in lines if line.text.strip()]
+
+
 def read_page(pdf_page: Any, number: int) -> PageText:
     width, height = pdf_page.get_size()
     textpage = pdf_page.get_textpage()
     try:
+        check_page_bounds(pdf_page, textpage, number)
         runs = _page_chars(textpage, height)
     finally:
         textpage.close()
     lines = [line for group in _group_runs(runs) if (line := _line_from_runs(group, number))]
+    lines = _sanitized(lines)
     return PageText(number=number, width=width, height=height, lines=lines)
 
 
@@ -337,6 +375,7 @@ class PdfDocument:
     metadata: dict[str, str]
     password: str | None = None
     _plumber: Any = None
+    skipped_pages: list[int] = field(default_factory=list)  # pages that could not be read
 
     @property
     def page_count(self) -> int:
@@ -377,7 +416,7 @@ def _metadata(doc: Any) -> dict[str, str]:
         meta = doc.get_metadata_dict(skip_empty=True)
     except Exception:  # noqa: BLE001 — metadata is optional; a broken Info dict is not fatal
         return {}
-    return {k.lower(): str(v) for k, v in meta.items()}
+    return {clean_text(k.lower()): clean_text(str(v)) for k, v in meta.items()}
 
 
 def open_pdf(path: str | Path, password: str | None = None) -> PdfDocument:
@@ -405,18 +444,9 @@ def open_pdf(path: str | Path, password: str | None = None) -> PdfDocument:
     try:
         if len(doc) == 0:
             raise TruncatedPdfError(path, "PDF has no pages")
-        pages = []
-        for index in range(len(doc)):
-            try:
-                pdf_page = doc[index]
-            except pdfium.PdfiumError as exc:
-                raise TruncatedPdfError(path, f"page {index + 1} cannot be read") from exc
-            try:
-                pages.append(read_page(pdf_page, index + 1))
-            except pdfium.PdfiumError as exc:
-                raise TruncatedPdfError(path, f"page {index + 1} cannot be read") from exc
-            finally:
-                pdf_page.close()
+        pages, skipped = _read_pages(doc)
+        if len(skipped) == len(pages):
+            raise TruncatedPdfError(path, "PDF is damaged: none of its pages can be read")
         metadata = _metadata(doc)
     finally:
         doc.close()
@@ -428,7 +458,32 @@ def open_pdf(path: str | Path, password: str | None = None) -> PdfDocument:
         pages=pages,
         metadata=metadata,
         password=password,
+        skipped_pages=skipped,
     )
+
+
+def _read_pages(doc: Any) -> tuple[list[PageText], list[int]]:
+    """Every page's text; a page pdfium cannot load or read stays in place as an empty page
+    (page numbers keep their meaning) and is listed as skipped, so one odd page (appended
+    from elsewhere, damaged) costs that page, not the report."""
+    pages: list[PageText] = []
+    skipped: list[int] = []
+    for index in range(len(doc)):
+        number = index + 1
+        try:
+            pdf_page = doc[index]
+        except pdfium.PdfiumError:
+            pages.append(PageText(number=number, width=0.0, height=0.0, lines=[]))
+            skipped.append(number)
+            continue
+        try:
+            pages.append(read_page(pdf_page, number))
+        except pdfium.PdfiumError:
+            pages.append(PageText(number=number, width=0.0, height=0.0, lines=[]))
+            skipped.append(number)
+        finally:
+            pdf_page.close()
+    return pages, skipped
 
 
 __all__ = ["Line", "PageText", "PdfDocument", "is_cjk", "open_pdf", "read_page"]

@@ -27,8 +27,9 @@ from annualcheck.model.errors import (
 HEADER_WINDOW = 1024
 #: Where the last "%%EOF" must stand (Acrobat accepts it within the last 1 KiB; be lenient).
 EOF_WINDOW = 4096
-#: Pages sampled for a text layer: a scan has no characters on any of them.
-TEXT_SAMPLE_PAGES = 30
+#: Pages sampled for a text layer: all of them (the search stops at the first page with text,
+#: so a real report costs one page; 30 blank pages before a report must not hide its text).
+TEXT_SAMPLE_PAGES: int | None = None
 
 #: Signatures of formats people rename to .pdf by mistake, for a better reason.
 MAGIC = [
@@ -55,6 +56,25 @@ class FileFacts:
     encrypted: bool = False  # opened only with a password (or an owner-only protection)
 
 
+def special_file_kind(path: Path) -> str | None:
+    """ "a FIFO", "a device", "a socket" for what is not a regular file (None for a file)."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
 def describe_not_pdf(head: bytes) -> str:
     """A reason for a file without a %PDF- header that names what it looks like instead."""
     for magic, what in MAGIC:
@@ -77,6 +97,10 @@ def check_bytes(path: str | Path, max_bytes: int | None = None) -> FileFacts:
         raise MissingPathError(path)
     if path.is_dir():
         raise NotPdfError(path, "is a folder, not a PDF file")
+    kind = special_file_kind(path)
+    if kind:
+        # checked before opening: opening a FIFO blocks until someone writes to it
+        raise NotPdfError(path, f"is {kind}, not a PDF file")
     try:
         size = path.stat().st_size
         with open(path, "rb") as fh:
@@ -139,7 +163,8 @@ def check_document(
                 path,
                 f"PDF has {pages} pages, over the limit of {max_pages} (raise it with --max-pages)",
             )
-        if not _has_text(doc, path, min(pages, TEXT_SAMPLE_PAGES)):
+        sample = pages if TEXT_SAMPLE_PAGES is None else min(pages, TEXT_SAMPLE_PAGES)
+        if not _has_text(doc, path, sample):
             raise NoTextLayerError(
                 path, "PDF has no text layer (scanned? run OCR on it first, e.g. ocrmypdf)"
             )
@@ -152,30 +177,31 @@ def check_document(
 def _has_text(doc, path: Path, sample: int) -> bool:
     """True when one of the first `sample` pages has a printable character.
 
-    A page pdfium cannot load means a damaged file (fuzzing found such files that open).
+    A page pdfium cannot load is passed over here (the reader skips it with a warning);
+    a file none of whose pages can be read is damaged.
     """
     import pypdfium2 as pdfium
 
+    readable = 0
     for index in range(sample):
         try:
             page = doc[index]
-        except pdfium.PdfiumError as exc:
-            raise TruncatedPdfError(
-                path, f"PDF is damaged: page {index + 1} cannot be read"
-            ) from exc
+        except pdfium.PdfiumError:
+            continue
         try:
             textpage = page.get_textpage()
             try:
+                readable += 1
                 if textpage.get_text_range().strip():
                     return True
             finally:
                 textpage.close()
-        except pdfium.PdfiumError as exc:
-            raise TruncatedPdfError(
-                path, f"PDF is damaged: page {index + 1} has no readable text"
-            ) from exc
+        except pdfium.PdfiumError:
+            continue
         finally:
             page.close()
+    if sample and not readable:
+        raise TruncatedPdfError(path, "PDF is damaged: none of its pages can be read")
     return False
 
 

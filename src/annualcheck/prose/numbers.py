@@ -20,6 +20,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from annualcheck.model.safety import plausible_number
+
 UNITS = {
     "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -71,6 +73,11 @@ def fold_width(text: str) -> str:
 
 
 def parse_number(text: str) -> float | None:
+    """A number's value, never `inf` nor beyond any plausible count (model.safety)."""
+    return plausible_number(_parse_number(text))
+
+
+def _parse_number(text: str) -> float | None:
     """ "seven" -> 7, "2 million" -> 2000000, "9,454" -> 9454, "zero"/"none" -> 0,
     "US$130,000" -> 130000, "thirty-six" -> 36, "approximately 5,300" -> 5300; None if the
     text is not one number."""
@@ -128,7 +135,9 @@ class NumberToken:
 
 # Order matters: where several patterns match at the same start, the first one wins.
 _PATTERNS: tuple[tuple[str, str], ...] = (
-    ("code", r"https?://\S+|www\.\S+|\S+@\S+\.\w+"),
+    # links and e-mail addresses, bounded (RFC 5321 lengths): `\S+@\S+\.\w+` was cubic
+    ("code", r"https?://\S{1,2048}|www\.\S{1,2048}"
+             r"|[\w.+%-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"),
     ("ref", r"\[(?:Figure|Table|Case)\s*\d+\]|\b(?:Figure|Table|Case)\s+\d+\b"),
     ("ref", r"\b(?:Articles?|Paragraphs?|Items?|Chapters?|Appendix|Annex)\s+\d+(?:-\d+)?"
             r"(?:(?:,\s*| to | and )\d+(?:-\d+)?)*"),
@@ -158,9 +167,9 @@ _SCANNER = re.compile(
     "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_PATTERNS)), re.IGNORECASE
 )
 _NOT_A_QUANTITY = re.compile(r"\b(?:One|one)\s+(?:another|by one|of the fields)\b")
-_AGE_AFTER = re.compile(r"^\s*(?:years?[ -]of[ -]age|years?[ -]old|-year-old)", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^\s*+(?:years?[ -]of[ -]age|years?[ -]old|-year-old)", re.IGNORECASE)
 _DURATION_AFTER = re.compile(
-    r"^\s*[-\u2010\u2011]?\s*(?:years?|months?|weeks?|days?|hours?|minutes?)\b", re.IGNORECASE
+    r"^\s*+(?:[-\u2010\u2011]\s*+)?(?:years?|months?|weeks?|days?|hours?|minutes?)\b", re.IGNORECASE
 )
 
 
@@ -200,10 +209,17 @@ def _anchors(text: str) -> list[int]:
     return [m.start() for m in _ANCHOR.finditer(text.lower())]
 
 
+#: How far before an anchor a number's text may start ("Paragraphs 3", "US$ 1").
+_LOOKBACK = 40
+
+
 def _starts(text: str, anchor: int, floor: int) -> list[int]:
     """Candidate starts of a number around `anchor`: up to two words before it, the start of
     its own word, the two characters before it, the anchor itself."""
     starts = {anchor, anchor - 1, anchor - 2}
+    # never look further back than a few words: a long run without spaces must not be
+    # walked back from each of its anchors (that was quadratic)
+    floor = max(floor, anchor - _LOOKBACK)
     k = anchor
     for _ in range(3):
         while k > floor and not text[k - 1].isspace():

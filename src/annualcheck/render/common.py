@@ -40,9 +40,43 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def md_escape(text: str) -> str:
-    """Characters markdown would take as markup in running text."""
-    out = text
-    for ch in "\\`*_[]<>|":
-        out = out.replace(ch, "\\" + ch)
+#: Characters CommonMark (and GFM tables and strikethrough) give a meaning anywhere in a line:
+#: escapes, code spans, emphasis, links and images, raw HTML and autolinks, entities, cells.
+MD_INLINE_SPECIAL = frozenset("\\`*_[]<>|&~!")
+#: Characters that open a block when they start a line (headings, quotes, lists, rules,
+#: setext underlines, fenced code, tables).
+MD_LINE_START_SPECIAL = frozenset("#>-+=:`~|")
+
+
+def md_escape(text: str, line_start: bool = True) -> str:
+    """Text as CommonMark shows it literally: every character that could be markup is
+    backslash-escaped (CommonMark allows that for any ASCII punctuation), newlines become
+    spaces (a text is one line or one cell), and a line start that would open a block
+    (a heading, a list item such as "1." ) is escaped too. What a PDF says can never become
+    a link, an image, raw HTML or a way out of a code span. `line_start=False` for a table
+    cell, whose content is inline only ("+20" needs no escape there)."""
+    flat = text.replace("\r", " ").replace("\n", " ")
+    out = "".join("\\" + ch if ch in MD_INLINE_SPECIAL else ch for ch in flat)
+    if not line_start:
+        return out
+    if out[:1] in MD_LINE_START_SPECIAL:
+        out = "\\" + out
+    head = len(out) - len(out.lstrip("0123456789"))
+    if 0 < head < len(out) and out[head] in ".)":
+        out = out[:head] + "\\" + out[head:]
     return out
+
+
+def md_code(text: str) -> str:
+    """A CommonMark code span that holds `text` verbatim, whatever backticks it contains:
+    the fence is one backtick longer than the longest run inside, padded with spaces when
+    the text starts or ends with a backtick. Pipes are escaped (GFM splits table cells on
+    them even inside code spans); newlines become spaces."""
+    flat = text.replace("\r", " ").replace("\n", " ")
+    longest = run = 0
+    for ch in flat:
+        run = run + 1 if ch == "`" else 0
+        longest = max(longest, run)
+    fence = "`" * (longest + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") or not flat.strip() else ""
+    return f"{fence}{pad}{flat.replace('|', chr(92) + '|')}{pad}{fence}"

@@ -14,7 +14,15 @@ import json
 from typing import Any
 
 from annualcheck.diff.compare import ChangeReport, FigureChange
-from annualcheck.render.common import clip, md_escape, number, page_ref, plural, signed
+from annualcheck.render.common import (
+    clip,
+    md_code,
+    md_escape,
+    number,
+    page_ref,
+    plural,
+    signed,
+)
 from annualcheck.render.html import esc, html_page, html_table
 
 DIFF_FORMATS = ("text", "markdown", "html", "json")
@@ -239,17 +247,25 @@ def diff_text(change: ChangeReport) -> str:
     return "\n".join(lines)
 
 
-def md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|")
+def md_table(
+    headers: list[str], rows: list[list[str]], code_columns: frozenset[int] = frozenset()
+) -> list[str]:
+    """A GFM table of plain-text cells, every cell escaped (md_escape), or shown as a code
+    span for the columns in `code_columns` (md_code)."""
 
-    out = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    out += ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows]
+    def cell(index: int, text: str) -> str:
+        return md_code(text) if index in code_columns else md_escape(str(text), line_start=False)
+
+    out = [
+        "| " + " | ".join(md_escape(h, line_start=False) for h in headers) + " |",
+        "|" + "---|" * len(headers),
+    ]
+    out += ["| " + " | ".join(cell(i, c) for i, c in enumerate(r)) + " |" for r in rows]
     return out
 
 
 def diff_markdown(change: ChangeReport) -> str:
-    lines = [f"# {diff_title(change)}", "", md_escape(diff_subtitle(change)), ""]
+    lines = [f"# {md_escape(diff_title(change))}", "", md_escape(diff_subtitle(change)), ""]
     lines += ["## Figures", "", agreement_summary(change), ""]
     lines += md_table(FIGURE_HEADERS, [figure_cells(f, change.labels) for f in change.figures])
     label, subject = summary_heading(change)
@@ -275,7 +291,8 @@ def diff_markdown(change: ChangeReport) -> str:
     lines += ["", "## Other changes", ""]
     lines += md_table(
         STRUCTURE_HEADERS,
-        [[k, f"`{p}`", md_escape(a), md_escape(b)] for k, p, a, b in structure_rows(change)],
+        [[k, p, a, b] for k, p, a, b in structure_rows(change)],
+        code_columns=frozenset({1}),
     )
     return "\n".join(lines) + "\n"
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from annualcheck.model.findings import SEVERITIES, Finding, findings_document
 from annualcheck.model.record import Record
-from annualcheck.render.common import clip, md_escape, page_ref, plural
+from annualcheck.render.common import clip, md_code, md_escape, page_ref, plural
 
 FINDING_FORMATS = ("text", "markdown", "json")
 
@@ -93,7 +93,8 @@ def findings_markdown(findings: Sequence[Finding], records: Iterable[Record]) ->
         lines += [f"## {md_escape(report_heading(year, years))}", "", summary_line(group), ""]
         for f in group:
             lines.append(
-                f"- **{f.severity}** `{f.rule}` {page_ref(f.page)}: {md_escape(clip(f.message, 300))}"
+                f"- **{f.severity}** {md_code(f.rule)} {md_escape(page_ref(f.page))}: "
+                f"{md_escape(clip(f.message, 300))}"
             )
             for ev in f.evidence:
                 if ev.quote:

@@ -87,13 +87,18 @@ _SENTENCE_MARKS = re.compile("[().!?\u201c\u201d]")
 
 # -- step 2: mentions --------------------------------------------------------------------------
 
-_BOUNDARY = re.compile(r",\s+(?:and|while|whereas|but|or)\s+|;\s*|:\s+|,\s+|\s+and\s+|\s+while\s+")
+# Whitespace runs are entered only at their first character ((?<!\s)) and consumed
+# possessively, so a long run of spaces costs its length once, not its square.
+_BOUNDARY = re.compile(
+    r",\s++(?:and|while|whereas|but|or)\s+|;\s*+|:\s++|,\s++"
+    r"|(?<!\s)\s++and\s+|(?<!\s)\s++while\s+"
+)
 
 
-_STRONG = re.compile(r",?\s+(?:while|whereas)\s+|;\s+")
+_STRONG = re.compile(r"(?:,\s++|(?<!\s)\s++)(?:while|whereas)\s+|;\s+")
 
 
-_COORDINATED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+_COORDINATED = re.compile(r"(?<!\s)\s*+(?:,|,?\s*+and|,?\s*+or)\s*+")
 
 
 def _depth_zero_matches(pattern: re.Pattern[str], text: str, blocked: list[bool]) -> list[tuple]:

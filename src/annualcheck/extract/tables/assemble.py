@@ -40,6 +40,7 @@ from annualcheck.extract.tables.ruled import (
 )
 from annualcheck.extract.tables.text import text_rows
 from annualcheck.model.record import Caption, InitiativeRow, ParseReport, Table, TableRow
+from annualcheck.model.safety import bounded_int
 from annualcheck.profiles.spec import Profile
 
 #: The page-furniture test under the name the tests import it by.
@@ -60,7 +61,7 @@ def trial_row(raw: RawRow, part: Any) -> TableRow | None:
     """Cells (no, offense, result) to a `TableRow`; None if the first cell is not a number."""
     cells = raw.cells + [""] * (3 - len(raw.cells))
     m = re.match(r"\s*(\d+)", cells[0])
-    if m is None:
+    if m is None or bounded_int(m.group(1)) is None:
         return None
     offense = normalize_space(cells[1])
     result = normalize_space(" ".join(cells[2:]))

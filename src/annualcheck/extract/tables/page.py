@@ -28,7 +28,13 @@ def caption_pattern(part: Any) -> re.Pattern[str]:
 
 def _is_toc_line(text: str) -> bool:
     """A contents entry: dot leaders and a page number at the end."""
-    return bool(re.search(r"(?:\.\s?){4,}\s*\d+\s*$", text))
+    return bool(_TOC_LINE_RE.search(text))
+
+
+#: Four or more leader dots and a page number ending the line. The leaders are entered only at
+#: their first dot (not after a dot, nor after "dot space") and read possessively, so a line of
+#: dots costs its length, not its square.
+_TOC_LINE_RE = re.compile(r"(?<!\.)(?<!\.\s)(?:\.\s?){4,}+\s*+\d++\s*+$")
 
 
 def captions_from_lines(doc: Any, part: Any) -> list[Caption]:

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from annualcheck.model.record import TrialSentence
+from annualcheck.model.safety import bounded_int, plausible_number
 from annualcheck.profiles.spec import Profile
 from annualcheck.profiles.spec.extract import TablesProfile
 
@@ -35,7 +36,7 @@ def _alternation(phrases: tuple[str, ...]) -> str:
 def _number(token: str, part: Any) -> int | None:
     token = token.lower().replace(",", "")
     if token.isdigit():
-        return int(token)
+        return bounded_int(token)
     return part.number_words.get(token)
 
 
@@ -86,7 +87,7 @@ def sentence_of(text: str, part: TablesProfile) -> TrialSentence | None:
         re.IGNORECASE,
     )
     if fine:
-        amount = float(fine.group(1).replace(",", ""))
+        amount = plausible_number(float(fine.group(1).replace(",", "")))
         scale = {"million": 1_000_000, "thousand": 1_000}.get((fine.group(2) or "").lower(), 1)
         sentence.fine_yen = int(round(amount * scale))
         found = True

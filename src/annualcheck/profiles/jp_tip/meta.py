@@ -42,5 +42,8 @@ PROFILE_PART = MetaSpec(
     required_section="2",
     # How many years after the covered year a report is published (May 2020 covers 2019).
     publication_lag=1,
+    # No report of the series is older: Japan's Action Plan to combat trafficking in persons
+    # dates from December 2004, its yearly reports from the years after.
+    first_report_year=2005,
     months=tuple(m.lower() for m in _MONTHS.split("|")),
 )

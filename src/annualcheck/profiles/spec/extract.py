@@ -36,6 +36,9 @@ class MetaSpec(Validated):
     required_section: str = "1"
     #: How many years after the covered year a report is published (May 2020 covers 2019).
     publication_lag: int = 1
+    #: No report of the series is older: a report year before it (or after the current year) is
+    #: a misread date, refused rather than trusted. None: no lower bound.
+    first_report_year: int | None = None
 
     def __post_init__(self) -> None:
         super().__post_init__()

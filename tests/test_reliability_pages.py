@@ -1,0 +1,72 @@
+"""One odd page never loses the report (issue 13, item 4): an unreadable page is skipped
+with a warning naming it, the text-layer test samples the whole file, implausible years are
+refused."""
+
+from __future__ import annotations
+
+import datetime
+
+import pypdfium2 as pdfium
+import pytest
+from badpdfs import REPORT_2020, text_pdf
+from builders import record
+
+import annualcheck.pdf.document as document
+from annualcheck.batch.series import page_warnings
+from annualcheck.extract.meta import check_plausible_year
+from annualcheck.model.errors import NotThisSeriesError, TruncatedPdfError
+from annualcheck.pdf.validate import check_bytes, check_document
+
+
+def test_text_after_many_blank_pages_is_found(tmp_path):
+    text = text_pdf(tmp_path / "text.pdf", ["Measures to Combat Trafficking in Persons"])
+    doc = pdfium.PdfDocument.new()
+    for _ in range(35):
+        doc.new_page(595, 842)
+    source = pdfium.PdfDocument(str(text))
+    doc.import_pages(source)
+    out = tmp_path / "late-text.pdf"
+    doc.save(str(out))
+    doc.close()
+    source.close()
+    facts = check_document(check_bytes(out))
+    assert facts.pages == 36
+
+
+def test_unreadable_page_is_skipped_and_named(monkeypatch):
+    real = document.read_page
+
+    def fails_on_two(pdf_page, number):
+        if number == 2:
+            raise pdfium.PdfiumError("cannot load page")
+        return real(pdf_page, number)
+
+    monkeypatch.setattr(document, "read_page", fails_on_two)
+    with document.open_pdf(REPORT_2020) as doc:
+        assert doc.skipped_pages == [2]
+        assert doc.pages[1].lines == [] and doc.pages[1].number == 2
+        assert doc.pages[2].number == 3 and doc.pages[2].lines
+    rec = record(2020)
+    rec.source.skipped_pages = [2]
+    (line,) = page_warnings("r.pdf", rec)
+    assert line.startswith("r.pdf: warning: page 2 cannot be read") and "skipped" in line
+
+
+def test_no_readable_page_is_a_damaged_file(monkeypatch):
+    def always_fails(pdf_page, number):
+        raise pdfium.PdfiumError("cannot load page")
+
+    monkeypatch.setattr(document, "read_page", always_fails)
+    with pytest.raises(TruncatedPdfError, match="none of its pages"):
+        document.open_pdf(REPORT_2020)
+
+
+@pytest.mark.parametrize("year", [1900, 2004, datetime.date.today().year + 1, 2999])
+def test_implausible_years_are_refused(year):
+    with pytest.raises(NotThisSeriesError, match=f"report year {year}"):
+        check_plausible_year("r.pdf", year, 2005)
+
+
+@pytest.mark.parametrize("year", [2005, 2020, datetime.date.today().year])
+def test_plausible_years_pass(year):
+    check_plausible_year("r.pdf", year, 2005)
