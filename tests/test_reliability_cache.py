@@ -9,22 +9,25 @@ import os
 from pathlib import Path
 
 import pytest
-from builders import fig, record
 
 import annualcheck.batch.cache as cache
+from annualcheck.profiles import get_profile
+from helpers.builders import fig, record
+
+PROFILE = get_profile("jp-tip")
 
 SHA = "a" * 64
 
 
 def stored(tmp_path: Path) -> Path:
     rec = record(2020, [fig("victims.total", 47, "2019", delta=20)])
-    assert cache.store(SHA, Path("2020.pdf"), rec, tmp_path)
-    return cache.entry_path(SHA, tmp_path)
+    assert cache.store(SHA, Path("2020.pdf"), rec, tmp_path, profile=PROFILE)
+    return cache.entry_path(SHA, tmp_path, profile=PROFILE)
 
 
 def test_good_entry_reads_back(tmp_path):
     stored(tmp_path)
-    rec = cache.load_cached(SHA, Path("2020.pdf"), tmp_path)
+    rec = cache.load_cached(SHA, Path("2020.pdf"), tmp_path, profile=PROFILE)
     assert rec is not None and rec.figures[0].value == 47
 
 
@@ -44,24 +47,24 @@ def test_tampered_entry_is_deleted_and_rebuilt(tmp_path, tamper):
     data = json.loads(entry.read_text())
     tamper(data)
     entry.write_text(json.dumps(data))
-    assert cache.load_cached(SHA, Path("2020.pdf"), tmp_path) is None
+    assert cache.load_cached(SHA, Path("2020.pdf"), tmp_path, profile=PROFILE) is None
     assert not entry.exists()
     stored(tmp_path)  # rebuilt
-    assert cache.load_cached(SHA, Path("2020.pdf"), tmp_path) is not None
+    assert cache.load_cached(SHA, Path("2020.pdf"), tmp_path, profile=PROFILE) is not None
 
 
 def test_deeply_nested_entry_is_a_miss(tmp_path):
     entry = stored(tmp_path)
     entry.write_text("[" * 200_000 + "]" * 200_000)
-    assert cache.load_cached(SHA, Path("2020.pdf"), tmp_path) is None
+    assert cache.load_cached(SHA, Path("2020.pdf"), tmp_path, profile=PROFILE) is None
     assert not entry.exists()
 
 
 def test_deeply_nested_findings_entry_is_recomputed(tmp_path):
     rec = record(2020, [fig("victims.total", 47, "2019")])
-    entry = cache.findings_entry_path([rec.source.sha256], [], tmp_path)
+    entry = cache.findings_entry_path([rec.source.sha256], [], tmp_path, profile=PROFILE)
     entry.write_text('{"format": 1, "findings": ' + "[" * 200_000 + "]" * 200_000 + "}")
-    findings = cache.run_checks_cached([rec], [], tmp_path)
+    findings = cache.run_checks_cached([rec], [], tmp_path, profile=PROFILE)
     assert isinstance(findings, list)
     assert json.loads(entry.read_text())["format"] == 1  # rewritten
 
@@ -85,8 +88,8 @@ def test_no_home_directory_uses_a_private_temporary_folder(monkeypatch, tmp_path
     assert folder.is_dir() and not folder.stat().st_mode & 0o077
     assert "no home directory" in cache.fallback_note
     rec = record(2020, [fig("victims.total", 47, "2019")])
-    assert cache.store(SHA, Path("2020.pdf"), rec)
-    assert cache.load_cached(SHA, Path("2020.pdf")) is not None
+    assert cache.store(SHA, Path("2020.pdf"), rec, profile=PROFILE)
+    assert cache.load_cached(SHA, Path("2020.pdf"), profile=PROFILE) is not None
 
 
 def test_unsafe_temporary_folder_means_no_cache(monkeypatch, tmp_path):
@@ -97,9 +100,9 @@ def test_unsafe_temporary_folder_means_no_cache(monkeypatch, tmp_path):
     assert cache.cache_dir() is None
     assert "cache is off" in cache.fallback_note
     rec = record(2020, [fig("victims.total", 47, "2019")])
-    assert cache.store(SHA, Path("2020.pdf"), rec) is False
-    assert cache.load_cached(SHA, Path("2020.pdf")) is None
-    assert isinstance(cache.run_checks_cached([rec], []), list)
+    assert cache.store(SHA, Path("2020.pdf"), rec, profile=PROFILE) is False
+    assert cache.load_cached(SHA, Path("2020.pdf"), profile=PROFILE) is None
+    assert isinstance(cache.run_checks_cached([rec], [], profile=PROFILE), list)
 
 
 def test_source_hash_covers_every_stage():

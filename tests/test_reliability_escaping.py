@@ -6,15 +6,18 @@ site escaping everything."""
 from __future__ import annotations
 
 import pytest
-from builders import fig, finding, record
 
 from annualcheck.cli import for_terminal
 from annualcheck.output.export import csv_safe_cell
 from annualcheck.output.record import write_record
 from annualcheck.output.site import write_site
+from annualcheck.profiles import get_profile
 from annualcheck.render.common import md_code, md_escape
 from annualcheck.render.diff import md_table
 from annualcheck.render.findings import render_findings
+from helpers.builders import fig, finding, record
+
+PROFILE = get_profile("jp-tip")
 
 PAYLOADS = [
     "<img src=x onerror=alert(1)>",
@@ -81,7 +84,7 @@ def test_other_cells_are_left_alone(cell):
 def test_table_csv_has_no_live_formula(tmp_path):
     rec = record(2020, [fig("victims.total", 47, "2019", delta=-3)],
                  table2=[('=HYPERLINK("http://evil","x")', "Pending trial")])  # fmt: skip
-    write_record(rec, "csv", tmp_path / "out")
+    write_record(rec, "csv", tmp_path / "out", profile=PROFILE)
     table2 = (tmp_path / "out" / "table2.csv").read_text()
     assert "'=HYPERLINK" in table2 and ",=HYPERLINK" not in table2
     figures = (tmp_path / "out" / "figures.csv").read_text()
@@ -101,6 +104,6 @@ def test_html_site_escapes_everything(tmp_path):
     rec = record(2020, [fig("victims.total", 47, "2019")],
                  captions=[("Figure 1", payload, 9)], sections=[("2", payload)])  # fmt: skip
     f = finding("toc-caption", "error", 2020, f"caption says {payload}", quote=payload)
-    write_site([rec], [f], tmp_path / "site")
+    write_site([rec], [f], tmp_path / "site", profile=PROFILE)
     for page in (tmp_path / "site").glob("*.html"):
         assert "<img" not in page.read_text(), page.name

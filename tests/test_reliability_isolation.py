@@ -8,7 +8,6 @@ import json
 import os
 
 import pytest
-from builders import fig, record, series
 
 import annualcheck.checks as checks
 from annualcheck.batch.series import expand_paths
@@ -18,6 +17,7 @@ from annualcheck.model.errors import UnreadablePdfError
 from annualcheck.model.safety import bounded_int, clean_text, escape_controls, printable_path
 from annualcheck.profiles import get_profile
 from annualcheck.prose.numbers import find_numbers, parse_number
+from helpers.builders import fig, record, series
 
 PROFILE = get_profile("jp-tip")
 HUGE = "9" * 5000

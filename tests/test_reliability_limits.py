@@ -14,7 +14,6 @@ import types
 from pathlib import Path
 
 import pytest
-from badpdfs import text_pdf
 from click.testing import CliRunner
 
 from annualcheck.batch.limits import ReportTimeoutError, time_limit
@@ -22,6 +21,10 @@ from annualcheck.batch.series import LoadOptions, load_one, load_series
 from annualcheck.cli import cli
 from annualcheck.model.errors import NotPdfError, TooLargeError
 from annualcheck.pdf.validate import check_bytes
+from annualcheck.profiles import get_profile
+from helpers.badpdfs import text_pdf
+
+PROFILE = get_profile("jp-tip")
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -69,14 +72,14 @@ def test_timeout_in_this_process(monkeypatch, tmp_path):
     use_extractor(monkeypatch, spin)
     pdf = year_pdf(tmp_path, "r.pdf", 2020)
     with pytest.raises(ReportTimeoutError, match="limit of 0.5 s"):
-        load_one(pdf, LoadOptions(jobs=1, use_cache=False, timeout=0.5))
+        load_one(pdf, LoadOptions(profile=PROFILE, jobs=1, use_cache=False, timeout=0.5))
 
 
 def test_timeout_in_workers_keeps_the_batch(monkeypatch, tmp_path):
     def spin_one(path, password=None, profile=None):
         if "slow" in Path(path).name:
             spin(path)
-        from builders import fig, record
+        from helpers.builders import fig, record
 
         return record(2021, [fig("victims.total", 47, "2020")])
 
@@ -84,7 +87,9 @@ def test_timeout_in_workers_keeps_the_batch(monkeypatch, tmp_path):
     year_pdf(tmp_path, "slow.pdf", 2020)
     year_pdf(tmp_path, "fast.pdf", 2021)
     started = time.monotonic()
-    result = load_series([tmp_path], LoadOptions(jobs=2, use_cache=False, timeout=1.0))
+    result = load_series(
+        [tmp_path], LoadOptions(profile=PROFILE, jobs=2, use_cache=False, timeout=1.0)
+    )
     assert time.monotonic() - started < 30
     assert [r.report.report_year for r in result.records] == [2021]
     assert len(result.errors) == 1 and isinstance(result.errors[0], ReportTimeoutError)
@@ -131,7 +136,7 @@ SCRIPT = textwrap.dedent(
     """
     import sys, types
     from pathlib import Path
-    from badpdfs import text_pdf
+    from helpers.badpdfs import text_pdf
 
     def spin(path, password=None, profile=None):
         while True:

@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-from builders import fig, record
 from click.testing import CliRunner
 
 from annualcheck.cli import cli
@@ -17,6 +16,10 @@ from annualcheck.model.record import Table
 from annualcheck.output import iosafe
 from annualcheck.output.iosafe import atomic_write_text, check_writable, write_target
 from annualcheck.output.record import write_record
+from annualcheck.profiles import get_profile
+from helpers.builders import fig, record
+
+PROFILE = get_profile("jp-tip")
 
 
 def sample_record():
@@ -116,7 +119,7 @@ def test_full_disk_is_one_line_naming_the_output(tmp_path, monkeypatch, fake_loa
     out = tmp_path / "2020.json"
     out.write_text("previous")
     with pytest.raises(OutputError) as info:
-        write_record(sample_record(), "json", out)
+        write_record(sample_record(), "json", out, profile=PROFILE)
     assert str(out) in info.value.line() and "No space left on device" in info.value.line()
     assert out.read_text() == "previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2020.json"]

@@ -8,14 +8,14 @@ import datetime
 
 import pypdfium2 as pdfium
 import pytest
-from badpdfs import REPORT_2020, text_pdf
-from builders import record
 
 import annualcheck.pdf.document as document
 from annualcheck.batch.series import page_warnings
 from annualcheck.extract.meta import check_plausible_year
 from annualcheck.model.errors import NotThisSeriesError, TruncatedPdfError
 from annualcheck.pdf.validate import check_bytes, check_document
+from helpers.badpdfs import REPORT_2020, text_pdf
+from helpers.builders import record
 
 
 def test_text_after_many_blank_pages_is_found(tmp_path):

@@ -19,10 +19,13 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from badpdfs import REPORT_2020
 
 from annualcheck.batch.series import LoadOptions, load_series
 from annualcheck.model.record import Record
+from annualcheck.profiles import get_profile
+from helpers.badpdfs import REPORT_2020
+
+PROFILE = get_profile("jp-tip")
 
 ROOT = Path(__file__).resolve().parents[1]
 WILD = Path(__file__).resolve().parents[1].parent / "shared" / "wild"
@@ -60,7 +63,9 @@ def all_wild() -> list[str]:
 
 
 def options(tmp_path: Path) -> LoadOptions:
-    return LoadOptions(jobs=1, use_cache=False, timeout=FILE_BOUND_S, cache_dir=tmp_path)
+    return LoadOptions(
+        profile=PROFILE, jobs=1, use_cache=False, timeout=FILE_BOUND_S, cache_dir=tmp_path
+    )
 
 
 def read_alone(path: Path, tmp_path: Path) -> None:
