@@ -26,7 +26,7 @@ from annualcheck.checks.captions import check_caption_counts, check_toc
 from annualcheck.checks.repeats import check_repeats, check_restated
 from annualcheck.checks.spec import ChecksSpec
 from annualcheck.checks.stated_change import check_stated_changes
-from annualcheck.checks.tables import check_carryover, check_table_counts
+from annualcheck.checks.tables import check_carryover, check_table_counts, check_table_reading
 from annualcheck.checks.text import check_lists, check_percentages
 from annualcheck.model.findings import Evidence, Finding
 from annualcheck.model.record import Record
@@ -78,6 +78,7 @@ def check_record(record: Record, previous: Record | None, spec: ChecksSpec,
     out += check_caption_counts(record, spec)
     out += check_toc(record, spec)
     out += check_table_counts(record, spec)
+    out += check_table_reading(record)
     out += check_carryover(record, previous, spec)
     out += check_percentages(record, spec)
     out += check_lists(record, spec)

@@ -34,6 +34,7 @@ from annualcheck.model.errors import (
     TruncatedPdfError,
 )
 from annualcheck.model.record import BBox
+from annualcheck.pdf.vectors import VectorCensus, census_page
 
 #: Characters pdfium reports for a hyphen it believes is soft (end-of-line) or a text marker.
 _SOFT_HYPHENS = {"\x02": "-", "\xad": "-", "\ufffe": "-"}
@@ -337,6 +338,8 @@ class PdfDocument:
     metadata: dict[str, str]
     password: str | None = None
     _plumber: Any = None
+    _pdfium: Any = None  # reopened on demand, for what a page draws (tables only)
+    _census: dict[int, VectorCensus] = field(default_factory=dict)
 
     @property
     def page_count(self) -> int:
@@ -350,16 +353,81 @@ class PdfDocument:
             self._plumber = pdfplumber.open(str(self.path), password=self.password or "")
         return self._plumber.pages[number - 1]
 
+    def _pdfium_page(self, number: int) -> Any:
+        if self._pdfium is None:
+            self._pdfium = pdfium.PdfDocument(str(self.path), password=self.password)
+        return self._pdfium[number - 1]
+
+    def vector_census(self, number: int) -> VectorCensus:
+        """What page `number` (1-based) draws, counted by PDFium (once a page)."""
+        if number not in self._census:
+            page = self._pdfium_page(number)
+            try:
+                width, height = page.get_size()
+                self._census[number] = census_page(page.raw, width, height)
+            finally:
+                page.close()
+        return self._census[number]
+
+    def page_words(self, number: int) -> list[dict]:
+        """The words of page `number` as pdfplumber's `extract_words` gives them (text, x0,
+        x1, top, bottom), read by PDFium: for pages too costly for pdfplumber to parse."""
+        page = self._pdfium_page(number)
+        try:
+            height = page.get_height()
+            textpage = page.get_textpage()
+            try:
+                runs = _page_chars(textpage, height)
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+        return [word for run in runs for word in _words_of_run(run)]
+
     def close(self) -> None:
         if self._plumber is not None:
             self._plumber.close()
             self._plumber = None
+        if self._pdfium is not None:
+            self._pdfium.close()
+            self._pdfium = None
 
     def __enter__(self) -> PdfDocument:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+#: Characters closer than this (points) belong to one word (pdfplumber's x_tolerance).
+WORD_GAP_PT = 3.0
+
+
+def _words_of_run(run: list[_Char]) -> list[dict]:
+    """A run's characters → words: split at spaces and at gaps wider than WORD_GAP_PT."""
+    words: list[dict] = []
+    current: list[_Char] = []
+
+    def flush() -> None:
+        if current:
+            words.append(
+                {
+                    "text": "".join(c.ch for c in current),
+                    "x0": min(c.x0 for c in current),
+                    "x1": max(c.x1 for c in current),
+                    "top": min(c.top for c in current),
+                    "bottom": max(c.bottom for c in current),
+                }
+            )
+            current.clear()
+
+    for c in run:
+        if c.ch == " " or (current and c.x0 - current[-1].x1 > WORD_GAP_PT):
+            flush()
+        if c.ch != " ":
+            current.append(c)
+    flush()
+    return words
 
 
 def _check_bytes(path: Path, data: bytes) -> None:
