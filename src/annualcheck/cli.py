@@ -17,6 +17,7 @@ import click
 
 from annualcheck import __version__
 from annualcheck.model.errors import AnnualcheckError
+from annualcheck.model.timings import collecting, stage, wanted
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -67,7 +68,8 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
         ctx = click.get_current_context()
         debug = (ctx.find_root().params or {}).get("debug", False)
         try:
-            code = func(*args, **kwargs)
+            with collecting(wanted(), title=ctx.info_name or ""):
+                code = func(*args, **kwargs)
         except AnnualcheckError as exc:
             if debug:
                 raise
@@ -164,7 +166,8 @@ def extract(report: Path, fmt: str, output: Path | None, **kwargs: Any) -> int:
     if output is not None:
         check_writable(output, folder_ok=(fmt == "csv"))
     record = load_one(report, _load_options(kwargs))
-    write_record(record, fmt, output)
+    with stage("render"):
+        write_record(record, fmt, output)
     return EXIT_OK
 
 
@@ -194,10 +197,12 @@ def check(paths: tuple[Path, ...], fmt: str, **kwargs: Any) -> int:
     from annualcheck.render.findings import render_findings
 
     options = _load_options(kwargs)
-    result = load_series(list(paths), options)
+    with stage("load"):
+        result = load_series(list(paths), options)
     _report_load_errors(result)
     findings = _findings(result, options)
-    click.echo(render_findings(findings, result.records, fmt))
+    with stage("render"):
+        click.echo(render_findings(findings, result.records, fmt))
     if result.errors:
         return EXIT_BAD_INPUT
     return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
@@ -227,14 +232,17 @@ def diff(old: Path, new: Path, fmt: str, **kwargs: Any) -> int:
     from annualcheck.diff.compare import diff_records
     from annualcheck.render.diff import render_diff
 
-    result = load_series([old, new], _load_options(kwargs))
+    with stage("load"):
+        result = load_series([old, new], _load_options(kwargs))
     if result.errors:
         _report_load_errors(result)
         return EXIT_BAD_INPUT
     if len(result.records) != 2:
         raise AnnualcheckError(None, "diff needs two reports of different years")
     older, newer = result.records
-    click.echo(render_diff(diff_records(older, newer), fmt))
+    change = diff_records(older, newer)
+    with stage("render"):
+        click.echo(render_diff(change, fmt))
     return EXIT_OK
 
 
@@ -256,12 +264,14 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
 
     check_writable(outdir, folder_ok=True, folder_only=True)
     options = _load_options(kwargs)
-    result = load_series(list(paths), options)
+    with stage("load"):
+        result = load_series(list(paths), options)
     _report_load_errors(result)
     if not result.records:
         return EXIT_BAD_INPUT
     findings = _findings(result, options)
-    index = write_site(result.records, findings, outdir, notes=result.notes)
+    with stage("render"):
+        index = write_site(result.records, findings, outdir, notes=result.notes)
     click.echo(str(index))
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
 
@@ -294,11 +304,13 @@ def export(paths: tuple[Path, ...], output: Path, **kwargs: Any) -> int:
             output, f"unknown export format {output.suffix!r}; use .csv, .parquet or .sqlite"
         )
     check_writable(output)
-    result = load_series(list(paths), _load_options(kwargs))
+    with stage("load"):
+        result = load_series(list(paths), _load_options(kwargs))
     _report_load_errors(result)
     if not result.records:
         return EXIT_BAD_INPUT
-    export_figures(result.records, output)
+    with stage("render"):
+        export_figures(result.records, output)
     click.echo(str(output))
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
 

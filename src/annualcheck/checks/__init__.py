@@ -30,6 +30,7 @@ from annualcheck.checks.tables import check_carryover, check_table_counts, check
 from annualcheck.checks.text import check_lists, check_percentages
 from annualcheck.model.findings import Evidence, Finding
 from annualcheck.model.record import Record
+from annualcheck.model.timings import stage
 
 
 def _spec(profile) -> ChecksSpec:
@@ -88,7 +89,11 @@ def check_record(record: Record, previous: Record | None, spec: ChecksSpec,
 
 def run_checks(records: list[Record], gaps: Iterable[int] = (), profile=None) -> list[Finding]:
     """All findings for the series, sorted by report year, severity and page."""
-    spec = _spec(profile)
+    with stage("checks"):
+        return _run_checks(records, gaps, _spec(profile))
+
+
+def _run_checks(records: list[Record], gaps: Iterable[int], spec: ChecksSpec) -> list[Finding]:
     records = sorted(records, key=lambda r: r.report.report_year)
     all_gaps = series_gaps(records, gaps)
     by_year = {r.report.report_year: r for r in records}

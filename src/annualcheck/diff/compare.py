@@ -44,6 +44,7 @@ from annualcheck.diff.trials import (
     summarise_table,
 )
 from annualcheck.model.record import Figure, Record
+from annualcheck.model.timings import stage
 
 SCHEMA = "annualcheck/change@1"
 AGREEMENTS = ("agrees", "contradicts", "not stated", "new key", "dropped key")
@@ -256,7 +257,11 @@ def compare_figures(old: Record, new: Record) -> list[FigureChange]:
 
 def diff_records(old: Record, new: Record, spec: DiffSpec | None = None) -> ChangeReport:
     """The change report from `old` to `new` (normally consecutive years of one series)."""
-    spec = spec or default_spec()
+    with stage("diff"):
+        return _diff_records(old, new, spec or default_spec())
+
+
+def _diff_records(old: Record, new: Record, spec: DiffSpec) -> ChangeReport:
     persons, unmatched = carried_over(old, new, spec)
     return ChangeReport(
         old_year=old.report.report_year,
