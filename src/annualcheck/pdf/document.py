@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import operator
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -187,6 +188,9 @@ def _strip_spaces(chars: list[_Char]) -> list[_Char]:
     return chars[start:end]
 
 
+_X0 = operator.attrgetter("x0")
+
+
 def is_cjk(ch: str) -> bool:
     return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or "\u3000" <= ch <= "\u303f"
 
@@ -195,17 +199,21 @@ def _split_run(chars: list[_Char]) -> list[list[_Char]]:
     """pdfium sometimes runs two printed lines together (no CR/LF between them); cut a run
     where the next glyph jumps back to the left or leaves the previous glyph's band."""
     pieces: list[list[_Char]] = [[]]
+    piece = pieces[0]
     prev: _Char | None = None
-    for c in chars:
-        if c.ch != " " and prev is not None:
-            em = max(c.size, prev.size, 1.0)
-            back = c.x0 < prev.x0 - 2 * em
-            if back or abs(c.base - prev.base) > 0.6 * em:
-                pieces.append([])
-        pieces[-1].append(c)
+    for c in chars:  # the hot loop of reading a page: plain comparisons, no calls
         if c.ch != " ":
+            if prev is not None:
+                em = c.size if c.size > prev.size else prev.size
+                if em < 1.0:
+                    em = 1.0
+                if c.x0 < prev.x0 - 2 * em or abs(c.base - prev.base) > 0.6 * em:
+                    piece = []
+                    pieces.append(piece)
             prev = c
-    return [_strip_spaces(p) for p in pieces if _strip_spaces(p)]
+        piece.append(c)
+    stripped = (_strip_spaces(p) for p in pieces)
+    return [p for p in stripped if p]
 
 
 def _group_runs(runs: list[list[_Char]]) -> list[list[_Run]]:
@@ -248,7 +256,7 @@ def _group_runs(runs: list[list[_Char]]) -> list[list[_Run]]:
 
 def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
     """Characters of one line in reading order → text, cells, footnote refs, box, size."""
-    chars = sorted((c for run in runs for c in run.chars), key=lambda c: c.x0)
+    chars = sorted((c for run in runs for c in run.chars), key=_X0)
     glyphs = [c for c in chars if c.ch != " "]
     if not glyphs:
         return None
@@ -285,7 +293,7 @@ def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
             gap = c.x0 - (last_ref.x1 if last_ref is not None else prev.x1)
             if last_ref is not None and not c.ch.isalnum():
                 gap = 0.0  # "Agency2," → "Agency,"
-            if is_cjk(c.ch) and is_cjk(prev.ch):
+            if c.ch >= "\u2e80" and is_cjk(c.ch) and is_cjk(prev.ch):
                 gap = 0.0
             if gap > CELL_GAP_EM * size:
                 cells.append("".join(cell).strip())
