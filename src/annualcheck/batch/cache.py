@@ -21,7 +21,8 @@ from annualcheck import __version__
 from annualcheck.model.record import Record
 from annualcheck.output.iosafe import atomic_write_text
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+#: The whole package (this module is in batch/): a change to any stage invalidates entries.
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 ENTRY_FORMAT = 1  # bump when the entry wrapper below changes
 
 
