@@ -137,7 +137,6 @@ def findings_entry_path(
 def run_checks_cached(records: list[Record], gaps=(), folder: Path | None = None) -> list:
     """`checks.run_checks`, answered from the cache when the same series was checked before
     with the same code. A damaged or unwritable entry only costs the recomputation."""
-    from annualcheck.checks import run_checks
     from annualcheck.model.findings import Finding
 
     entry = findings_entry_path([r.source.sha256 for r in records], list(gaps), folder)
@@ -147,6 +146,8 @@ def run_checks_cached(records: list[Record], gaps=(), folder: Path | None = None
             return [Finding.from_dict(f) for f in data["findings"]]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
+    from annualcheck.checks import run_checks  # here: a warm run never loads the rules
+
     findings = run_checks(records, gaps=gaps)
     payload = {"format": ENTRY_FORMAT, "findings": [f.to_dict() for f in findings]}
     with contextlib.suppress(OSError):
