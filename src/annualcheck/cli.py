@@ -17,6 +17,7 @@ import click
 
 from annualcheck import __version__
 from annualcheck.model.errors import AnnualcheckError
+from annualcheck.model.timings import collecting, stage, wanted
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -115,7 +116,7 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
         ctx = click.get_current_context()
         debug = (ctx.find_root().params or {}).get("debug", False)
         try:
-            with terminate_as_interrupt():
+            with terminate_as_interrupt(), collecting(wanted(), title=ctx.info_name or ""):
                 code = func(*args, **kwargs)
         except AnnualcheckError as exc:
             if debug:
@@ -232,7 +233,8 @@ def extract(report: Path, fmt: str, output: Path | None, **kwargs: Any) -> int:
     record = load_one(report, _load_options(kwargs))
     for warning in page_warnings(report, record):
         click.echo(f"annualcheck: {warning}", err=True)
-    write_record(record, fmt, output, profile=kwargs["profile"])
+    with stage("render"):
+        write_record(record, fmt, output, profile=kwargs["profile"])
     return EXIT_OK
 
 
@@ -262,10 +264,12 @@ def check(paths: tuple[Path, ...], fmt: str, **kwargs: Any) -> int:
     from annualcheck.render.findings import render_findings
 
     options = _load_options(kwargs)
-    result = load_series(list(paths), options)
+    with stage("load"):
+        result = load_series(list(paths), options)
     _report_load_errors(result)
     findings = _findings(result, options)
-    click.echo(for_terminal(render_findings(findings, result.records, fmt), fmt))
+    with stage("render"):
+        click.echo(for_terminal(render_findings(findings, result.records, fmt), fmt))
     if result.errors:
         return EXIT_BAD_INPUT
     return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
@@ -295,16 +299,17 @@ def diff(old: Path, new: Path, fmt: str, **kwargs: Any) -> int:
     from annualcheck.diff.compare import diff_records
     from annualcheck.render.diff import render_diff
 
-    result = load_series([old, new], _load_options(kwargs))
+    with stage("load"):
+        result = load_series([old, new], _load_options(kwargs))
     if result.errors:
         _report_load_errors(result)
         return EXIT_BAD_INPUT
     if len(result.records) != 2:
         raise AnnualcheckError(None, "diff needs two reports of different years")
     older, newer = result.records
-    click.echo(
-        for_terminal(render_diff(diff_records(older, newer, profile=kwargs["profile"]), fmt), fmt)
-    )
+    change = diff_records(older, newer, profile=kwargs["profile"])
+    with stage("render"):
+        click.echo(for_terminal(render_diff(change, fmt), fmt))
     return EXIT_OK
 
 
@@ -327,20 +332,22 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
 
     check_writable(outdir, folder_ok=True, folder_only=True, inputs=paths)
     options = _load_options(kwargs)
-    result = load_series(list(paths), options)
+    with stage("load"):
+        result = load_series(list(paths), options)
     _report_load_errors(result)
     if not result.records:
         return EXIT_BAD_INPUT
     findings = _findings(result, options)
-    index = write_site(
-        result.records,
-        findings,
-        outdir,
-        notes=result.notes,
-        profile=options.profile,
-        trials=build_trials(result.records, profile=options.profile),
-        pdf_links=_pdf_links(paths, outdir),
-    )
+    with stage("render"):
+        index = write_site(
+            result.records,
+            findings,
+            outdir,
+            notes=result.notes,
+            profile=options.profile,
+            trials=build_trials(result.records, profile=options.profile),
+            pdf_links=_pdf_links(paths, outdir),
+        )
     click.echo(str(index))
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
 
@@ -378,7 +385,8 @@ def export(paths: tuple[Path, ...], output: Path, **kwargs: Any) -> int:
         )
     check_writable(output, inputs=paths)
     options = _load_options(kwargs)
-    result = load_series(list(paths), options)
+    with stage("load"):
+        result = load_series(list(paths), options)
     _report_load_errors(result)
     if not result.records:
         return EXIT_BAD_INPUT
@@ -392,7 +400,8 @@ def export(paths: tuple[Path, ...], output: Path, **kwargs: Any) -> int:
         from annualcheck.trials import build_trials
 
         trials = build_trials(result.records, profile=options.profile)
-    export_figures(result.records, output, trials=trials)
+    with stage("render"):
+        export_figures(result.records, output, trials=trials)
     click.echo(str(output))
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
 

@@ -221,7 +221,7 @@ def run_checks_cached(
 ) -> list:
     """`checks.run_checks`, answered from the cache when the same series was checked before
     with the same code. A damaged or unwritable entry only costs the recomputation."""
-    from annualcheck.checks import run_checks
+    from annualcheck.checks import run_checks  # here: a warm run never loads the rules
     from annualcheck.model.findings import Finding
 
     entry = findings_entry_path(

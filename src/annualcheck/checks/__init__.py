@@ -25,10 +25,11 @@ from annualcheck.checks.breakdown import check_breakdowns
 from annualcheck.checks.captions import check_caption_counts, check_toc
 from annualcheck.checks.repeats import check_repeats, check_restated
 from annualcheck.checks.stated_change import check_stated_changes
-from annualcheck.checks.tables import check_carryover, check_table_counts
+from annualcheck.checks.tables import check_carryover, check_table_counts, check_table_reading
 from annualcheck.checks.text import check_lists, check_percentages
 from annualcheck.model.findings import Evidence, Finding
 from annualcheck.model.record import Record
+from annualcheck.model.timings import stage
 from annualcheck.profiles.spec import Profile
 from annualcheck.profiles.spec.checks import ChecksSpec
 
@@ -70,6 +71,7 @@ def check_record(record: Record, previous: Record | None, spec: ChecksSpec,
         ("caption-count", lambda: check_caption_counts(record, spec)),
         ("toc-caption", lambda: check_toc(record, spec)),
         ("table-count", lambda: check_table_counts(record, spec)),
+        ("table-count", lambda: check_table_reading(record)),
         ("carryover", lambda: check_carryover(record, previous, spec)),
         ("percentage", lambda: check_percentages(record, spec)),
         ("list-count", lambda: check_lists(record, spec)),
@@ -109,7 +111,11 @@ def run_checks(
 ) -> list[Finding]:
     """All findings for the series, sorted by report year, severity and page, by the
     profile's `checks` part."""
-    spec = profile.checks
+    with stage("checks"):
+        return _run_checks(records, gaps, profile.checks)
+
+
+def _run_checks(records: list[Record], gaps: Iterable[int], spec: ChecksSpec) -> list[Finding]:
     records = sorted(records, key=lambda r: r.report.report_year)
     all_gaps = series_gaps(records, gaps)
     by_year = {r.report.report_year: r for r in records}

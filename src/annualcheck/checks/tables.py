@@ -30,7 +30,7 @@ from annualcheck.checks._common import (
     shorten,
 )
 from annualcheck.model.findings import Evidence, Finding
-from annualcheck.model.record import Record, TableRow
+from annualcheck.model.record import VECTOR_BUDGET_NOTE, Record, TableRow
 from annualcheck.profiles.spec.checks import ChecksSpec, TrialTable
 
 COUNT_RULE = "table-count"
@@ -112,6 +112,25 @@ def _against_text(record: Record, tt: TrialTable, rows: list[TableRow], rule: st
             evidence=(ev_table(record, tt.name), ev_figure(record, fig),
                       *(ev_row(record, tt.label, r) for r in examples[:3])),
         ))  # fmt: skip
+    return out
+
+
+def check_table_reading(record: Record) -> list[Finding]:
+    """A warning for each table whose page drew too much to search for its rules: it was read
+    from its words, which can split or join cells differently, so its rows deserve a look
+    before any count built on them is trusted."""
+    out: list[Finding] = []
+    for name, table in record.tables.items():
+        report = table.parse_report
+        for note in report.notes if report else []:
+            if note.startswith(VECTOR_BUDGET_NOTE):
+                out.append(finding(
+                    COUNT_RULE, "warning", record,
+                    f"{table.label}: read from its words, not its rules ({note})"
+                    f"{page_ref(table.page)}",
+                    key=f"{name}.reading", expected=None, actual=report.strategy,
+                    evidence=(ev_table(record, name),),
+                ))  # fmt: skip
     return out
 
 

@@ -46,6 +46,7 @@ from annualcheck.diff.trials import (
     summarise_table,
 )
 from annualcheck.model.record import Figure, Record, StatedChange
+from annualcheck.model.timings import stage
 from annualcheck.profiles.spec import Profile
 from annualcheck.prose.comparisons import relative_agreement
 
@@ -234,6 +235,11 @@ def compare_figures(old: Record, new: Record) -> list[FigureChange]:
 def diff_records(old: Record, new: Record, *, profile: Profile) -> ChangeReport:
     """The change report from `old` to `new` (normally consecutive years of one series), by
     the profile's `diff` part."""
+    with stage("diff"):
+        return _diff_records(old, new, profile)
+
+
+def _diff_records(old: Record, new: Record, profile: Profile) -> ChangeReport:
     spec = profile.diff
     persons, unmatched = carried_over(old, new, spec)
     return ChangeReport(

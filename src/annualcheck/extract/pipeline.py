@@ -13,6 +13,7 @@ from annualcheck.extract.meta import read_meta
 from annualcheck.extract.tables.assemble import extract_tables
 from annualcheck.layout.blocks import analyse_layout
 from annualcheck.model.record import Record, Source
+from annualcheck.model.timings import active, collecting, stage, wanted
 from annualcheck.pdf.document import open_pdf
 from annualcheck.profiles.spec import Profile
 
@@ -20,24 +21,34 @@ from annualcheck.profiles.spec import Profile
 def extract_record(path: str | Path, password: str | None = None, *, profile: Profile) -> Record:
     """Read one report of the profile's series and return its record (figures, tables,
     captions, contents, text)."""
-    with open_pdf(path, password=password) as doc:
-        layout = analyse_layout(doc, profile=profile)
-        meta = read_meta(doc, layout, profile=profile)
-        return Record(
-            source=Source(
-                file=Path(path).name,
-                sha256=doc.sha256,
-                pages=doc.page_count,
-                skipped_pages=list(doc.skipped_pages),
-            ),
-            report=meta,
-            figures=extract_figures(layout.paragraphs, meta.data_year, profile=profile),
-            tables=extract_tables(doc, layout, profile=profile),
-            captions=layout.captions,
-            toc=layout.toc,
-            sections=layout.sections,
-            paragraphs=layout.paragraphs,
-        )
+    # In a worker process no timer of the command is active: time this report on its own.
+    with collecting(wanted() and not active(), title=Path(path).name):
+        with stage("pdf open"):
+            doc = open_pdf(path, password=password)
+        with doc:
+            with stage("layout"):
+                layout = analyse_layout(doc, profile=profile)
+            with stage("meta"):
+                meta = read_meta(doc, layout, profile=profile)
+            with stage("figures"):
+                figures = extract_figures(layout.paragraphs, meta.data_year, profile=profile)
+            with stage("tables"):
+                tables = extract_tables(doc, layout, profile=profile)
+            return Record(
+                source=Source(
+                    file=Path(path).name,
+                    sha256=doc.sha256,
+                    pages=doc.page_count,
+                    skipped_pages=list(doc.skipped_pages),
+                ),
+                report=meta,
+                figures=figures,
+                tables=tables,
+                captions=layout.captions,
+                toc=layout.toc,
+                sections=layout.sections,
+                paragraphs=layout.paragraphs,
+            )
 
 
 __all__ = ["extract_record"]

@@ -132,6 +132,11 @@ class InitiativeRow:
     pages: list[int] = field(default_factory=list)
 
 
+#: How a parse-report note begins when a page drew too much to search it for table rules
+#: (the checks turn such a note into a warning: the table was read from its words).
+VECTOR_BUDGET_NOTE = "over the vector budget"
+
+
 @dataclass
 class ParseReport:
     """How a table was read (after Camelot): strategy, pages, order, accuracy."""
@@ -355,6 +360,7 @@ __all__ = [
     "Occurrence",
     "Paragraph",
     "ParseReport",
+    "VECTOR_BUDGET_NOTE",
     "Record",
     "ReportMeta",
     "Section",

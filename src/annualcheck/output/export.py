@@ -10,7 +10,6 @@ temporary name in the destination folder and renamed only once complete
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -173,6 +172,8 @@ def trial_rows_frame(records: Iterable[Record]) -> Any:
 def _to_sqlite(records: list[Record], tmp: Path, trials: Any = None) -> None:
     """Two tables with declared types; columns as in the CSV/Parquet export. With `trials`
     (`annualcheck.trials.build_trials`), also `trials` and `trial_events`."""
+    import sqlite3  # here: `extract` writes CSV through this module and never needs it
+
     figures, rows = figure_rows(records), trial_rows(records)
     con = sqlite3.connect(tmp)
     try:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import operator
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,7 @@ from annualcheck.model.errors import (
 )
 from annualcheck.model.record import BBox
 from annualcheck.model.safety import clean_text
+from annualcheck.pdf.vectors import VectorCensus, census_page
 
 #: Characters pdfium reports for a hyphen it believes is soft (end-of-line) or a text marker.
 _SOFT_HYPHENS = {"\x02": "-", "\xad": "-", "\ufffe": "-"}
@@ -188,6 +190,9 @@ def _strip_spaces(chars: list[_Char]) -> list[_Char]:
     return chars[start:end]
 
 
+_X0 = operator.attrgetter("x0")
+
+
 def is_cjk(ch: str) -> bool:
     return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or "\u3000" <= ch <= "\u303f"
 
@@ -196,17 +201,21 @@ def _split_run(chars: list[_Char]) -> list[list[_Char]]:
     """pdfium sometimes runs two printed lines together (no CR/LF between them); cut a run
     where the next glyph jumps back to the left or leaves the previous glyph's band."""
     pieces: list[list[_Char]] = [[]]
+    piece = pieces[0]
     prev: _Char | None = None
-    for c in chars:
-        if c.ch != " " and prev is not None:
-            em = max(c.size, prev.size, 1.0)
-            back = c.x0 < prev.x0 - 2 * em
-            if back or abs(c.base - prev.base) > 0.6 * em:
-                pieces.append([])
-        pieces[-1].append(c)
+    for c in chars:  # the hot loop of reading a page: plain comparisons, no calls
         if c.ch != " ":
+            if prev is not None:
+                em = c.size if c.size > prev.size else prev.size
+                if em < 1.0:
+                    em = 1.0
+                if c.x0 < prev.x0 - 2 * em or abs(c.base - prev.base) > 0.6 * em:
+                    piece = []
+                    pieces.append(piece)
             prev = c
-    return [_strip_spaces(p) for p in pieces if _strip_spaces(p)]
+        piece.append(c)
+    stripped = (_strip_spaces(p) for p in pieces)
+    return [p for p in stripped if p]
 
 
 def _group_runs(runs: list[list[_Char]]) -> list[list[_Run]]:
@@ -249,7 +258,7 @@ def _group_runs(runs: list[list[_Char]]) -> list[list[_Run]]:
 
 def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
     """Characters of one line in reading order → text, cells, footnote refs, box, size."""
-    chars = sorted((c for run in runs for c in run.chars), key=lambda c: c.x0)
+    chars = sorted((c for run in runs for c in run.chars), key=_X0)
     glyphs = [c for c in chars if c.ch != " "]
     if not glyphs:
         return None
@@ -286,7 +295,7 @@ def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
             gap = c.x0 - (last_ref.x1 if last_ref is not None else prev.x1)
             if last_ref is not None and not c.ch.isalnum():
                 gap = 0.0  # "Agency2," → "Agency,"
-            if is_cjk(c.ch) and is_cjk(prev.ch):
+            if c.ch >= "\u2e80" and is_cjk(c.ch) and is_cjk(prev.ch):
                 gap = 0.0
             if gap > CELL_GAP_EM * size:
                 cells.append("".join(cell).strip())
@@ -377,6 +386,9 @@ class PdfDocument:
     _plumber: Any = None
     skipped_pages: list[int] = field(default_factory=list)  # pages that could not be read
 
+    _pdfium: Any = None  # reopened on demand, for what a page draws (tables only)
+    _census: dict[int, VectorCensus] = field(default_factory=dict)
+
     @property
     def page_count(self) -> int:
         return len(self.pages)
@@ -389,16 +401,81 @@ class PdfDocument:
             self._plumber = pdfplumber.open(str(self.path), password=self.password or "")
         return self._plumber.pages[number - 1]
 
+    def _pdfium_page(self, number: int) -> Any:
+        if self._pdfium is None:
+            self._pdfium = pdfium.PdfDocument(str(self.path), password=self.password)
+        return self._pdfium[number - 1]
+
+    def vector_census(self, number: int) -> VectorCensus:
+        """What page `number` (1-based) draws, counted by PDFium (once a page)."""
+        if number not in self._census:
+            page = self._pdfium_page(number)
+            try:
+                width, height = page.get_size()
+                self._census[number] = census_page(page.raw, width, height)
+            finally:
+                page.close()
+        return self._census[number]
+
+    def page_words(self, number: int) -> list[dict]:
+        """The words of page `number` as pdfplumber's `extract_words` gives them (text, x0,
+        x1, top, bottom), read by PDFium: for pages too costly for pdfplumber to parse."""
+        page = self._pdfium_page(number)
+        try:
+            height = page.get_height()
+            textpage = page.get_textpage()
+            try:
+                runs = _page_chars(textpage, height)
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+        return [word for run in runs for word in _words_of_run(run)]
+
     def close(self) -> None:
         if self._plumber is not None:
             self._plumber.close()
             self._plumber = None
+        if self._pdfium is not None:
+            self._pdfium.close()
+            self._pdfium = None
 
     def __enter__(self) -> PdfDocument:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+#: Characters closer than this (points) belong to one word (pdfplumber's x_tolerance).
+WORD_GAP_PT = 3.0
+
+
+def _words_of_run(run: list[_Char]) -> list[dict]:
+    """A run's characters → words: split at spaces and at gaps wider than WORD_GAP_PT."""
+    words: list[dict] = []
+    current: list[_Char] = []
+
+    def flush() -> None:
+        if current:
+            words.append(
+                {
+                    "text": "".join(c.ch for c in current),
+                    "x0": min(c.x0 for c in current),
+                    "x1": max(c.x1 for c in current),
+                    "top": min(c.top for c in current),
+                    "bottom": max(c.bottom for c in current),
+                }
+            )
+            current.clear()
+
+    for c in run:
+        if c.ch == " " or (current and c.x0 - current[-1].x1 > WORD_GAP_PT):
+            flush()
+        if c.ch != " ":
+            current.append(c)
+    flush()
+    return words
 
 
 def _check_bytes(path: Path, data: bytes) -> None:

@@ -7,7 +7,24 @@ The HTML page shell (`render.html`) is shared with the static site so that a cha
 looks the same alone and inside the site.
 """
 
-from annualcheck.render.diff import DIFF_FORMATS, render_diff
-from annualcheck.render.findings import FINDING_FORMATS, render_findings
+import importlib
+from typing import Any
+
+#: The entry points, imported on first use: importing one module of the package (as
+#: every command does) must not load the others' code (imports are most of a warm run).
+_ENTRY_POINTS = {
+    "DIFF_FORMATS": "annualcheck.render.diff",
+    "render_diff": "annualcheck.render.diff",
+    "FINDING_FORMATS": "annualcheck.render.findings",
+    "render_findings": "annualcheck.render.findings",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _ENTRY_POINTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
 
 __all__ = ["DIFF_FORMATS", "FINDING_FORMATS", "render_diff", "render_findings"]

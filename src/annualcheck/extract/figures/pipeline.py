@@ -30,6 +30,7 @@ pipeline that runs them.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -170,10 +171,18 @@ def population_of(sentence: str, profile: FiguresProfile) -> str | None:
     sentence goes on about."""
     found = [
         (m.start(), name)
-        for pattern, name in profile.populations
-        for m in re.finditer(pattern, sentence, re.IGNORECASE)
+        for pattern, name in _compiled_populations(profile.populations)
+        for m in pattern.finditer(sentence)
     ]
     return max(found)[1] if found else None
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled_populations(
+    populations: tuple[tuple[str, str], ...],
+) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The profile's population patterns compiled once (this runs for every sentence)."""
+    return tuple((re.compile(pattern, re.IGNORECASE), name) for pattern, name in populations)
 
 
 def unkeyed_key(mention: Mention, profile: FiguresProfile) -> str:

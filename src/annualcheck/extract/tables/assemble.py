@@ -123,13 +123,25 @@ def _caption_text(doc: Any, caption: Caption, fragments: list[Fragment]) -> str:
     return normalize_space(" ".join([caption.text, *rest]))
 
 
+def _budget_notes(doc: Any, caption: Caption, fragments: list[Fragment]) -> list[str]:
+    """Notes of the pages from the caption's to the one after the table's last piece that
+    were over the vector budget (not searched for rules)."""
+    over = getattr(doc, "over_budget", None) or {}
+    last = max([caption.page, *(f.page for f in fragments)]) + 1
+    return [over[n] for n in range(caption.page, last + 1) if n in over]
+
+
 def read_table(
     doc: Any, caption: Caption, kind: Any, order: int, layout: Any, part: Any, wrapped: bool = False
 ) -> Table:
     """One captioned table: ruled if the finder sees it, else by the text strategy.
     `wrapped`: the caption is one text line whose continuation lines are still to be added."""
     fragments = ruled_fragments(doc, caption, part, layout_table_pages(layout, caption.label))
+    budget = _budget_notes(doc, caption, fragments)
+    if budget:  # a page of it draws too much to search for rules: read it all by its words
+        fragments = []
     raw, notes = rows_from_fragments(fragments, part)
+    notes = budget + notes
     strategy, pages = "lattice", [f.page for f in fragments]
     if not raw:  # no ruling, or only a shaded header box: read the words
         if fragments:

@@ -11,6 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from annualcheck.extract.tables.edges import (
+    EDGE_BUDGET,
+    census_over_budget,
+    closing_lines,
+    over_budget_note,
+    rule_edges,
+)
 from annualcheck.extract.tables.page import (
     caption_pattern,
     caption_top,
@@ -30,6 +37,7 @@ class DocumentWithFragments:
 
     doc: Any
     found: dict[int, list[Fragment]] = field(default_factory=dict)
+    over_budget: dict[int, str] = field(default_factory=dict)  # page → why it was not searched
 
     @property
     def pages(self) -> list[Any]:
@@ -37,6 +45,18 @@ class DocumentWithFragments:
 
     def plumber_page(self, n: int) -> Any:
         return self.doc.plumber_page(n)
+
+    def vector_census(self, n: int) -> Any:
+        """PDFium's count of what page n draws; None for a document that cannot say."""
+        census = getattr(self.doc, "vector_census", None)
+        return census(n) if census is not None else None
+
+    def page_words(self, n: int) -> list[dict]:
+        """Words of page n: PDFium's for a page over budget, else pdfplumber's."""
+        words = getattr(self.doc, "page_words", None)
+        if n in self.over_budget and words is not None:
+            return words(n)
+        return self.doc.plumber_page(n).extract_words()
 
 
 @dataclass
@@ -51,53 +71,6 @@ class Fragment:
     open_bottom: bool = False  # its rules run on past its last row: that row goes on overleaf
 
 
-def _closing_lines(page: Any) -> list[dict]:
-    """Horizontal rules that a page break left out: where a column rule ends with no
-    horizontal rule at its end, a producer split a row there and drew the grid open. Closing
-    it lets the finder keep the fragment (the rest of a row at the top of the next page, or
-    its start at the foot of this one) instead of dropping it."""
-    edges = page.edges
-    verticals = [e for e in edges if e["orientation"] == "v"]
-    # Corner pieces (producers that draw each border as its own rectangle) close nothing.
-    horizontals = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 4]
-    if not verticals:
-        return []
-    ends: dict[float, list[dict]] = {}
-    for e in verticals:
-        for y in (e["top"], e["bottom"]):
-            closed = any(
-                abs(h["top"] - y) <= 1.5 and h["x0"] - 1.5 <= e["x0"] <= h["x1"] + 1.5
-                for h in horizontals
-            )
-            continued = any(
-                v is not e
-                and abs(v["x0"] - e["x0"]) <= 1.5
-                and (abs(v["top"] - y) <= 1.5 or abs(v["bottom"] - y) <= 1.5)
-                and not (v["top"] == e["top"] and v["bottom"] == e["bottom"])
-                for v in verticals
-            )
-            if not closed and not continued:
-                ends.setdefault(round(y, 1), []).append(e)
-    lines = []
-    for y, group in ends.items():
-        if len(group) < 2:
-            continue  # a lone rule is no table edge
-        x0 = min(e["x0"] for e in group)
-        x1 = max(e["x1"] for e in group)
-        lines.append(
-            {
-                "object_type": "line",
-                "x0": x0,
-                "x1": x1,
-                "top": y,
-                "bottom": y,
-                "width": x1 - x0,
-                "height": 0,
-            }
-        )
-    return lines
-
-
 def _fragments_on(doc: Any, n: int) -> list[Fragment]:
     """Ruled tables on page n, top to bottom (memoised on the document: the finder is slow)."""
     if not isinstance(doc, DocumentWithFragments):
@@ -108,10 +81,33 @@ def _fragments_on(doc: Any, n: int) -> list[Fragment]:
 
 
 def _find_fragments(doc: Any, n: int) -> list[Fragment]:
-    page = doc.plumber_page(n)
+    """The finder on page n, on its rule edges only; nothing when PDFium sees no rule on the
+    page, or the page is over budget (noted on the document: its tables go by their words)."""
+    census = doc.vector_census(n) if isinstance(doc, DocumentWithFragments) else None
+    if census is not None and census.rules == 0:
+        return []
+    note = census_over_budget(census, n)
+    if note is None:
+        page = doc.plumber_page(n)
+        edges = rule_edges(page)
+        if len(edges) > EDGE_BUDGET:
+            note = over_budget_note(n, "rule edges", len(edges), EDGE_BUDGET)
+    if note is not None:
+        if isinstance(doc, DocumentWithFragments):
+            doc.over_budget[n] = note
+        return []
+    closing = closing_lines(edges)
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    horizontals = [e for e in edges if e["orientation"] == "h"] + closing
+    if len(verticals) < 2 or len(horizontals) < 2:
+        return []  # no cell without two rules each way
+    settings = {
+        "vertical_strategy": "explicit",
+        "horizontal_strategy": "explicit",
+        "explicit_vertical_lines": verticals,
+        "explicit_horizontal_lines": horizontals,
+    }
     out = []
-    closing = _closing_lines(page)
-    settings = {"explicit_horizontal_lines": closing}
     for table in page.find_tables(table_settings=settings):
         rows = [[c or "" for c in row] for row in table.extract()]
         if not rows or max(len(r) for r in rows) < 2:

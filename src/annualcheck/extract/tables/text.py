@@ -64,6 +64,13 @@ def _split_columns(line: list[dict], edges: list[float]) -> list[str]:
     return cells
 
 
+def _words(doc: Any, n: int) -> list[dict]:
+    """The words of page n, from the document's own reader when it has one (it reads a page
+    over the vector budget with PDFium), else from pdfplumber."""
+    page_words = getattr(doc, "page_words", None)
+    return page_words(n) if page_words is not None else doc.plumber_page(n).extract_words()
+
+
 def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[RawRow], list[int]]:
     """Rows read from words when the table has no ruling: under the header, a line whose
     first column holds the next row number (or a date, for a table of dated entries) starts a row; other lines
@@ -76,7 +83,7 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
     months = tuple(m.lower() for m in part.months)
     previous_texts: set[str] = set()
     for n in range(caption.page, min(caption.page + 4, page_count(doc) + 1)):
-        words = doc.plumber_page(n).extract_words()
+        words = _words(doc, n)
         page_lines = _text_lines(words, 0.0)
         # A running head or foot: the page's first or last line, as on the page before.
         ends = {
