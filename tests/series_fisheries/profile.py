@@ -112,10 +112,18 @@ TABLES = TablesProfile(
 
 CHECKS = ChecksSpec(
     breakdowns=(
-        Breakdown("catch by species", "catch.total", closed=True,
-                  parts=("catch.species.cod", "catch.species.herring", "catch.species.mackerel")),
-        Breakdown("members by type", "members.total", closed=True,
-                  parts=("members.type.full_time", "members.type.part_time")),
+        Breakdown(
+            "catch by species",
+            "catch.total",
+            closed=True,
+            parts=("catch.species.cod", "catch.species.herring", "catch.species.mackerel"),
+        ),
+        Breakdown(
+            "members by type",
+            "members.total",
+            closed=True,
+            parts=("members.type.full_time", "members.type.part_time"),
+        ),
     ),  # fmt: skip
     lists=ListVocabulary(example_markers=("e.g.", "such as")),
     figure_labels=r"^(?:Chart|Table)\s+\d+$",

@@ -261,7 +261,9 @@ def diff_markdown(change: ChangeReport) -> str:
         lines += md_table(["year", *table_columns(change)], table_rows(change))
     if change.carryover_table:
         lines += ["", f"## Carried-over trials (persons report {change.old_year} left pending)", ""]
-        lines += md_table(CARRIED_HEADERS, carried_rows(change)) if change.carried_over else ["None."]
+        lines += (
+            md_table(CARRIED_HEADERS, carried_rows(change)) if change.carried_over else ["None."]
+        )
     if change.carryover_table and change.unmatched_carryover_rows:
         lines += [
             "",
