@@ -5,8 +5,8 @@ tests/series_fisheries/profile.py, reports in tests/fixtures/fisheries-<year>.md
 `python -m testdata.render_fisheries`) goes through every command of the CLI with
 `--profile fisheries`. Every expected value below was read from the sources, not from the
 tool: the reports of 2022, 2023 and 2024 cover the fishing years 2021, 2022 and 2023, and the
-one inconsistency planted in them is the 2024 report's "84 active vessels (down 5 from
-2022)": 84 + 5 = 89, but the 2023 report gives 87 active vessels in 2022.
+one inconsistency planted in them is the 2024 report's "84 active vessels (down 5 vessels
+from 2022)": 84 + 5 = 89, but the 2023 report gives 87 active vessels in 2022.
 """
 
 from __future__ import annotations
@@ -61,6 +61,16 @@ STATED = {
         "members.new": (14, "2023", -4, "2022"),
         "vessels.active": (84, "2023", -5, "2022"),
     },
+}
+
+#: Stated changes as the reports word them, with the series' own units ("tonnes", "vessels").
+PHRASES = {
+    (2022, "catch.total"): "an increase of 250 tonnes from 2020",
+    (2022, "members.total"): "nine more than in 2020",
+    (2023, "catch.total"): "an increase of 120 tonnes on 2021",
+    (2023, "vessels.active"): "the same number as in 2021",
+    (2024, "catch.total"): "down 140 tonnes from 2022",
+    (2024, "vessels.active"): "down 5 vessels from 2022",
 }
 
 UNITS = {"catch": "tonnes", "members": "members", "vessels": "vessels"}
@@ -149,6 +159,13 @@ def test_extract_keys_every_figure_with_its_value_period_and_stated_change(recor
             assert change is None, key
         else:
             assert (change["delta"], change["reference_period"]) == (delta, reference), key
+
+
+@pytest.mark.parametrize(("year", "key"), sorted(PHRASES))
+def test_extract_keeps_the_stated_change_as_worded(records, year, key):
+    (figure,) = [f for f in records[year]["figures"] if f["key"] == key]
+    assert figure["stated_change"]["phrase"] == PHRASES[year, key]
+    assert f"({PHRASES[year, key]})" in figure["quote"]
 
 
 @pytest.mark.parametrize("year", YEARS)
@@ -290,7 +307,7 @@ def test_report_writes_the_site_of_the_series(tmp_path):
         assert chart in index
     assert "Trials" not in index
     findings = (out / "findings.html").read_text(encoding="utf-8")
-    assert "vessels.active" in findings and "down 5 from 2022" in findings
+    assert "vessels.active" in findings and "down 5 vessels from 2022" in findings
     pair = (out / "changes-2023-2024.html").read_text(encoding="utf-8")
     assert "contradicts" in pair and "Carried-over" not in pair
 

@@ -92,6 +92,7 @@ FIGURES = FiguresProfile(
     vocabularies=VOCABULARIES,
     anaphora=r"^Of these\b",
     repeated_marker=r"\[\s*As reported in\s+([^\]]+?)\s*\]",
+    change_units=("tonnes", "members", "vessels"),
 )
 
 TABLES = TablesProfile(

@@ -260,6 +260,9 @@ class FiguresProfile(_Validated):
         r"|amended)\s+(?:in|on)\s+(?:\w+\s+)?(?:\d{1,2},\s+)?$"
     )
     unkeyed_prefix: str = "unkeyed"
+    #: words for what a stated change counts, between its number and the rest ("an increase
+    #: of 120 tonnes on 2021"), beyond persons, people and cases
+    change_units: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         super().__post_init__()

@@ -16,6 +16,7 @@ Nothing here is specific to one report series: it is how English states numbers.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -263,24 +264,34 @@ _REF = (
     r"|last (?:fiscal )?year|the year before|the previous report)"
 )
 _IN = r"(?:(?:in|for|that (?:in|of|for)|those (?:in|of|for)|the number (?:in|for))\s+)?"
-_CHANGE_PATTERNS = (
-    # "20 more than in 2018", "one less than in 2018", "19 fewer than 2017"
-    rf"(?P<n>{ANY_NUMBER})\s+(?:persons?\s+|people\s+|cases?\s+|victims?\s+)?"
-    rf"(?P<dir>more|fewer|less|higher|lower|greater)\s+than\s+{_IN}{_REF}",
-    # "same as in 2018", "the same number as in 2018", "unchanged from 2018", "no change from 2018"
-    rf"(?P<same>(?:the\s+)?same(?:\s+number)?\s+as\s+{_IN}|unchanged\s+(?:from|since)\s+{_IN}"
-    rf"|no\s+change\s+(?:from|since|compared\s+(?:to|with))\s+{_IN}){_REF}",
-    # "an increase of 20 from 2018", "a decrease of 3 compared with the previous year"
-    rf"(?:an?\s+)?(?P<dir>increase|decrease|rise|fall|drop|decline|reduction)\s+of\s+"
-    rf"(?P<n>{ANY_NUMBER})\s+(?:persons?\s+|people\s+|cases?\s+)?"
-    rf"(?:from|over|on|compared\s+(?:to|with)|since)\s+{_IN}{_REF}",
-    # "up 3 from 2018", "down by two on the previous year"
-    rf"(?P<dir>up|down)\s+(?:by\s+)?(?P<n>{ANY_NUMBER})\s+(?:from|on|over|compared\s+(?:to|with))"
-    rf"\s+{_IN}{_REF}",
-    # "increased by 20 from 2018", "decreased by one compared with 2018"
-    rf"(?P<dir>increased|decreased|rose|fell|dropped|declined)\s+by\s+(?P<n>{ANY_NUMBER})\s+"
-    rf"(?:from|on|over|compared\s+(?:to|with))\s+{_IN}{_REF}",
-)
+
+
+def _change_patterns(units: tuple[str, ...]) -> tuple[str, ...]:
+    """The stated-change patterns; `units` are the words a series puts between a change's
+    number and the rest ("120 tonnes more than", "an increase of 120 tonnes on"). With no
+    units the patterns are those of counts of people and cases alone."""
+    extra = "".join(rf"|{re.escape(u)}\s+" for u in units)
+    unit = rf"(?:(?:{'|'.join(re.escape(u) for u in units)})\s+)?" if units else ""
+    return (
+        # "20 more than in 2018", "one less than in 2018", "19 fewer than 2017"
+        rf"(?P<n>{ANY_NUMBER})\s+(?:persons?\s+|people\s+|cases?\s+|victims?\s+{extra})?"
+        rf"(?P<dir>more|fewer|less|higher|lower|greater)\s+than\s+{_IN}{_REF}",
+        # "same as in 2018", "the same number as in 2018", "unchanged from 2018", "no change from 2018"
+        rf"(?P<same>(?:the\s+)?same(?:\s+number)?\s+as\s+{_IN}|unchanged\s+(?:from|since)\s+{_IN}"
+        rf"|no\s+change\s+(?:from|since|compared\s+(?:to|with))\s+{_IN}){_REF}",
+        # "an increase of 20 from 2018", "a decrease of 3 compared with the previous year"
+        rf"(?:an?\s+)?(?P<dir>increase|decrease|rise|fall|drop|decline|reduction)\s+of\s+"
+        rf"(?P<n>{ANY_NUMBER})\s+(?:persons?\s+|people\s+|cases?\s+{extra})?"
+        rf"(?:from|over|on|compared\s+(?:to|with)|since)\s+{_IN}{_REF}",
+        # "up 3 from 2018", "down by two on the previous year"
+        rf"(?P<dir>up|down)\s+(?:by\s+)?(?P<n>{ANY_NUMBER})\s+{unit}"
+        rf"(?:from|on|over|compared\s+(?:to|with))\s+{_IN}{_REF}",
+        # "increased by 20 from 2018", "decreased by one compared with 2018"
+        rf"(?P<dir>increased|decreased|rose|fell|dropped|declined)\s+by\s+(?P<n>{ANY_NUMBER})\s+"
+        rf"{unit}(?:from|on|over|compared\s+(?:to|with))\s+{_IN}{_REF}",
+    )
+
+
 #: Words one of which each pattern needs, checked first as plain substrings: most sentences
 #: state no change at all, and a substring test is much cheaper than the pattern.
 _CHANGE_NEEDS = (
@@ -290,10 +301,16 @@ _CHANGE_NEEDS = (
     ("up ", "down "),
     ("increased", "decreased", "rose", "fell", "dropped", "declined"),
 )
-_CHANGE_RES = tuple(
-    (need, re.compile(p, re.IGNORECASE))
-    for need, p in zip(_CHANGE_NEEDS, _CHANGE_PATTERNS, strict=True)
-)
+
+
+@functools.cache
+def _change_res(units: tuple[str, ...] = ()) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    return tuple(
+        (need, re.compile(p, re.IGNORECASE))
+        for need, p in zip(_CHANGE_NEEDS, _change_patterns(units), strict=True)
+    )
+
+
 _NEGATIVE = {"fewer", "less", "lower", "decrease", "fall", "drop", "decline", "reduction", "down",
              "decreased", "fell", "dropped", "declined"}  # fmt: skip
 
@@ -310,8 +327,11 @@ def reference_period(ref: str, data_year: int | None) -> str:
     return ("FY" if fiscal else "") + str(data_year - 1)
 
 
-def find_stated_changes(text: str, data_year: int | None = None) -> list[ChangeToken]:
-    """Every stated change in `text`, left to right.
+def find_stated_changes(
+    text: str, data_year: int | None = None, units: tuple[str, ...] = ()
+) -> list[ChangeToken]:
+    """Every stated change in `text`, left to right; `units` are the series' words for what
+    a change counts (`FiguresProfile.change_units`, e.g. "tonnes").
 
     The span includes the surrounding parentheses when the change stands in them, so the
     caller can mask it out; `phrase` is the change as written, without the parentheses.
@@ -320,7 +340,7 @@ def find_stated_changes(text: str, data_year: int | None = None) -> list[ChangeT
     found: list[ChangeToken] = []
     taken: list[tuple[int, int]] = []
     lower = text.lower()
-    for need, pattern in _CHANGE_RES:
+    for need, pattern in _change_res(tuple(units)):
         if not any(word in lower for word in need):
             continue
         for m in pattern.finditer(text):

@@ -135,7 +135,7 @@ def find_mentions(sentence: str, data_year: int, profile: FiguresProfile) -> lis
     in ...", right after it). A change with no count before it gets an implied one when the
     subject is singular ("The Brazilian national was ...").
     """
-    changes = find_stated_changes(sentence, data_year)
+    changes = find_stated_changes(sentence, data_year, profile.change_units)
     masked = list(sentence)
     for c in changes:
         masked[c.start : c.end] = " " * (c.end - c.start)
