@@ -4,9 +4,10 @@ The imaginary "Annual Report of the North Bay Fisheries Cooperative" (profile in
 tests/series_fisheries/profile.py, reports in tests/fixtures/fisheries-<year>.md, rendered by
 `python -m testdata.render_fisheries`) goes through every command of the CLI with
 `--profile fisheries`. Every expected value below was read from the sources, not from the
-tool: the reports of 2022, 2023 and 2024 cover the fishing years 2021, 2022 and 2023, and the
-one inconsistency planted in them is the 2024 report's "84 active vessels (down 5 vessels
-from 2022)": 84 + 5 = 89, but the 2023 report gives 87 active vessels in 2022.
+tool: the reports of 2022, 2023 and 2024 are published each December and cover the fishing
+year then ending (a lag of zero years, where the real series has one), and the one
+inconsistency planted in them is the 2024 report's "84 active vessels (down 5 vessels from
+2023)": 84 + 5 = 89, but the 2023 report gives 87 active vessels in 2023.
 """
 
 from __future__ import annotations
@@ -29,48 +30,48 @@ YEARS = (2022, 2023, 2024)
 #: What each report states, by key: (value, period, stated delta or None, its reference year).
 STATED = {
     2022: {
-        "catch.total": (4400, "2021", 250, "2020"),
-        "catch.species.cod": (2050, "2021", None, None),
-        "catch.species.herring": (1450, "2021", None, None),
-        "catch.species.mackerel": (900, "2021", None, None),
-        "members.total": (297, "2021", 9, "2020"),
-        "members.type.full_time": (232, "2021", None, None),
-        "members.type.part_time": (65, "2021", None, None),
-        "members.new": (21, "2021", 4, "2020"),
-        "vessels.active": (87, "2021", 2, "2020"),
+        "catch.total": (4400, "2022", 250, "2021"),
+        "catch.species.cod": (2050, "2022", None, None),
+        "catch.species.herring": (1450, "2022", None, None),
+        "catch.species.mackerel": (900, "2022", None, None),
+        "members.total": (297, "2022", 9, "2021"),
+        "members.type.full_time": (232, "2022", None, None),
+        "members.type.part_time": (65, "2022", None, None),
+        "members.new": (21, "2022", 4, "2021"),
+        "vessels.active": (87, "2022", 2, "2021"),
     },
     2023: {
-        "catch.total": (4520, "2022", 120, "2021"),
-        "catch.species.cod": (2100, "2022", None, None),
-        "catch.species.herring": (1500, "2022", None, None),
-        "catch.species.mackerel": (920, "2022", None, None),
-        "members.total": (312, "2022", 15, "2021"),
-        "members.type.full_time": (240, "2022", None, None),
-        "members.type.part_time": (72, "2022", None, None),
-        "members.new": (18, "2022", -3, "2021"),
-        "vessels.active": (87, "2022", 0, "2021"),
+        "catch.total": (4520, "2023", 120, "2022"),
+        "catch.species.cod": (2100, "2023", None, None),
+        "catch.species.herring": (1500, "2023", None, None),
+        "catch.species.mackerel": (920, "2023", None, None),
+        "members.total": (312, "2023", 15, "2022"),
+        "members.type.full_time": (240, "2023", None, None),
+        "members.type.part_time": (72, "2023", None, None),
+        "members.new": (18, "2023", -3, "2022"),
+        "vessels.active": (87, "2023", 0, "2022"),
     },
     2024: {
-        "catch.total": (4380, "2023", -140, "2022"),
-        "catch.species.cod": (2000, "2023", None, None),
-        "catch.species.herring": (1480, "2023", None, None),
-        "catch.species.mackerel": (900, "2023", None, None),
-        "members.total": (305, "2023", -7, "2022"),
-        "members.type.full_time": (236, "2023", None, None),
-        "members.type.part_time": (69, "2023", None, None),
-        "members.new": (14, "2023", -4, "2022"),
-        "vessels.active": (84, "2023", -5, "2022"),
+        "catch.total": (4380, "2024", -140, "2023"),
+        "catch.species.cod": (2000, "2024", None, None),
+        "catch.species.herring": (1480, "2024", None, None),
+        "catch.species.mackerel": (900, "2024", None, None),
+        "members.total": (305, "2024", -7, "2023"),
+        "members.type.full_time": (236, "2024", None, None),
+        "members.type.part_time": (69, "2024", None, None),
+        "members.new": (14, "2024", -4, "2023"),
+        "vessels.active": (84, "2024", -5, "2023"),
     },
 }
 
 #: Stated changes as the reports word them, with the series' own units ("tonnes", "vessels").
 PHRASES = {
-    (2022, "catch.total"): "an increase of 250 tonnes from 2020",
-    (2022, "members.total"): "nine more than in 2020",
-    (2023, "catch.total"): "an increase of 120 tonnes on 2021",
-    (2023, "vessels.active"): "the same number as in 2021",
-    (2024, "catch.total"): "down 140 tonnes from 2022",
-    (2024, "vessels.active"): "down 5 vessels from 2022",
+    (2022, "catch.total"): "an increase of 250 tonnes from 2021",
+    (2022, "members.total"): "nine more than in 2021",
+    (2023, "catch.total"): "an increase of 120 tonnes on 2022",
+    (2023, "vessels.active"): "the same number as in 2022",
+    (2024, "catch.total"): "down 140 tonnes from 2023",
+    (2024, "vessels.active"): "down 5 vessels from 2023",
 }
 
 UNITS = {"catch": "tonnes", "members": "members", "vessels": "vessels"}
@@ -142,8 +143,8 @@ def records() -> dict[int, dict]:
 def test_extract_reads_the_report_and_its_years(records, year):
     report = records[year]["report"]
     assert report["title"] == "Annual Report of the North Bay Fisheries Cooperative"
-    assert report["report_year"] == year and report["data_year"] == year - 1
-    assert report["published"].startswith(f"{year}-03-")
+    assert report["report_year"] == year and report["data_year"] == year
+    assert report["published"].startswith(f"{year}-12-")
     assert report["series"] == NAME
 
 
@@ -173,7 +174,7 @@ def test_extract_reads_the_landings_table_row_by_row(records, year):
     tables = records[year]["tables"]
     assert list(tables) == ["landings"]
     table = tables["landings"]
-    assert table["label"] == "Table 1" and table["caption"] == f"Landings by port in {year - 1}"
+    assert table["label"] == "Table 1" and table["caption"] == f"Landings by port in {year}"
     rows = [tuple(r["cells"][c] for c in COLUMNS) for r in table["rows"]]
     assert rows == LANDINGS[year]
 
@@ -210,7 +211,7 @@ def test_check_finds_exactly_the_planted_stated_change():
         2024,
         "vessels.active",
     )
-    # 2023 gave 87 for 2022; 2024's "84 (down 5 from 2022)" implies 89
+    # 2023 gave 87 for 2023; 2024's "84 (down 5 vessels from 2023)" implies 89
     assert (error["expected"], error["actual"]) == (87, 89)
     assert {e["report_year"] for e in error["evidence"]} == {2023, 2024}
 
@@ -218,7 +219,7 @@ def test_check_finds_exactly_the_planted_stated_change():
 def test_check_leaves_the_first_report_s_changes_unchecked_as_info():
     _, findings = findings_of(*YEARS)
     info = [f for f in findings if f["severity"] == "info"]
-    # the 2022 report's four stated changes refer to 2020, and no report before it is given
+    # the 2022 report's four stated changes refer to 2021, and no report before it is given
     assert sorted((f["report_year"], f["key"]) for f in info) == [
         (2022, "catch.total"),
         (2022, "members.new"),
@@ -307,7 +308,7 @@ def test_report_writes_the_site_of_the_series(tmp_path):
         assert chart in index
     assert "Trials" not in index
     findings = (out / "findings.html").read_text(encoding="utf-8")
-    assert "vessels.active" in findings and "down 5 vessels from 2022" in findings
+    assert "vessels.active" in findings and "down 5 vessels from 2023" in findings
     pair = (out / "changes-2023-2024.html").read_text(encoding="utf-8")
     assert "contradicts" in pair and "Carried-over" not in pair
 

@@ -6,8 +6,9 @@ real series' profile (`annualcheck.profiles.jp_tip`): its own title, dates, data
 sentence, keys in tonnes, members and vessels, its own table (landings by port), breakdowns,
 charts and messages. A pipeline that still needed a word of the real series would fail here.
 
-The reports (tests/fixtures/fisheries-<year>.md) are published each March for the fishing
-year before: "March 17, 2023" covers 2022.
+The reports (tests/fixtures/fisheries-<year>.md) are published each December for the
+fishing year then ending: "December 8, 2023" covers 2023 (a lag of zero years, where the
+real series has one).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ META = MetaSpec(
     data_year_sections=("1",),
     reconstruction_phrase="Invented for testing",
     required_section="2",
-    publication_lag=1,
+    publication_lag=0,
     months=tuple(m.lower() for m in _MONTHS.split("|")),
 )
 
