@@ -274,7 +274,7 @@ def _change_patterns(units: tuple[str, ...]) -> tuple[str, ...]:
     unit = rf"(?:(?:{'|'.join(re.escape(u) for u in units)})\s+)?" if units else ""
     return (
         # "20 more than in 2018", "one less than in 2018", "19 fewer than 2017"
-        rf"(?P<n>{ANY_NUMBER})\s+(?:persons?\s+|people\s+|cases?\s+|victims?\s+{extra})?"
+        rf"(?P<n>{ANY_NUMBER})\s+(?:persons?\s+|people\s+|cases?\s+{extra})?"
         rf"(?P<dir>more|fewer|less|higher|lower|greater)\s+than\s+{_IN}{_REF}",
         # "same as in 2018", "the same number as in 2018", "unchanged from 2018", "no change from 2018"
         rf"(?P<same>(?:the\s+)?same(?:\s+number)?\s+as\s+{_IN}|unchanged\s+(?:from|since)\s+{_IN}"

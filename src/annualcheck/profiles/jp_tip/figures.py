@@ -349,6 +349,8 @@ OTHER = (
 )  # fmt: skip
 
 PROFILE_PART = FiguresProfile(
+    # "(20 victims more than in 2018)": what this series' stated changes count
+    change_units=("victims", "victim"),
     rule_sets=(
         # "2 (1) iii) Cases" tells single cases: its counts are not the year's figures.
         RuleSet(
