@@ -6,7 +6,7 @@ real series' profile (`annualcheck.profiles.jp_tip`): its own title, dates, data
 sentence, keys in tonnes, members and vessels, its own table (landings by port), breakdowns,
 charts and messages. A pipeline that still needed a word of the real series would fail here.
 
-The reports (tests/fixtures/fisheries-<year>.md) are published each December for the
+The reports (tests/fixtures/northbay-<year>.md) are published each December for the
 fishing year then ending: "December 8, 2023" covers 2023 (a lag of zero years, where the
 real series has one).
 """
@@ -34,7 +34,7 @@ from annualcheck.profiles.spec import (
     TrialsSpec,
 )
 
-NAME = "fisheries"
+NAME = "northbay"
 TITLE = "Annual Report of the North Bay Fisheries Cooperative"
 N = "#N#"  # the count itself, in `near` patterns
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"

@@ -1,9 +1,12 @@
-"""A second report series is only a profile (issue 10, item 4).
+"""A third report series, with no trial tables at all, is only a profile (issue 10, item 4).
+
+Beside the North Shore series of test_second_series.py (whose table is a trial-shaped one),
+this one has a table of plain named columns, no trials, and a publication lag of zero.
 
 The imaginary "Annual Report of the North Bay Fisheries Cooperative" (profile in
-tests/series_fisheries/profile.py, reports in tests/fixtures/fisheries-<year>.md, rendered by
-`python -m testdata.render_fisheries`) goes through every command of the CLI with
-`--profile fisheries`. Every expected value below was read from the sources, not from the
+tests/helpers/northbay_profile.py, reports in tests/fixtures/northbay-<year>.md, rendered by
+`python -m testdata.render_northbay`) goes through every command of the CLI with
+`--profile northbay`. Every expected value below was read from the sources, not from the
 tool: the reports of 2022, 2023 and 2024 are published each December and cover the fishing
 year then ending (a lag of zero years, where the real series has one), and the one
 inconsistency planted in them is the 2024 report's "84 active vessels (down 5 vessels from
@@ -22,8 +25,8 @@ from click.testing import CliRunner
 
 from annualcheck import profiles
 from annualcheck.cli import cli
+from helpers.northbay_profile import NAME, build
 from helpers.paths import FIXTURES, REPORTS, committed
-from series_fisheries.profile import NAME, build
 
 YEARS = (2022, 2023, 2024)
 
@@ -104,25 +107,25 @@ COLUMNS = ("port", "species", "tonnes", "value")
 
 
 @pytest.fixture(scope="module", autouse=True)
-def fisheries_profile(tmp_path_factory):
+def northbay_profile(tmp_path_factory):
     """The series registered under its name for these tests only, and a private cache (so
     the second command on a report reads it from the cache, keyed by the profile)."""
     profiles.register(build())
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ANNUALCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("fisheries-cache")))
+        mp.setenv("ANNUALCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("northbay-cache")))
         yield
     profiles.PROFILES.pop(NAME, None)
 
 
 def pdf(year: int):
-    return committed(FIXTURES / f"fisheries-{year}.pdf")
+    return committed(FIXTURES / f"northbay-{year}.pdf")
 
 
 def run(*args):
     return CliRunner().invoke(cli, [str(a) for a in args])
 
 
-def fisheries(command: str, *args):
+def northbay(command: str, *args):
     return run(command, "--profile", NAME, *args)
 
 
@@ -130,7 +133,7 @@ def fisheries(command: str, *args):
 def records() -> dict[int, dict]:
     out = {}
     for year in YEARS:
-        result = fisheries("extract", pdf(year))
+        result = northbay("extract", pdf(year))
         assert result.exit_code == 0, result.stderr
         out[year] = json.loads(result.stdout)
     return out
@@ -182,7 +185,7 @@ def test_extract_reads_the_landings_table_row_by_row(records, year):
 def test_extract_csv_folder_writes_the_table_with_its_own_columns(tmp_path):
     out = tmp_path / "record"
     out.mkdir()
-    result = fisheries("extract", pdf(2024), "--format", "csv", "-o", f"{out}/")
+    result = northbay("extract", pdf(2024), "--format", "csv", "-o", f"{out}/")
     assert result.exit_code == 0, result.stderr
     with open(out / "landings.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
@@ -194,7 +197,7 @@ def test_extract_csv_folder_writes_the_table_with_its_own_columns(tmp_path):
 
 
 def findings_of(*years: int) -> tuple[int, list[dict]]:
-    result = fisheries("check", "--format", "json", *(pdf(y) for y in years))
+    result = northbay("check", "--format", "json", *(pdf(y) for y in years))
     assert result.exit_code in (0, 1), result.stderr
     return result.exit_code, json.loads(result.stdout)["findings"]
 
@@ -260,7 +263,7 @@ def test_the_profile_s_breakdowns_are_summed(key, breakdown):
 
 
 def test_diff_gives_the_figure_changes_and_the_contradiction():
-    result = fisheries("diff", pdf(2023), pdf(2024), "--format", "json")
+    result = northbay("diff", pdf(2023), pdf(2024), "--format", "json")
     assert result.exit_code == 0, result.stderr
     change = json.loads(result.stdout)
     assert (change["old_year"], change["new_year"]) == (2023, 2024)
@@ -281,7 +284,7 @@ def test_diff_gives_the_figure_changes_and_the_contradiction():
 
 
 def test_diff_text_names_no_trial_tables_the_series_does_not_have():
-    result = fisheries("diff", pdf(2022), pdf(2023))
+    result = northbay("diff", pdf(2022), pdf(2023))
     assert result.exit_code == 0, result.stderr
     text = result.stdout
     assert "catch.total (Total catch)" in text and "4,400" in text and "4,520" in text
@@ -293,7 +296,7 @@ def test_diff_text_names_no_trial_tables_the_series_does_not_have():
 
 def test_report_writes_the_site_of_the_series(tmp_path):
     out = tmp_path / "site"
-    result = fisheries("report", *(pdf(y) for y in YEARS), "-o", out)
+    result = northbay("report", *(pdf(y) for y in YEARS), "-o", out)
     assert result.exit_code == 0, result.stderr
     pages = sorted(p.name for p in out.iterdir() if p.suffix == ".html")
     assert pages == [
@@ -315,7 +318,7 @@ def test_report_writes_the_site_of_the_series(tmp_path):
 
 def test_export_csv_has_every_figure_of_every_report(tmp_path):
     out = tmp_path / "figures.csv"
-    result = fisheries("export", *(pdf(y) for y in YEARS), "-o", out)
+    result = northbay("export", *(pdf(y) for y in YEARS), "-o", out)
     assert result.exit_code == 0, result.stderr
     with open(out, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
@@ -326,7 +329,7 @@ def test_export_csv_has_every_figure_of_every_report(tmp_path):
 
 def test_export_sqlite_holds_the_landings_rows(tmp_path):
     out = tmp_path / "series.sqlite"
-    result = fisheries("export", *(pdf(y) for y in YEARS), "-o", out)
+    result = northbay("export", *(pdf(y) for y in YEARS), "-o", out)
     assert result.exit_code == 0, result.stderr
     con = sqlite3.connect(out)
     try:
@@ -342,15 +345,15 @@ def test_export_sqlite_holds_the_landings_rows(tmp_path):
 # -- each profile reads only its own series ------------------------------------------------------
 
 
-def test_the_real_series_profile_refuses_a_fisheries_report():
+def test_the_real_series_profile_refuses_a_northbay_report():
     result = run("extract", "--profile", "jp-tip", pdf(2023))
     assert result.exit_code == 2
     assert result.stdout == "" and "Traceback" not in result.stderr
-    assert "fisheries-2023.pdf" in result.stderr and "not a report of the series" in result.stderr
+    assert "northbay-2023.pdf" in result.stderr and "not a report of the series" in result.stderr
 
 
-def test_the_fisheries_profile_refuses_a_report_of_the_real_series():
-    result = fisheries("extract", committed(REPORTS / "2020.pdf"))
+def test_the_northbay_profile_refuses_a_report_of_the_real_series():
+    result = northbay("extract", committed(REPORTS / "2020.pdf"))
     assert result.exit_code == 2
     assert result.stdout == "" and "Traceback" not in result.stderr
     assert "2020.pdf" in result.stderr

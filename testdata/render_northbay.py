@@ -1,4 +1,4 @@
-"""Render the imaginary fisheries series (tests/fixtures/fisheries-<year>.md) to PDFs.
+"""Render the imaginary North Bay series (tests/fixtures/northbay-<year>.md) to PDFs.
 
 Why it exists: the proof that a second report series is only a profile needs reports of
 that series. They are written in the same source dialect as the real series
@@ -6,7 +6,7 @@ that series. They are written in the same source dialect as the real series
 so the only thing that differs between the two series is their words, never the layout
 machinery. The PDFs are committed; run this after editing a source:
 
-    python -m testdata.render_fisheries
+    python -m testdata.render_northbay
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Render every tests/fixtures/fisheries-<year>.md beside itself."""
-    for src in sorted(FIXTURES.glob("fisheries-*.md")):
+    """Render every tests/fixtures/northbay-<year>.md beside itself."""
+    for src in sorted(FIXTURES.glob("northbay-*.md")):
         out = render_source(src.read_text(encoding="utf-8"), src.with_suffix(".pdf"))
         print(f"{src.name} -> {out.name}")
     return 0
