@@ -513,7 +513,7 @@ def test_variant_change_before_subject_and_previous_year():
 def test_stated_change_without_key_is_returned_unkeyed():
     figs = extract_figures(
         [para("In 2019, 14 persons were identified at airports (three more than in 2018).")],
-        2019, PROFILE,
+        2019, profile=PROFILE,
     )  # fmt: skip
     assert len(figs) == 1
     assert figs[0].key.startswith("unkeyed.")
@@ -523,7 +523,7 @@ def test_stated_change_without_key_is_returned_unkeyed():
 
 def test_section2_words_elsewhere_get_no_section2_key():
     figs = extract_figures([para("With regard to the gender of the victims, 47 were female.",
-                                 "2 (1) iii)")], 2019, PROFILE)  # fmt: skip
+                                 "2 (1) iii)")], 2019, profile=PROFILE)  # fmt: skip
     assert figs == []
 
 
@@ -547,7 +547,7 @@ def test_fiscal_year_and_past_year_periods():
             )
         ],
         2019,
-        PROFILE,
+        profile=PROFILE,
     )
     assert [(f.period, f.value) for f in figs] == [("FY2016", 182), ("FY2017", 433),
                                                    ("FY2018", 285)]  # fmt: skip

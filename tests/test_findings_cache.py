@@ -22,9 +22,9 @@ def test_cached_findings_equal_computed(records, tmp_path):
 
 def test_key_depends_on_the_series_and_gaps(records, tmp_path):
     shas = [records[y].source.sha256 for y in (2019, 2020, 2021)]
-    a = cache.findings_entry_path(shas, [], tmp_path)
-    assert a != cache.findings_entry_path(shas[:2], [], tmp_path)
-    assert a != cache.findings_entry_path(shas, [2018], tmp_path)
+    a = cache.findings_entry_path(shas, [], tmp_path, profile=PROFILE)
+    assert a != cache.findings_entry_path(shas[:2], [], tmp_path, profile=PROFILE)
+    assert a != cache.findings_entry_path(shas, [2018], tmp_path, profile=PROFILE)
 
 
 def test_damaged_entry_is_recomputed(records, tmp_path):

@@ -15,24 +15,19 @@ from __future__ import annotations
 
 import re
 
-from annualcheck.profiles.spec import (
-    Breakdown,
-    ChecksSpec,
-    DiffSpec,
+from annualcheck.profiles.spec import Profile
+from annualcheck.profiles.spec.checks import Breakdown, ChecksSpec, ListVocabulary
+from annualcheck.profiles.spec.diff import DiffSpec, Labels, TrendChart, TrendSeries
+from annualcheck.profiles.spec.extract import (
     FiguresProfile,
     KeyRule,
-    Labels,
     LayoutGrammar,
-    ListVocabulary,
     MetaSpec,
-    Profile,
     RuleSet,
     TableKind,
     TablesProfile,
-    TrendChart,
-    TrendSeries,
-    TrialsSpec,
 )
+from annualcheck.profiles.spec.trials import TrialsSpec
 
 NAME = "northbay"
 TITLE = "Annual Report of the North Bay Fisheries Cooperative"
@@ -93,7 +88,7 @@ FIGURES = FiguresProfile(
     vocabularies=VOCABULARIES,
     anaphora=r"^Of these\b",
     repeated_marker=r"\[\s*As reported in\s+([^\]]+?)\s*\]",
-    change_units=("tonnes", "members", "vessels"),
+    counted_nouns=("tonnes", "members", "vessels"),
 )
 
 TABLES = TablesProfile(

@@ -25,7 +25,7 @@ from annualcheck.model.record import Record
 from annualcheck.output.iosafe import atomic_write_text
 from annualcheck.profiles.spec import Profile
 
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the whole package, not only batch/
 ENTRY_FORMAT = 1  # bump when the entry wrapper below changes
 
 
@@ -71,8 +71,7 @@ def entry_path(pdf_sha256: str, folder: Path | None = None, *, profile: Profile)
     """Where the record of a PDF with this hash is cached for this version of the code and
     this profile."""
     folder = folder or cache_dir()
-    key = hashlib.sha256(f"{source_hash()}\0{profile_key(profile)}".encode()).hexdigest()[:16]
-    return folder / f"{pdf_sha256}-{__version__}-{key}.json"
+    return folder / f"{pdf_sha256}-{profile_key(profile)}-{__version__}-{source_hash()[:16]}.json"
 
 
 def _renamed(record: Record, stored_arg: str, path: Path) -> Record:

@@ -29,7 +29,8 @@ from annualcheck.checks.tables import check_carryover, check_table_counts
 from annualcheck.checks.text import check_lists, check_percentages
 from annualcheck.model.findings import Evidence, Finding
 from annualcheck.model.record import Record
-from annualcheck.profiles.spec import ChecksSpec, Profile
+from annualcheck.profiles.spec import Profile
+from annualcheck.profiles.spec.checks import ChecksSpec
 
 
 def series_gaps(records: list[Record], gaps: Iterable[int] = ()) -> tuple[int, ...]:

@@ -1,5 +1,5 @@
 """Maximum-weight one-to-one assignment (Hungarian algorithm), for matching the persons one
-report left pending with the rows of the next report's Table 3. Small and dependency-free:
+report left pending with the rows of the next report's carry-over table. Small and dependency-free:
 the tables have tens of rows at most."""
 
 from __future__ import annotations

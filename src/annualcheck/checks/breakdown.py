@@ -10,7 +10,7 @@ from __future__ import annotations
 from annualcheck.checks._common import ev_figure, finding, fmt, page_ref
 from annualcheck.model.findings import Finding
 from annualcheck.model.record import Figure, Record
-from annualcheck.profiles.spec import Bound, Breakdown, ChecksSpec
+from annualcheck.profiles.spec.checks import Bound, Breakdown, ChecksSpec
 
 RULE = "breakdown-sum"
 

@@ -1,9 +1,9 @@
 """caption-count and toc-caption: what captions and the contents say against the body.
 
-caption-count: "Nationalities of 39 suspects" must equal the body's suspects.arrested; a
-table caption ("the 32 prosecuted persons") is held against the body figure, or against the
-table's rows when the body gives no figure (rows against the narrative are table-count's and
-carryover's concern, so one wrong number gives one finding).
+caption-count: a caption's count ("Nationalities of 39 persons") must equal the body figure
+the profile says it counts; a table caption ("the 32 persons") is held against the body
+figure, or against the table's rows when the body gives no figure (rows against the
+narrative are table-count's and carryover's concern, so one wrong number gives one finding).
 
 toc-caption: each Figure/Table entry of the contents against the caption with its label.
 """
@@ -24,7 +24,7 @@ from annualcheck.checks._common import (
 )
 from annualcheck.model.findings import Finding
 from annualcheck.model.record import Caption, Record
-from annualcheck.profiles.spec import ChecksSpec
+from annualcheck.profiles.spec.checks import ChecksSpec
 
 COUNT_RULE = "caption-count"
 TOC_RULE = "toc-caption"
@@ -48,7 +48,7 @@ def check_caption_counts(record: Record, spec: ChecksSpec) -> list[Finding]:
         for subject in spec.caption_subjects:
             m, n = _first_count(subject.pattern, text)
             if m is None or n is None:
-                continue  # "number of victims": no count
+                continue  # "number of persons": no count
             phrase = cap.text[m.start() : m.end()]
             fig = record.figure(subject.key, period) or record.figure(subject.key)
             table = record.tables.get(subject.table) if subject.table else None

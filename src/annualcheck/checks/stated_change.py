@@ -23,7 +23,7 @@ from annualcheck.checks._common import (
 )
 from annualcheck.model.findings import Finding
 from annualcheck.model.record import Figure, Record
-from annualcheck.profiles.spec import ChecksSpec
+from annualcheck.profiles.spec.checks import ChecksSpec
 
 RULE = "stated-change"
 

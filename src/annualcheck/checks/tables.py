@@ -31,7 +31,7 @@ from annualcheck.checks._common import (
 )
 from annualcheck.model.findings import Evidence, Finding
 from annualcheck.model.record import Record, TableRow
-from annualcheck.profiles.spec import ChecksSpec, TrialTable
+from annualcheck.profiles.spec.checks import ChecksSpec, TrialTable
 
 COUNT_RULE = "table-count"
 CARRY_RULE = "carryover"

@@ -33,7 +33,7 @@ from annualcheck.checks._common import (
 )
 from annualcheck.model.findings import Finding
 from annualcheck.model.record import Record
-from annualcheck.profiles.spec import ChecksSpec, ListVocabulary
+from annualcheck.profiles.spec.checks import ChecksSpec, ListVocabulary
 
 PCT_RULE = "percentage"
 LIST_RULE = "list-count"

@@ -100,7 +100,7 @@ class ChangeReport:
     narrative_section: str = ""
 
     def table_label(self, key: str | None) -> str:
-        """The printed label of a table ("Table 3"), its key when the profile has none."""
+        """The printed label of a table ("Table 4"), its key when the profile has none."""
         return self.table_labels.get(key or "", key or "")
 
     def counts(self) -> dict[str, int]:

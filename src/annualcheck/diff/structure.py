@@ -39,7 +39,7 @@ _EXCLUDE_RE = [
 
 def _keyed_by_text(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Captions or contents entries keyed by their text with numbers masked: a renumbered
-    figure ("Figure 34" -> "Figure 28") or a changed count ("39 suspects" -> "36 suspects")
+    figure ("Figure 34" -> "Figure 28") or a changed count ("39 persons" -> "36 persons")
     is then one change of one entry, not a shift that touches every entry after it."""
     out: dict[str, dict[str, Any]] = {}
     for item in items:

@@ -108,7 +108,7 @@ _NUMBER_RE = re.compile(rf"\b(?:\d[\d,.]*|(?:{_NUMBER_WORDS})(?:-(?:{_NUMBER_WOR
 
 
 def mask_numbers(sentence: str) -> str:
-    """Numbers (digits and number words) replaced by '#': "47 victims" == "38 victims"."""
+    """Numbers (digits and number words) replaced by '#': "47 persons" == "38 persons"."""
     return " ".join(_NUMBER_RE.sub("#", sentence).split())
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from annualcheck.diff.align import align
 from annualcheck.model.record import Record, TableRow
-from annualcheck.profiles.spec import DiffSpec
+from annualcheck.profiles.spec.diff import DiffSpec
 
 #: Below this offense similarity a pending person is not matched to a carry-over row.
 MATCH_THRESHOLD = 0.5

@@ -15,7 +15,8 @@ from annualcheck.layout.blocks import Layout
 from annualcheck.model.errors import NoSection2Error, NotThisSeriesError
 from annualcheck.model.record import ReportMeta
 from annualcheck.pdf.document import PdfDocument
-from annualcheck.profiles.spec import MetaSpec, Profile
+from annualcheck.profiles.spec import Profile
+from annualcheck.profiles.spec.extract import MetaSpec
 
 
 def _squash(text: str) -> str:

@@ -48,7 +48,8 @@ from annualcheck.layout.contents import norm_words as _norm
 from annualcheck.layout.contents import norm_words_nodigits as _norm_nodigits
 from annualcheck.model.record import BBox, Caption, Paragraph, Section, TocEntry
 from annualcheck.pdf.document import Line, PdfDocument, is_cjk
-from annualcheck.profiles.spec import LayoutGrammar, Profile
+from annualcheck.profiles.spec import Profile
+from annualcheck.profiles.spec.extract import LayoutGrammar
 
 
 @dataclass

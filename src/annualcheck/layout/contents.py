@@ -12,7 +12,7 @@ import re
 
 from annualcheck.model.record import TocEntry
 from annualcheck.pdf.document import Line, PdfDocument
-from annualcheck.profiles.spec import LayoutGrammar
+from annualcheck.profiles.spec.extract import LayoutGrammar
 
 LEADER_TAIL_RE = re.compile(r"(?:\s*(?:\.\s*){2,}|\s*…+\s*)\s*(\d{1,3})\s*$")
 BARE_TAIL_RE = re.compile(r"\s+(\d{1,3})\s*$")

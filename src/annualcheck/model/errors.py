@@ -51,7 +51,7 @@ class NoTextLayerError(AnnualcheckError):
 
 
 class NotThisSeriesError(AnnualcheckError):
-    reason = "not a report of the series 'Measures to Combat Trafficking in Persons'"
+    reason = "not a report of this series"  # the raiser gives the profile's words
 
 
 class DuplicateYearError(AnnualcheckError):
@@ -59,7 +59,7 @@ class DuplicateYearError(AnnualcheckError):
 
 
 class NoSection2Error(AnnualcheckError):
-    reason = "report has no section 2 (the data on victims and suspects)"
+    reason = "report lacks the section its series requires"  # the profile's words, as above
 
 
 class TooLargeError(AnnualcheckError):

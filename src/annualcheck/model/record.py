@@ -93,7 +93,7 @@ class TrialSentence:
 
 @dataclass
 class TableRow:
-    """One row of a trial table (Table 2 or Table 3), joined if a page break split it."""
+    """One row of a trial table (numbered results of trial), joined if a page break split it."""
 
     no: int
     offense: str
@@ -108,7 +108,7 @@ class TableRow:
 
 @dataclass
 class InitiativeRow:
-    """One row of Table 1 (dated initiatives)."""
+    """One row of a table of dated entries (initiatives)."""
 
     date: str  # as printed, e.g. "April 2004"
     text: str
@@ -138,7 +138,7 @@ class ParseReport:
 
 @dataclass
 class Table:
-    label: str  # "Table 2"
+    label: str  # the printed label, "Table 4"
     caption: str
     page: int
     rows: list[Any]  # TableRow (trial shape), InitiativeRow (dated entries) or CellsRow
@@ -148,8 +148,8 @@ class Table:
 
 @dataclass
 class Caption:
-    label: str  # "Figure 7", "Table 2"
-    text: str  # "Nationalities of 39 suspects"
+    label: str  # "Figure 7", "Table 4"
+    text: str  # "Nationalities of 39 persons"
     page: int
     printed_page: int | None = None
     bbox: BBox | None = None
@@ -157,7 +157,7 @@ class Caption:
 
 @dataclass
 class TocEntry:
-    label: str  # "Figure 8", "Table 2", or a section number such as "2 (1) i)"
+    label: str  # "Figure 8", "Table 4", or a section number such as "2 (1) i)"
     text: str
     page: int | None  # the printed page number the contents give for it
     level: int = 0  # 0 for figures and tables, 1.. for section depth
@@ -192,7 +192,7 @@ class ReportMeta:
     published: str | None  # ISO date
     report_year: int
     data_year: int
-    series: str = "jp-tip"
+    series: str = ""  # the name of the profile that read it
     reconstruction: bool = False  # the document says it is a reconstruction for testing
 
 
@@ -208,7 +208,7 @@ class Record:
     source: Source
     report: ReportMeta
     figures: list[Figure] = field(default_factory=list)
-    tables: dict[str, Table] = field(default_factory=dict)  # "table1", "table2", "table3"
+    tables: dict[str, Table] = field(default_factory=dict)  # by the profile's table keys
     captions: list[Caption] = field(default_factory=list)
     toc: list[TocEntry] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)

@@ -17,7 +17,8 @@ from annualcheck.diff.compare import diff_records
 from annualcheck.model.findings import SEVERITIES, Finding
 from annualcheck.model.record import Record
 from annualcheck.output.iosafe import atomic_write_text
-from annualcheck.profiles.spec import DiffSpec, Profile
+from annualcheck.profiles.spec import Profile
+from annualcheck.profiles.spec.diff import DiffSpec
 from annualcheck.render.common import clip, page_ref, plural
 from annualcheck.render.diff import diff_html_body
 from annualcheck.render.findings import report_heading, severity_counts, summary_line

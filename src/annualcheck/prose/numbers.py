@@ -264,34 +264,29 @@ _REF = (
     r"|last (?:fiscal )?year|the year before|the previous report)"
 )
 _IN = r"(?:(?:in|for|that (?:in|of|for)|those (?:in|of|for)|the number (?:in|for))\s+)?"
-
-
-def _change_patterns(units: tuple[str, ...]) -> tuple[str, ...]:
-    """The stated-change patterns; `units` are the words a series puts between a change's
-    number and the rest ("120 tonnes more than", "an increase of 120 tonnes on"). With no
-    units the patterns are those of counts of people and cases alone."""
-    extra = "".join(rf"|{re.escape(u)}\s+" for u in units)
-    unit = rf"(?:(?:{'|'.join(re.escape(u) for u in units)})\s+)?" if units else ""
-    return (
-        # "20 more than in 2018", "one less than in 2018", "19 fewer than 2017"
-        rf"(?P<n>{ANY_NUMBER})\s+(?:persons?\s+|people\s+|cases?\s+{extra})?"
-        rf"(?P<dir>more|fewer|less|higher|lower|greater)\s+than\s+{_IN}{_REF}",
-        # "same as in 2018", "the same number as in 2018", "unchanged from 2018", "no change from 2018"
-        rf"(?P<same>(?:the\s+)?same(?:\s+number)?\s+as\s+{_IN}|unchanged\s+(?:from|since)\s+{_IN}"
-        rf"|no\s+change\s+(?:from|since|compared\s+(?:to|with))\s+{_IN}){_REF}",
-        # "an increase of 20 from 2018", "a decrease of 3 compared with the previous year"
-        rf"(?:an?\s+)?(?P<dir>increase|decrease|rise|fall|drop|decline|reduction)\s+of\s+"
-        rf"(?P<n>{ANY_NUMBER})\s+(?:persons?\s+|people\s+|cases?\s+{extra})?"
-        rf"(?:from|over|on|compared\s+(?:to|with)|since)\s+{_IN}{_REF}",
-        # "up 3 from 2018", "down by two on the previous year"
-        rf"(?P<dir>up|down)\s+(?:by\s+)?(?P<n>{ANY_NUMBER})\s+{unit}"
-        rf"(?:from|on|over|compared\s+(?:to|with))\s+{_IN}{_REF}",
-        # "increased by 20 from 2018", "decreased by one compared with 2018"
-        rf"(?P<dir>increased|decreased|rose|fell|dropped|declined)\s+by\s+(?P<n>{ANY_NUMBER})\s+"
-        rf"{unit}(?:from|on|over|compared\s+(?:to|with))\s+{_IN}{_REF}",
-    )
-
-
+#: Where the counted nouns of a series go: as more alternatives beside persons, people and
+#: cases ("20 vessels more than in 2018", "an increase of 120 tonnes on 2021"), and as an
+#: optional word of their own after a bare number ("down 5 vessels from 2022").
+_NOUNS = "{nouns}"
+_NOUN = "{noun}"
+_CHANGE_PATTERNS = (
+    # "20 more than in 2018", "one less than in 2018", "19 fewer than 2017"
+    rf"(?P<n>{ANY_NUMBER})\s+(?:persons?\s+|people\s+|cases?\s+{_NOUNS})?"
+    rf"(?P<dir>more|fewer|less|higher|lower|greater)\s+than\s+{_IN}{_REF}",
+    # "same as in 2018", "the same number as in 2018", "unchanged from 2018", "no change from 2018"
+    rf"(?P<same>(?:the\s+)?same(?:\s+number)?\s+as\s+{_IN}|unchanged\s+(?:from|since)\s+{_IN}"
+    rf"|no\s+change\s+(?:from|since|compared\s+(?:to|with))\s+{_IN}){_REF}",
+    # "an increase of 20 from 2018", "a decrease of 3 compared with the previous year"
+    rf"(?:an?\s+)?(?P<dir>increase|decrease|rise|fall|drop|decline|reduction)\s+of\s+"
+    rf"(?P<n>{ANY_NUMBER})\s+(?:persons?\s+|people\s+|cases?\s+{_NOUNS})?"
+    rf"(?:from|over|on|compared\s+(?:to|with)|since)\s+{_IN}{_REF}",
+    # "up 3 from 2018", "down by two on the previous year"
+    rf"(?P<dir>up|down)\s+(?:by\s+)?(?P<n>{ANY_NUMBER})\s+{_NOUN}"
+    rf"(?:from|on|over|compared\s+(?:to|with))\s+{_IN}{_REF}",
+    # "increased by 20 from 2018", "decreased by one compared with 2018"
+    rf"(?P<dir>increased|decreased|rose|fell|dropped|declined)\s+by\s+(?P<n>{ANY_NUMBER})\s+"
+    rf"{_NOUN}(?:from|on|over|compared\s+(?:to|with))\s+{_IN}{_REF}",
+)
 #: Words one of which each pattern needs, checked first as plain substrings: most sentences
 #: state no change at all, and a substring test is much cheaper than the pattern.
 _CHANGE_NEEDS = (
@@ -304,10 +299,14 @@ _CHANGE_NEEDS = (
 
 
 @functools.cache
-def _change_res(units: tuple[str, ...] = ()) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+def _change_res(nouns: tuple[str, ...] = ()) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    """The change patterns, with the series' counted nouns (`FiguresProfile.counted_nouns`)
+    allowed after a change's number besides persons, people and cases."""
+    extra = "".join(rf"|{re.escape(n)}\s+" for n in nouns)
+    noun = rf"(?:(?:{'|'.join(re.escape(n) for n in nouns)})\s+)?" if nouns else ""
     return tuple(
-        (need, re.compile(p, re.IGNORECASE))
-        for need, p in zip(_CHANGE_NEEDS, _change_patterns(units), strict=True)
+        (need, re.compile(p.replace(_NOUNS, extra).replace(_NOUN, noun), re.IGNORECASE))
+        for need, p in zip(_CHANGE_NEEDS, _CHANGE_PATTERNS, strict=True)
     )
 
 
@@ -328,10 +327,10 @@ def reference_period(ref: str, data_year: int | None) -> str:
 
 
 def find_stated_changes(
-    text: str, data_year: int | None = None, units: tuple[str, ...] = ()
+    text: str, data_year: int | None = None, nouns: tuple[str, ...] = ()
 ) -> list[ChangeToken]:
-    """Every stated change in `text`, left to right; `units` are the series' words for what
-    a change counts (`FiguresProfile.change_units`, e.g. "tonnes").
+    """Every stated change in `text`, left to right; `nouns` are the words a series counts
+    that may stand between the number and "more than" ("20 vessels more than in 2018").
 
     The span includes the surrounding parentheses when the change stands in them, so the
     caller can mask it out; `phrase` is the change as written, without the parentheses.
@@ -340,7 +339,7 @@ def find_stated_changes(
     found: list[ChangeToken] = []
     taken: list[tuple[int, int]] = []
     lower = text.lower()
-    for need, pattern in _change_res(tuple(units)):
+    for need, pattern in _change_res(tuple(nouns)):
         if not any(word in lower for word in need):
             continue
         for m in pattern.finditer(text):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from annualcheck.diff.compare import period_order
 from annualcheck.model.record import Record
-from annualcheck.profiles.spec import TrendChart
+from annualcheck.profiles.spec.diff import TrendChart
 
 #: Drawn in this colour, then replaced by `currentColor` in the SVG text.
 _INK = "#010203"

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from annualcheck.checks.tables import match_pending, pending_persons
 from annualcheck.model.record import Record, TableRow, TrialSentence
-from annualcheck.profiles.spec import ChecksSpec, TrialsSpec, TrialTable
+from annualcheck.profiles.spec.checks import ChecksSpec, TrialTable
+from annualcheck.profiles.spec.trials import TrialsSpec
 from annualcheck.trials.laws import laws_of
 
 #: Final status of a person still pending when the next report of the series does not list them.

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from annualcheck.profiles.spec import TrialsSpec
+from annualcheck.profiles.spec.trials import TrialsSpec
 
 
 def fold_words(text: str) -> str:

@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from annualcheck.model.record import Record, TableRow
-from annualcheck.profiles.spec import TrialsSpec, TrialTable
+from annualcheck.profiles.spec.checks import TrialTable
+from annualcheck.profiles.spec.trials import TrialsSpec
 from annualcheck.trials.laws import laws_of
 
 

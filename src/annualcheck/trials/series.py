@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from annualcheck.checks.tables import check_carryover, check_table_counts
 from annualcheck.model.findings import Finding
 from annualcheck.model.record import Record
-from annualcheck.profiles.spec import Profile, TrialsSpec
+from annualcheck.profiles.spec import Profile
+from annualcheck.profiles.spec.trials import TrialsSpec
 from annualcheck.trials.history import Person, build_persons
 from annualcheck.trials.sentencing import YearSentencing, year_sentencing
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from annualcheck.prose.numbers import ChangeToken, NumberToken, find_numbers, find_stated_changes
 
 if TYPE_CHECKING:
-    from annualcheck.profiles.spec import FiguresProfile
+    from annualcheck.profiles.spec.extract import FiguresProfile
 
 
 PLACEHOLDER = "#N#"
@@ -135,7 +135,7 @@ def find_mentions(sentence: str, data_year: int, profile: FiguresProfile) -> lis
     in ...", right after it). A change with no count before it gets an implied one when the
     subject is singular ("The Brazilian national was ...").
     """
-    changes = find_stated_changes(sentence, data_year, profile.change_units)
+    changes = find_stated_changes(sentence, data_year, profile.counted_nouns)
     masked = list(sentence)
     for c in changes:
         masked[c.start : c.end] = " " * (c.end - c.start)

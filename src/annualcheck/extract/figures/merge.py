@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from annualcheck.model.record import Figure, Occurrence, Paragraph
 
 if TYPE_CHECKING:
-    from annualcheck.profiles.spec import FiguresProfile
+    from annualcheck.profiles.spec.extract import FiguresProfile
 
 
 def section_parts(section: str | None) -> tuple[str, ...]:
@@ -40,7 +40,7 @@ def merge_figures(found: list[Figure]) -> list[Figure]:
     """One Figure per key and period.
 
     Figures outside repeated passages come first, in reading order; a later one with the same
-    key, period and value is a reference to it ("the 13 non-Japanese victims") and is
+    key, period and value is a reference to it ("the 13 non-Japanese nationals") and is
     dropped, one with another value is kept as an occurrence so the disagreement can be
     checked. A figure inside a "[Repeated from X]" passage becomes an occurrence of the
     original; with no original it stands as the Figure, `repeated_from` set.

@@ -10,14 +10,14 @@ A pipeline of small pure functions, each turning one thing into the next:
                                     "[Repeated from X]" passages become its occurrences
 
 Between sentences a `Reading` carries what a reader remembers: the previous sentence (for
-"Of these, ...") and who the section is counting (victims or suspects), so "With regard to
+"Of these, ...") and who the section is counting (the profile's populations), so "With regard to
 gender, 45 were female" keys without naming who. `repeated_sources` confirms the layout's
 repeated-passage marks against the words of the section they name.
 
 Why rules over words and not positions: the same sentence shapes recur every year with other
 numbers and small rewordings ("26 were female (19 less than in 2017) and one was male"), and
 the tool must read PDFs from other producers. All series-specific words (topics, subjects,
-key names) live in the profile (`profiles/jp_tip/figures.py`); this module only knows English
+key names) live in the profile (`Profile.figures`); this module only knows English
 sentence structure: clauses, anaphora ("Of these, ..."), "respectively", stated changes.
 
 A stated change is never dropped: if its subject cannot be keyed, it is returned under
@@ -46,7 +46,8 @@ from annualcheck.extract.figures.merge import (
     strip_repeated_marker,
 )
 from annualcheck.model.record import Figure, Paragraph, StatedChange
-from annualcheck.profiles.spec import FiguresProfile, KeyRule, Profile, RuleSet
+from annualcheck.profiles.spec import Profile
+from annualcheck.profiles.spec.extract import FiguresProfile, KeyRule, RuleSet
 
 # -- data passed between the steps -------------------------------------------------------------
 
@@ -119,9 +120,10 @@ def _apply(rule: KeyRule, mention: Mention, about_text: str, profile: FiguresPro
 
 
 def population_of(sentence: str, profile: FiguresProfile) -> str | None:
-    """The population a sentence names last ("the gender of the suspects" -> suspects; "...
-    cases pertaining to victims ... were cleared and 39 persons were arrested" -> suspects):
-    the subject a sentence ends on is the one the next sentence goes on about."""
+    """The population a sentence names last, by the profile's (pattern, name) pairs ("the
+    gender of the members" -> members; "... cases pertaining to the vessels ... and 39
+    members were fined" -> members): the subject a sentence ends on is the one the next
+    sentence goes on about."""
     found = [
         (m.start(), name)
         for pattern, name in profile.populations

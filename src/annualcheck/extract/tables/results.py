@@ -13,7 +13,8 @@ import re
 from typing import Any
 
 from annualcheck.model.record import TrialSentence
-from annualcheck.profiles.spec import Profile, TablesProfile
+from annualcheck.profiles.spec import Profile
+from annualcheck.profiles.spec.extract import TablesProfile
 
 
 def normalize_space(text: str) -> str:
@@ -22,7 +23,10 @@ def normalize_space(text: str) -> str:
 
 
 def _alternation(phrases: tuple[str, ...]) -> str:
-    """Longest first, so "imprisonment with work" wins over "imprisonment"."""
+    """Longest first, so "imprisonment with work" wins over "imprisonment". No phrases (a
+    series without, say, probation) is a pattern that never matches, not the empty one."""
+    if not phrases:
+        return r"(?!)"
     return "|".join(
         re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)
     )

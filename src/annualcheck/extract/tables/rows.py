@@ -116,7 +116,7 @@ def rows_from_fragments(
             orphan = RawRow(cells, [frag.page], [box])
             continue
         # A row goes on overleaf: an empty or repeated first cell, or (rules left open at the
-        # page foot) a first cell that is no row number, e.g. the rest of a Table 1 date.
+        # page foot) a first cell that is no row number, e.g. the rest of a date cell.
         numbered = key.isdigit() and key != rows[-1].cells[0] if rows else True
         repeated = keyed and bool(rows) and key == rows[-1].cells[0]
         if rows and (not key or repeated or (continues and not numbered)):

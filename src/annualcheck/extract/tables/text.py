@@ -66,7 +66,7 @@ def _split_columns(line: list[dict], edges: list[float]) -> list[str]:
 
 def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[RawRow], list[int]]:
     """Rows read from words when the table has no ruling: under the header, a line whose
-    first column holds the next row number (or a date, for Table 1) starts a row; other lines
+    first column holds the next row number (or a date, for a table of dated entries) starts a row; other lines
     continue it; the table ends at a line whose first column holds anything else."""
     pattern = caption_pattern(part)
     rows: list[RawRow] = []

@@ -6,7 +6,7 @@ sentences state a share of which figures, and the words that tell a countable li
 
 from __future__ import annotations
 
-from annualcheck.profiles.spec import (
+from annualcheck.profiles.spec.checks import (
     Bound,
     Breakdown,
     CaptionSubject,

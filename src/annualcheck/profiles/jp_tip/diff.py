@@ -6,7 +6,7 @@ change report compares one by one.
 
 from __future__ import annotations
 
-from annualcheck.profiles.spec import DiffSpec, TrendChart, TrendSeries
+from annualcheck.profiles.spec.diff import DiffSpec, TrendChart, TrendSeries
 
 CHARTS = (
     TrendChart(

@@ -13,7 +13,7 @@ there), so a "victims" count elsewhere never takes a section-2 key.
 
 from __future__ import annotations
 
-from annualcheck.profiles.spec import FiguresProfile, KeyRule, RuleSet
+from annualcheck.profiles.spec.extract import FiguresProfile, KeyRule, RuleSet
 
 N = "#N#"  # the count itself, in `near` patterns
 WCO = r"Women.s Consulting Offices?"
@@ -349,8 +349,6 @@ OTHER = (
 )  # fmt: skip
 
 PROFILE_PART = FiguresProfile(
-    # "(20 victims more than in 2018)": what this series' stated changes count
-    change_units=("victims", "victim"),
     rule_sets=(
         # "2 (1) iii) Cases" tells single cases: its counts are not the year's figures.
         RuleSet(
@@ -376,4 +374,5 @@ PROFILE_PART = FiguresProfile(
             0,
         ),
     ),
+    counted_nouns=("victims", "victim"),
 )

@@ -3,7 +3,7 @@ change report (consumed by `annualcheck.extract.meta` and `annualcheck.render.di
 
 from __future__ import annotations
 
-from annualcheck.profiles.spec import Labels
+from annualcheck.profiles.spec.diff import Labels
 
 PROFILE_PART = Labels(
     not_this_series="not a report of the series 'Measures to Combat Trafficking in Persons'",

@@ -3,7 +3,7 @@ passages ("[Repeated from 2 (1) i)]") and its contents page (consumed by `annual
 
 from __future__ import annotations
 
-from annualcheck.profiles.spec import LayoutGrammar
+from annualcheck.profiles.spec.extract import LayoutGrammar
 
 #: A passage repeated from another section; group 1 is that section.
 REPEATED_MARKER = r"\[\s*Repeated from\s+([^\]]+?)\s*\]"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from annualcheck.profiles.spec import MetaSpec
+from annualcheck.profiles.spec.extract import MetaSpec
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 

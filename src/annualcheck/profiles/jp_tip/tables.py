@@ -8,7 +8,7 @@ comes from this part, so a second series brings its own words without touching t
 
 from __future__ import annotations
 
-from annualcheck.profiles.spec import TableKind, TablesProfile
+from annualcheck.profiles.spec.extract import TableKind, TablesProfile
 
 PROFILE_PART = TablesProfile(
     caption_label="Table",

@@ -8,7 +8,7 @@ Penal Code last, because a charge that names an Act belongs to that Act.
 
 from __future__ import annotations
 
-from annualcheck.profiles.spec import Law, TrialsSpec
+from annualcheck.profiles.spec.trials import Law, TrialsSpec
 
 LAWS = (
     Law(
