@@ -345,7 +345,10 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
             outdir,
             notes=result.notes,
             profile=options.profile,
-            trials=build_trials(result.records, profile=options.profile),
+            # a series whose tables hold no trials gets no Trials page
+            trials=build_trials(result.records, profile=options.profile)
+            if any(kind.kind == "trial" for kind in options.profile.tables.kinds)
+            else None,
             pdf_links=_pdf_links(paths, outdir),
         )
     click.echo(str(index))

@@ -138,6 +138,16 @@ VECTOR_BUDGET_NOTE = "over the vector budget"
 
 
 @dataclass
+class CellsRow:
+    """One row of a table of plain columns (`TableKind.kind == "columns"`): each cell under the
+    column name the profile gives it, as printed."""
+
+    cells: dict[str, str]
+    pages: list[int] = field(default_factory=list)
+    joined: bool = False
+
+
+@dataclass
 class ParseReport:
     """How a table was read (after Camelot): strategy, pages, order, accuracy."""
 
@@ -153,7 +163,7 @@ class Table:
     label: str  # the printed label, "Table 4"
     caption: str
     page: int
-    rows: list[Any]  # TableRow for trial tables, InitiativeRow for dated entries
+    rows: list[Any]  # TableRow (trial shape), InitiativeRow (dated entries) or CellsRow
     printed_page: int | None = None
     parse_report: ParseReport | None = None
 
@@ -293,7 +303,9 @@ def record_to_dict(record: Record) -> dict[str, Any]:
 def _table_from_dict(data: dict[str, Any]) -> Table:
     rows: list[Any] = []
     for row in data.get("rows", []):
-        if "date" in row:
+        if "cells" in row:
+            rows.append(CellsRow(**row))
+        elif "date" in row:
             rows.append(InitiativeRow(**row))
         else:
             row = dict(row)
@@ -356,6 +368,7 @@ __all__ = [
     "BBox",
     "Caption",
     "Figure",
+    "CellsRow",
     "InitiativeRow",
     "Occurrence",
     "Paragraph",

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from annualcheck.model.record import Record, TableRow
+from annualcheck.model.record import CellsRow, Record, TableRow
 from annualcheck.output.iosafe import atomic_path
 
 EXPORT_FORMATS = {".csv", ".parquet", ".sqlite"}
@@ -170,8 +170,9 @@ def trial_rows_frame(records: Iterable[Record]) -> Any:
 
 
 def _to_sqlite(records: list[Record], tmp: Path, trials: Any = None) -> None:
-    """Two tables with declared types; columns as in the CSV/Parquet export. With `trials`
-    (`annualcheck.trials.build_trials`), also `trials` and `trial_events`."""
+    """Two tables with declared types; columns as in the CSV/Parquet export; one more per
+    table of plain columns (`table_<key>`). With `trials` (`annualcheck.trials.build_trials`),
+    also `trials` and `trial_events`."""
     import sqlite3  # here: `extract` writes CSV through this module and never needs it
 
     figures, rows = figure_rows(records), trial_rows(records)
@@ -199,6 +200,7 @@ def _to_sqlite(records: list[Record], tmp: Path, trials: Any = None) -> None:
             f"INSERT INTO table_rows VALUES ({marks})",
             [tuple(r[c] for c in ROW_COLUMNS) for r in rows],
         )
+        _write_cells_tables(con, records)
         if trials is not None:
             from annualcheck.output.trials_export import write_trials_sqlite
 
@@ -206,6 +208,31 @@ def _to_sqlite(records: list[Record], tmp: Path, trials: Any = None) -> None:
         con.commit()
     finally:
         con.close()
+
+
+def cells_tables(records: Iterable[Record]) -> dict[str, tuple[list[str], list[tuple]]]:
+    """Tables of plain named columns (`CellsRow`), by record key: their columns (the report
+    year, the profile's column names, the pages) and rows of every report, in year order."""
+    out: dict[str, tuple[list[str], list[tuple]]] = {}
+    for record in sorted(records, key=lambda r: r.report.report_year):
+        for name, table in sorted(record.tables.items()):
+            for row in table.rows:
+                if not isinstance(row, CellsRow):
+                    continue
+                columns, rows = out.setdefault(name, (["report_year", *row.cells, "pages"], []))
+                values = [row.cells.get(c) for c in columns[1:-1]]
+                pages = " ".join(map(str, row.pages))
+                rows.append((record.report.report_year, *values, pages))
+    return out
+
+
+def _write_cells_tables(con: Any, records: list[Record]) -> None:
+    """One SQLite table `table_<key>` per table of plain columns, its cells as printed."""
+    for name, (columns, rows) in cells_tables(records).items():
+        cols = ", ".join(f'"{c}" TEXT' for c in columns[1:])
+        con.execute(f'CREATE TABLE "table_{name}" (report_year INTEGER NOT NULL, {cols})')
+        marks = ", ".join("?" * len(columns))
+        con.executemany(f'INSERT INTO "table_{name}" VALUES ({marks})', rows)
 
 
 def export_figures(records: Iterable[Record], path: str | Path, trials: Any = None) -> Path:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from annualcheck.model.record import InitiativeRow, Record, TableRow
+from annualcheck.model.record import CellsRow, InitiativeRow, Record, TableRow
 from annualcheck.output.export import figures_frame, to_csv_text
 from annualcheck.output.iosafe import atomic_write_text, is_stdout
 from annualcheck.profiles.spec import Profile
@@ -35,17 +35,22 @@ INITIATIVE_COLUMNS = ["report_year", "table", "date", "text", "pages"]
 
 
 def table_rows(
-    record: Record, name: str, shape: str = "trial"
+    record: Record, name: str, shape: str = "trial", names: tuple[str, ...] = ()
 ) -> tuple[list[str], list[dict[str, Any]]]:
     """Columns and flat rows of one table; `shape` is its `TableKind.kind` ("initiatives":
-    dated entries, "trial": numbered trial results)."""
+    dated entries, "trial": numbered trial results, "columns": the cells under `names`)."""
     table = record.tables.get(name)
     year = record.report.report_year
-    columns = INITIATIVE_COLUMNS if shape == "initiatives" else TRIAL_COLUMNS
+    if shape == "columns":
+        columns = ["report_year", "table", *names, "pages"]
+    else:
+        columns = INITIATIVE_COLUMNS if shape == "initiatives" else TRIAL_COLUMNS
     rows: list[dict[str, Any]] = []
     for row in table.rows if table else []:
         pages = " ".join(str(p) for p in getattr(row, "pages", []))
-        if isinstance(row, InitiativeRow):
+        if isinstance(row, CellsRow):
+            rows.append({"report_year": year, "table": name, **row.cells, "pages": pages})
+        elif isinstance(row, InitiativeRow):
             rows.append(
                 {
                     "report_year": year,
@@ -127,6 +132,6 @@ def write_record(
     atomic_write_text(written[0], figures_csv)
     for kind in sorted(profile.tables.kinds, key=lambda k: k.key):
         target = output / f"{kind.key}.csv"
-        atomic_write_text(target, _csv_text(*table_rows(record, kind.key, kind.kind)))
+        atomic_write_text(target, _csv_text(*table_rows(record, kind.key, kind.kind, kind.columns)))
         written.append(target)
     return written

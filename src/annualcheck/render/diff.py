@@ -205,20 +205,23 @@ def diff_text(change: ChangeReport) -> str:
         lines.append(row)
         if f.agreement == "contradicts" and f.quote:
             lines.append(f'      "{clip(f.quote, 200)}"')
-    label, subject = summary_heading(change)
-    lines += ["", f"{label.upper()} ({subject})"]
-    lines += aligned([["year", *table_columns(change)], *table_rows(change)])
-    lines += [
-        "",
-        f"CARRIED-OVER TRIALS ({len(change.carried_over)} persons report {change.old_year} left pending)",
-    ]
-    if change.carried_over:
-        lines += aligned([CARRIED_HEADERS, *carried_rows(change, limit=60)])
-    if change.unmatched_carryover_rows:
-        lines.append(
-            f"  new {change.table_label(change.carryover_table)} rows matched to no one: "
-            + ", ".join(map(str, change.unmatched_carryover_rows))
-        )
+    if change.summary_table:  # a series without trial tables has no summary to show
+        label, subject = summary_heading(change)
+        lines += ["", f"{label.upper()} ({subject})"]
+        lines += aligned([["year", *table_columns(change)], *table_rows(change)])
+    if change.carryover_table:
+        lines += [
+            "",
+            f"CARRIED-OVER TRIALS ({len(change.carried_over)} persons report {change.old_year} "
+            "left pending)",
+        ]
+        if change.carried_over:
+            lines += aligned([CARRIED_HEADERS, *carried_rows(change, limit=60)])
+        if change.unmatched_carryover_rows:
+            lines.append(
+                f"  new {change.table_label(change.carryover_table)} rows matched to no one: "
+                + ", ".join(map(str, change.unmatched_carryover_rows))
+            )
     lines += ["", "SECTIONS"]
     moved = moved_sections(change)
     for s in moved:
@@ -268,12 +271,16 @@ def diff_markdown(change: ChangeReport) -> str:
     lines = [f"# {md_escape(diff_title(change))}", "", md_escape(diff_subtitle(change)), ""]
     lines += ["## Figures", "", agreement_summary(change), ""]
     lines += md_table(FIGURE_HEADERS, [figure_cells(f, change.labels) for f in change.figures])
-    label, subject = summary_heading(change)
-    lines += ["", f"## {label} ({subject})", ""]
-    lines += md_table(["year", *table_columns(change)], table_rows(change))
-    lines += ["", f"## Carried-over trials (persons report {change.old_year} left pending)", ""]
-    lines += md_table(CARRIED_HEADERS, carried_rows(change)) if change.carried_over else ["None."]
-    if change.unmatched_carryover_rows:
+    if change.summary_table:  # a series without trial tables has no summary to show
+        label, subject = summary_heading(change)
+        lines += ["", f"## {label} ({subject})", ""]
+        lines += md_table(["year", *table_columns(change)], table_rows(change))
+    if change.carryover_table:
+        lines += ["", f"## Carried-over trials (persons report {change.old_year} left pending)", ""]
+        lines += (
+            md_table(CARRIED_HEADERS, carried_rows(change)) if change.carried_over else ["None."]
+        )
+    if change.carryover_table and change.unmatched_carryover_rows:
         lines += [
             "",
             f"New {change.table_label(change.carryover_table)} rows matched to no one: "
@@ -316,6 +323,27 @@ def inline_diff(old: str, new: str) -> str:
     return " ".join(out)
 
 
+def carried_html(change: ChangeReport, h2: str) -> list[str]:
+    """The carried-over trials: who the old report left pending and what became of them."""
+    parts = [f'<{h2} id="carryover">Carried-over trials</{h2}>']
+    if change.carried_over:
+        parts.append(
+            html_table(
+                f"Persons report {change.old_year} left awaiting trial, and their results in report {change.new_year}",
+                CARRIED_HEADERS,
+                carried_rows(change),
+                numeric=(4,),
+            )
+        )
+    else:
+        parts.append(f"<p>Report {change.old_year} left no one awaiting trial.</p>")
+    if change.unmatched_carryover_rows:
+        nos = ", ".join(map(str, change.unmatched_carryover_rows))
+        carry = esc(change.table_label(change.carryover_table))
+        parts.append(f"<p>Rows of the new {carry} matched to no one: {esc(nos)}</p>")
+    return parts
+
+
 def diff_html_body(change: ChangeReport, heading_level: int = 1) -> str:
     """The change report as an HTML fragment (the site puts it on each pair's page)."""
     h1, h2 = f"h{heading_level}", f"h{heading_level + 1}"
@@ -333,30 +361,19 @@ def diff_html_body(change: ChangeReport, heading_level: int = 1) -> str:
             numeric=(2, 3, 4, 5),
             classes={6: lambda c: c if c in ("agrees", "contradicts") else ""},
         ),
-        f'<{h2} id="{esc(change.summary_table or "summary")}">{esc(label)}: {esc(subject)}</{h2}>',
-        html_table(
-            f"{subject[:1].upper()}{subject[1:]} and trial results ({label}) per report",
-            ["year", *columns],
-            table_rows(change),
-            numeric=range(1, len(columns) + 1),
-        ),
-        f'<{h2} id="carryover">Carried-over trials</{h2}>',
     ]
-    if change.carried_over:
-        parts.append(
+    if change.summary_table:  # a series without trial tables has no summary to show
+        parts += [
+            f'<{h2} id="{esc(change.summary_table)}">{esc(label)}: {esc(subject)}</{h2}>',
             html_table(
-                f"Persons report {change.old_year} left awaiting trial, and their results in report {change.new_year}",
-                CARRIED_HEADERS,
-                carried_rows(change),
-                numeric=(4,),
-            )
-        )
-    else:
-        parts.append(f"<p>Report {change.old_year} left no one awaiting trial.</p>")
-    if change.unmatched_carryover_rows:
-        nos = ", ".join(map(str, change.unmatched_carryover_rows))
-        carry = esc(change.table_label(change.carryover_table))
-        parts.append(f"<p>Rows of the new {carry} matched to no one: {esc(nos)}</p>")
+                f"{subject[:1].upper()}{subject[1:]} and trial results ({label}) per report",
+                ["year", *columns],
+                table_rows(change),
+                numeric=range(1, len(columns) + 1),
+            ),
+        ]
+    if change.carryover_table:
+        parts += carried_html(change, h2)
     moved = section_rows(change)
     parts.append(f'<{h2} id="sections">Sections</{h2}>')
     parts.append(

@@ -39,7 +39,14 @@ from annualcheck.extract.tables.ruled import (
     ruled_fragments,
 )
 from annualcheck.extract.tables.text import text_rows
-from annualcheck.model.record import Caption, InitiativeRow, ParseReport, Table, TableRow
+from annualcheck.model.record import (
+    Caption,
+    CellsRow,
+    InitiativeRow,
+    ParseReport,
+    Table,
+    TableRow,
+)
 from annualcheck.model.safety import bounded_int
 from annualcheck.profiles.spec import Profile
 
@@ -88,10 +95,23 @@ def initiative_row(raw: RawRow) -> InitiativeRow:
     )
 
 
+def cells_row(raw: RawRow, columns: tuple[str, ...]) -> CellsRow:
+    """Cells to a row of named columns; cells past the last name join the last column."""
+    cells = raw.cells + [""] * (len(columns) - len(raw.cells))
+    values = cells[: len(columns) - 1] + [" ".join(cells[len(columns) - 1 :])]
+    return CellsRow(
+        cells={name: normalize_space(v) for name, v in zip(columns, values, strict=True)},
+        pages=list(raw.pages),
+        joined=raw.joined,
+    )
+
+
 def _accuracy(rows: list[Any], kind: Any, part: Any) -> float:
     if not rows:
         return 0.0
-    if kind.kind == "trial":
+    if kind.kind == "columns":
+        good = sum(1 for r in rows if all(r.cells.values()))
+    elif kind.kind == "trial":
         good = sum(1 for r in rows if r.offense and r.result and r.status != "other")
     else:
         months = tuple(m.lower() for m in part.months)
@@ -140,7 +160,7 @@ def read_table(
     budget = _budget_notes(doc, caption, fragments)
     if budget:  # a page of it draws too much to search for rules: read it all by its words
         fragments = []
-    raw, notes = rows_from_fragments(fragments, part)
+    raw, notes = rows_from_fragments(fragments, part, keyed=kind.kind != "columns")
     notes = budget + notes
     strategy, pages = "lattice", [f.page for f in fragments]
     if not raw:  # no ruling, or only a shaded header box: read the words
@@ -159,6 +179,8 @@ def read_table(
         numbers = [r.no for r in rows]
         if numbers != list(range(1, len(numbers) + 1)):
             notes.append(f"row numbers not 1..{len(numbers)} in order: {numbers}")
+    elif kind.kind == "columns":
+        rows = [cells_row(r, kind.columns) for r in raw]
     else:
         rows = [initiative_row(r) for r in raw]
     report = ParseReport(strategy, pages, order, _accuracy(rows, kind, part), notes)

@@ -67,11 +67,15 @@ def _heads_next_row(item: tuple, following: tuple | None) -> bool:
     return not _starts_lower(cells) and _starts_lower(following[1])
 
 
-def rows_from_fragments(fragments: list[Fragment], part: Any) -> tuple[list[RawRow], list[str]]:
+def rows_from_fragments(
+    fragments: list[Fragment], part: Any, *, keyed: bool = True
+) -> tuple[list[RawRow], list[str]]:
     """Fragments to logical rows: repeated headers dropped, page-split rows joined.
 
-    A fragment with an empty first cell (or the same first cell as the row before it) is the
-    rest of the row before it; joined across pages it is marked `joined`. An unnumbered
+    A fragment with an empty first cell (or, when the first column is a row key (`keyed`),
+    the same first cell as the row before it) is the rest of the row before it; joined across
+    pages it is marked `joined`. In a table of plain columns a first cell may repeat (two
+    rows of one port), so there only an empty one continues a row. An unnumbered
     fragment at the foot of a page whose words start a row, followed by a numbered row that
     starts mid-sentence, is put in front of that row instead.
     """
@@ -114,9 +118,10 @@ def rows_from_fragments(fragments: list[Fragment], part: Any) -> tuple[list[RawR
         # A row goes on overleaf: an empty or repeated first cell, or (rules left open at the
         # page foot) a first cell that is no row number, e.g. the rest of a date cell.
         numbered = key.isdigit() and key != rows[-1].cells[0] if rows else True
-        if rows and (not key or key == rows[-1].cells[0] or (continues and not numbered)):
+        repeated = keyed and bool(rows) and key == rows[-1].cells[0]
+        if rows and (not key or repeated or (continues and not numbered)):
             last = rows[-1]
-            last.cells = join_cells(last.cells, [""] + cells[1:] if key == last.cells[0] else cells)
+            last.cells = join_cells(last.cells, [""] + cells[1:] if repeated else cells)
             if frag.page not in last.pages:
                 last.pages.append(frag.page)
                 last.joined = True

@@ -125,6 +125,9 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
             if kind.kind == "trial":
                 starts = key.isdigit() and int(key) == (int(rows[-1].cells[0]) + 1 if rows else 1)
                 continues = not key
+            elif kind.kind == "columns":  # no row key to recognise: a new row is a new line
+                starts = bool(key) and (not rows or gap_before)
+                continues = not key or not gap_before
             else:
                 starts = key.lower().startswith(months) and (not rows or gap_before)
                 continues = not key or not gap_before

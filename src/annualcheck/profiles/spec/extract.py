@@ -184,7 +184,7 @@ class FiguresProfile(Validated):
 
 # -- tables ------------------------------------------------------------------------------------
 
-TABLE_SHAPES = ("trial", "initiatives")
+TABLE_SHAPES = ("trial", "initiatives", "columns")
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,9 @@ class TableKind(Validated):
     `caption_words` identify the table by what its caption says (any one suffices, compared
     case-insensitively); `label` (the printed "Table N") is only the fallback, because
     numbering may shift from year to year while the caption's subject does not. `kind` is the
-    table's shape: "trial" (no / offense / result) or "initiatives" (date / text).
+    table's shape: "trial" (no / offense / result), "initiatives" (date / text) or "columns"
+    (plain cells, one per name in `columns`: a series whose tables are neither of the first
+    two names its own columns instead of bending them into those).
     """
 
     key: str
@@ -202,10 +204,14 @@ class TableKind(Validated):
     caption_words: tuple[str, ...]
     header_words: tuple[str, ...]
     kind: str
+    #: For the "columns" shape: the record's name of each column, left to right.
+    columns: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         super().__post_init__()
         require("TableKind", "kind", self.kind in TABLE_SHAPES, f"one of {TABLE_SHAPES}")
+        require("TableKind", "columns", (self.kind == "columns") == bool(self.columns),
+                f"{self.key!r}: names its columns exactly when its shape is 'columns'")  # fmt: skip
 
 
 @dataclass(frozen=True)
