@@ -16,6 +16,7 @@ Nothing here is specific to one report series: it is how English states numbers.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -326,6 +327,10 @@ def reference_period(ref: str, data_year: int | None) -> str:
     return ("FY" if fiscal else "") + str(data_year - 1)
 
 
+#: How far from a stated change its enclosing parentheses may stand (spaces only between).
+_PAREN_REACH = 64
+
+
 def find_stated_changes(text: str, data_year: int | None = None) -> list[ChangeToken]:
     """Every stated change in `text`, left to right.
 
@@ -334,14 +339,18 @@ def find_stated_changes(text: str, data_year: int | None = None) -> list[ChangeT
     Relative references ("the previous year") resolve against `data_year`.
     """
     found: list[ChangeToken] = []
-    taken: list[tuple[int, int]] = []
+    # spans already taken, kept sorted and disjoint: an overlap test is one bisection, so a
+    # text stating thousands of changes stays linear
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     lower = text.lower()
     for need, pattern in _CHANGE_RES:
         if not any(word in lower for word in need):
             continue
         for m in pattern.finditer(text):
             start, end = m.span()
-            if any(s < end and start < e for s, e in taken):
+            at = bisect.bisect_left(taken_starts, end)
+            if at > 0 and taken_ends[at - 1] > start:
                 continue
             if m.groupdict().get("same"):
                 delta = 0.0
@@ -352,11 +361,17 @@ def find_stated_changes(text: str, data_year: int | None = None) -> list[ChangeT
                 delta = -n if m.group("dir").lower() in _NEGATIVE else n
             phrase = m.group(0)
             ps, pe = start, end
-            lead = text[:start]
-            if lead.rstrip().endswith("(") and text[end:].lstrip().startswith(")"):
-                ps = lead.rstrip().rfind("(")
-                pe = end + (len(text[end:]) - len(text[end:].lstrip())) + 1
-            taken.append((ps, pe))
+            # the parentheses around the change, if any (looked for nearby: slicing the whole
+            # text before each change was quadratic)
+            lead_from = max(0, start - _PAREN_REACH)
+            lead = text[lead_from:start].rstrip()
+            trail = text[end : end + _PAREN_REACH]
+            if lead.endswith("(") and trail.lstrip().startswith(")"):
+                ps = lead_from + len(lead) - 1
+                pe = end + (len(trail) - len(trail.lstrip())) + 1
+            at = bisect.bisect_left(taken_starts, ps)
+            taken_starts.insert(at, ps)
+            taken_ends.insert(at, pe)
             found.append(
                 ChangeToken(ps, pe, delta, reference_period(m.group("ref"), data_year), phrase)
             )
