@@ -24,6 +24,7 @@ Nothing here is specific to one report series: it is how English compares number
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -192,12 +193,17 @@ def reference_period(ref: str | None, data_year: int | None) -> str:
     return ("FY" if fiscal else "") + str(data_year - 1)
 
 
+#: How far around a comparison its parentheses are looked for (white space between them).
+_PAREN_REACH = 64
+
+
 def _parenthesized(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span with its parentheses when the comparison fills them."""
-    lead = text[:start].rstrip()
-    tail = text[end:]
+    lead_from = max(0, start - _PAREN_REACH)  # nearby only: a copy of the text per match
+    lead = text[lead_from:start].rstrip()  # would make a long paragraph quadratic
+    tail = text[end : end + _PAREN_REACH]
     if lead.endswith("(") and tail.lstrip().startswith(")"):
-        return lead.rfind("("), end + (len(tail) - len(tail.lstrip())) + 1
+        return lead_from + len(lead) - 1, end + (len(tail) - len(tail.lstrip())) + 1
     return None
 
 
@@ -271,7 +277,8 @@ def find_stated_changes(
     folded = fold_width(text)
     lower = folded.lower()
     found: list[ChangeToken] = []
-    taken: list[tuple[int, int]] = []
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     for kind, need, pattern in _compiled(tuple(nouns)):
         if not any(word in lower for word in need):
             continue
@@ -281,12 +288,16 @@ def find_stated_changes(
                 continue
             paren = _parenthesized(folded, start, end)
             ps, pe = paren or (start, end)
-            if any(s < pe and ps < e for s, e in taken):
+            # taken spans do not overlap and are kept sorted: one bisection, not a scan
+            at = bisect.bisect_left(taken_starts, pe)
+            if at > 0 and taken_ends[at - 1] > ps:
                 continue
             reading = _reading(kind, m, folded, paren is not None)
             if reading is None:
                 continue
-            taken.append((ps, pe))
+            at = bisect.bisect_left(taken_starts, ps)
+            taken_starts.insert(at, ps)
+            taken_ends.insert(at, pe)
             found.append(
                 ChangeToken(
                     start=ps,

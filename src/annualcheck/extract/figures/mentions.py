@@ -8,6 +8,7 @@ read); keys, periods and merging (`figures`, `figures_merge`) work on its `Menti
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -164,18 +165,28 @@ def find_mentions(sentence: str, data_year: int, profile: FiguresProfile) -> lis
     first = [b for b in bounds if b[1] <= tokens[0].start]
     cuts = [first[-1][1] if first else 0]
     ends = []
+    # Boundaries do not overlap and come in order, so the last one ending before the next
+    # count is found by bisection: a sentence listing thousands of counts stays linear.
+    bound_ends = [x[1] for x in bounds]
     for a, b in zip(tokens, tokens[1:], strict=False):
-        between = [x for x in bounds if x[0] >= a.end and x[1] <= b.start]
-        ends.append(between[-1][0] if between else b.start)
-        cuts.append(between[-1][1] if between else b.start)
+        index = bisect.bisect_right(bound_ends, b.start) - 1
+        last = bounds[index] if index >= 0 and bounds[index][0] >= a.end else None
+        ends.append(last[0] if last else b.start)
+        cuts.append(last[1] if last else b.start)
     ends.append(len(sentence))
+    change_starts = [c.start for c in changes]  # changes come sorted by start
+    strong_starts, strong_ends = [s for s, _ in strong], [e for _, e in strong]
     mentions = []
     leading = _leading_changes(changes, tokens, masked_text)
     for k, tok in enumerate(tokens):
         seg_start, seg_end = cuts[k], ends[k]
-        change = leading.get(k) or next(
-            (c for c in changes if tok.end <= c.start < seg_end and not c.precedes), None
-        )
+        change = leading.get(k)
+        if change is None:  # the first comparison after the count that does not precede another
+            at = bisect.bisect_left(change_starts, tok.end)
+            while at < len(changes) and changes[at].start < seg_end and changes[at].precedes:
+                at += 1
+            if at < len(changes) and changes[at].start < seg_end:
+                change = changes[at]
         if change is not None:
             seg_end = max(seg_end, change.end)
             seg_start = min(seg_start, change.start) if change.precedes else seg_start
@@ -185,7 +196,7 @@ def find_mentions(sentence: str, data_year: int, profile: FiguresProfile) -> lis
             Mention(
                 token=tok,
                 segment=" ".join(segment.split()),
-                clause=_clause_of(masked_text, tok.start, strong),
+                clause=_clause_of(masked_text, tok.start, strong, strong_starts, strong_ends),
                 seg_start=seg_start,
                 seg_end=seg_end,
                 change=change,
@@ -205,11 +216,12 @@ def _leading_changes(
     """Comparisons written before their count ("from 27 to 47", "doubled to 54"): the index of
     the count each belongs to. A comparison after a count belongs to that count instead."""
     out: dict[int, ChangeToken] = {}
+    starts = [t.start for t in tokens]  # sorted: found by bisection, linear in the sentence
     for c in changes:
-        k = next((i for i, t in enumerate(tokens) if t.start >= c.end), None)
-        if k is None or k in out:
+        k = bisect.bisect_left(starts, c.end)
+        if k >= len(tokens) or k in out:
             continue
-        before = [t for t in tokens if t.end <= c.start]
+        before = bool(tokens) and tokens[0].end <= c.start  # counts do not overlap
         gap = text[c.end : tokens[k].start]
         if c.precedes or (c.kind == "relative" and not before and _LEADS_TO_COUNT.match(gap)):
             out[k] = replace(c, precedes=True)
@@ -223,12 +235,14 @@ def _implied_counts(
     looked for only before a stated change that has no number before it."""
     out = []
     prev_end = 0
+    starts = sorted(t.start for t in tokens)
     for c in changes:
         lo, hi = prev_end, c.start
         if c.precedes:
             prev_end = c.end
             continue
-        if not any(lo <= t.start < hi for t in tokens):
+        at = bisect.bisect_left(starts, lo)
+        if not (at < len(starts) and starts[at] < hi):  # no count in [lo, hi)
             found = [
                 (m, value)
                 for pattern, value in profile.implied_counts
@@ -242,9 +256,23 @@ def _implied_counts(
     return out
 
 
-def _clause_of(text: str, pos: int, strong: list[tuple[int, int]]) -> str:
-    start = max((e for s, e in strong if e <= pos), default=0)
-    end = min((s for s, e in strong if s >= pos), default=len(text))
+#: Most characters of a clause on either side of its count. A real clause is a few hundred
+#: characters; without a cap, a sentence of thousands of counts and no strong boundary gave
+#: every count the whole sentence as its clause (quadratic time and memory).
+CLAUSE_WINDOW = 600
+
+
+def _clause_of(
+    text: str, pos: int, strong: list[tuple[int, int]], starts: list[int], ends: list[int]
+) -> str:
+    """The words between the strong boundaries around `pos` (`starts`/`ends`: theirs, in
+    order, computed once per sentence), at most CLAUSE_WINDOW characters either side."""
+    before = bisect.bisect_right(ends, pos) - 1
+    start = strong[before][1] if before >= 0 else 0
+    after = bisect.bisect_left(starts, pos)
+    end = strong[after][0] if after < len(strong) else len(text)
+    start = max(start, pos - CLAUSE_WINDOW)
+    end = min(end, pos + CLAUSE_WINDOW)
     return " ".join(text[start:end].split())
 
 
