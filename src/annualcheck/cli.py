@@ -119,6 +119,78 @@ def _report_load_errors(result: Any) -> None:
         click.echo(f"annualcheck: note: {note}", err=True)
 
 
+def output_option(what: str) -> Callable[..., Any]:
+    """`-o/--output PATH`: every command can write its result to a file instead of stdout."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(path_type=Path),
+        default=None,
+        help=f"Write the {what} here instead of stdout; '-' is stdout.",
+    )
+
+
+#: File extensions and the format each one means, per kind of result.
+FINDINGS_SUFFIXES = {".txt": "text", ".json": "json", ".md": "markdown", ".markdown": "markdown"}
+DIFF_SUFFIXES = {".txt": "text", ".json": "json", ".md": "markdown", ".markdown": "markdown",
+                 ".html": "html", ".htm": "html"}  # fmt: skip
+RECORD_SUFFIXES = {".json": "json", ".csv": "csv"}
+
+
+def resolve_format(
+    fmt: str | None, output: Path | None, suffixes: dict[str, str], default: str
+) -> str:
+    """The output format: --format if given, else the -o file's extension, else `default`.
+
+    Why an error when both are given and disagree: `-o x.csv --format json` writing JSON into
+    a file named .csv is a silent surprise for whoever opens the file next."""
+    from_ext = None
+    if output is not None and str(output) != "-":
+        from_ext = suffixes.get(output.suffix.lower())
+    if fmt is not None and from_ext is not None and fmt != from_ext:
+        raise AnnualcheckError(
+            output, f"--format {fmt} disagrees with the extension {output.suffix!r} ({from_ext})"
+        )
+    return fmt or from_ext or default
+
+
+def check_output(output: Path | None, **kwargs: Any) -> None:
+    """Refuse an unwritable -o path before any report is read (stdout needs no check)."""
+    if output is not None and str(output) != "-":
+        from annualcheck.output.iosafe import check_writable
+
+        check_writable(output, **kwargs)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """The result to stdout, or atomically to the -o file ('-' is stdout)."""
+    if output is None or str(output) == "-":
+        click.echo(text)
+        return
+    from annualcheck.output.iosafe import atomic_write_text
+
+    atomic_write_text(output, text if text.endswith("\n") else text + "\n")
+
+
+def file_sha256(path: Path) -> str | None:
+    """SHA-256 of a file's content (how `diff` tells which input became which record)."""
+    import hashlib
+
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def fails(findings: list, fail_on: str) -> bool:
+    """Whether `findings` make `check` exit 1 under --fail-on."""
+    if fail_on == "never":
+        return False
+    worst = {"error": ("error",), "warning": ("error", "warning")}[fail_on]
+    return any(f.severity in worst for f in findings)
+
+
 # -- the group ------------------------------------------------------------------------------
 
 
@@ -138,7 +210,11 @@ def cli(debug: bool) -> None:
 @cli.command()
 @click.argument("report", type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv"]),
+    default=None,
+    help="Output format (default: from the -o extension, else json).",
 )
 @click.option(
     "-o",
@@ -149,7 +225,7 @@ def cli(debug: bool) -> None:
 )
 @input_options
 @guarded
-def extract(report: Path, fmt: str, output: Path | None, **kwargs: Any) -> int:
+def extract(report: Path, fmt: str | None, output: Path | None, **kwargs: Any) -> int:
     """Extract one report into its normalized record.
 
     \b
@@ -161,6 +237,9 @@ def extract(report: Path, fmt: str, output: Path | None, **kwargs: Any) -> int:
     from annualcheck.output.iosafe import check_writable
     from annualcheck.output.record import write_record
 
+    fmt = resolve_format(fmt, output, RECORD_SUFFIXES, default="json")
+    if output is not None and str(output) == "-":
+        output = None
     if output is not None:
         check_writable(output, folder_ok=(fmt == "csv"))
     record = load_one(report, _load_options(kwargs))
@@ -174,33 +253,61 @@ def extract(report: Path, fmt: str, output: Path | None, **kwargs: Any) -> int:
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    show_default=True,
+    default=None,
+    help="Output format (default: from the -o extension, else text).",
 )
+@click.option(
+    "--min-severity",
+    type=click.Choice(["info", "warning", "error"]),
+    default="info",
+    show_default=True,
+    help="Show only findings of this severity or worse (the summary counts all).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding of this severity or worse is found; never: exit 0.",
+)
+@output_option("findings (.txt, .json, .md)")
 @input_options
 @guarded
-def check(paths: tuple[Path, ...], fmt: str, **kwargs: Any) -> int:
+def check(
+    paths: tuple[Path, ...],
+    fmt: str | None,
+    min_severity: str,
+    fail_on: str,
+    output: Path | None,
+    **kwargs: Any,
+) -> int:
     """Check each report alone and each pair of consecutive years.
 
-    Exit status 0 when no finding is an error, 1 when one is, 2 when an input was bad.
+    Errors come first, then warnings, then info; a line of counts stands at the top and the
+    bottom. Exit status 0 when no finding reaches --fail-on (default: error), 1 when one
+    does, 2 when an input was bad.
 
     \b
     Example:
         annualcheck check reports/
-        annualcheck check reports/2019.pdf reports/2020.pdf --format json
+        annualcheck check reports/ --min-severity warning --fail-on warning
+        annualcheck check reports/2019.pdf reports/2020.pdf --format json -o findings.json
     """
     from annualcheck.batch.series import load_series
-    from annualcheck.model.findings import has_errors
     from annualcheck.render.findings import render_findings
 
+    fmt = resolve_format(fmt, output, FINDINGS_SUFFIXES, default="text")
+    check_output(output)
     options = _load_options(kwargs)
     result = load_series(list(paths), options)
     _report_load_errors(result)
+    if not result.records:
+        return EXIT_BAD_INPUT  # no result: nothing on stdout, the reasons are on stderr
     findings = _findings(result, options)
-    click.echo(render_findings(findings, result.records, fmt))
+    emit(render_findings(findings, result.records, fmt, min_severity=min_severity), output)
     if result.errors:
         return EXIT_BAD_INPUT
-    return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
+    return EXIT_FINDINGS if fails(findings, fail_on) else EXIT_OK
 
 
 @cli.command()
@@ -210,23 +317,29 @@ def check(paths: tuple[Path, ...], fmt: str, **kwargs: Any) -> int:
     "--format",
     "fmt",
     type=click.Choice(["text", "markdown", "html", "json"]),
-    default="text",
-    show_default=True,
+    default=None,
+    help="Output format (default: from the -o extension, else text).",
 )
+@output_option("change report (.txt, .md, .html, .json)")
 @input_options
 @guarded
-def diff(old: Path, new: Path, fmt: str, **kwargs: Any) -> int:
+def diff(old: Path, new: Path, fmt: str | None, output: Path | None, **kwargs: Any) -> int:
     """The change report between two years of the series.
+
+    The older report is the one of the earlier year, read from the content; given the other
+    way round, the two are swapped and a note on stderr says so.
 
     \b
     Example:
         annualcheck diff reports/2019.pdf reports/2020.pdf
-        annualcheck diff reports/2020.pdf reports/2021.pdf --format html > change.html
+        annualcheck diff reports/2020.pdf reports/2021.pdf -o change.html
     """
     from annualcheck.batch.series import load_series
     from annualcheck.diff.compare import diff_records
     from annualcheck.render.diff import render_diff
 
+    fmt = resolve_format(fmt, output, DIFF_SUFFIXES, default="text")
+    check_output(output)
     result = load_series([old, new], _load_options(kwargs))
     if result.errors:
         _report_load_errors(result)
@@ -234,7 +347,13 @@ def diff(old: Path, new: Path, fmt: str, **kwargs: Any) -> int:
     if len(result.records) != 2:
         raise AnnualcheckError(None, "diff needs two reports of different years")
     older, newer = result.records
-    click.echo(render_diff(diff_records(older, newer), fmt))
+    if older.source.sha256 != newer.source.sha256 and file_sha256(new) == older.source.sha256:
+        click.echo(
+            f"annualcheck: note: {new} (report {older.report.report_year}) is the older report; "
+            f"comparing it with {old} (report {newer.report.report_year})",
+            err=True,
+        )
+    emit(render_diff(diff_records(older, newer), fmt), output)
     return EXIT_OK
 
 
