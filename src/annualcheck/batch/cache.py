@@ -21,7 +21,7 @@ from annualcheck import __version__
 from annualcheck.model.record import Record
 from annualcheck.output.iosafe import atomic_write_text
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # src/annualcheck, not batch/
 ENTRY_FORMAT = 1  # bump when the entry wrapper below changes
 
 
