@@ -88,8 +88,10 @@ def test_pages_written(site):
 
 def test_index_has_inline_svg_charts_with_titles(site):
     page = parse(site)
-    assert page.tags.count("svg") == 5
-    assert page.svg_titles[:2] == ["Victims put under protection", "Victims by nationality"]
+    # Five charts of the profile; "cases" and "persons" of one of them on two axes.
+    assert site.read_text().count('<figure class="chart">') == 6
+    assert page.tags.count("svg") == 7  # and the small chart of the largest changes
+    assert page.svg_titles[1:3] == ["Victims put under protection", "Victims by nationality"]
     # Charts are inline and take the page's text colour.
     assert "currentColor" in site.read_text()
     assert "<?xml" not in site.read_text()
@@ -167,7 +169,7 @@ def test_rewrite_leaves_no_temporary_files(tmp_path):
 
 
 def test_matplotlib_is_imported_only_when_charts_are_drawn():
-    code = "import sys, annualcheck.output.site, annualcheck.render.shim; print('matplotlib' in sys.modules)"
+    code = "import sys, annualcheck.output.site, annualcheck.render.diff; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -214,7 +216,7 @@ def test_real_series_site(records, tmp_path):
     series_records = [records[y] for y in (2019, 2020, 2021)]
     index = write_site(series_records, [], tmp_path)
     page = parse(index)
-    assert page.tags.count("svg") == 5
+    assert index.read_text().count('<figure class="chart">') == 6
     # FACTS.md: 27 victims in 2018, 47 in 2019, 38 in 2020.
     i = page.cells.index("Victims (total)")
     assert page.cells[i + 1 : i + 4] == ["27", "47", "38"]

@@ -369,7 +369,7 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
     Example:
         annualcheck report reports/ -o site/
     """
-    from annualcheck.batch.series import load_series
+    from annualcheck.batch.series import expand_paths, load_series
     from annualcheck.output.iosafe import check_writable
     from annualcheck.output.site import write_site
 
@@ -380,7 +380,9 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
     if not result.records:
         return EXIT_BAD_INPUT
     findings = _findings(result, options)
-    index = write_site(result.records, findings, outdir, notes=result.notes)
+    files, _ = expand_paths(list(paths))
+    pdfs = {path.name: path for path in reversed(files)}  # the first of a name wins, as in load
+    index = write_site(result.records, findings, outdir, notes=result.notes, pdfs=pdfs)
     click.echo(str(index))
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
 
