@@ -12,6 +12,7 @@ background is transparent.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -187,7 +188,7 @@ def draw_line(ax, xs, ys, color: str, label: str, reconstructed: frozenset[int])
     """A line whose points from reconstructed reports are hollow and whose segments touching
     them are dashed, so a reader never takes a reconstruction for an official figure."""
     ax.plot([], [], linewidth=2, marker="o", color=color, label=label)  # the legend entry
-    for (x0, y0), (x1, y1) in zip(zip(xs, ys), list(zip(xs, ys))[1:], strict=False):
+    for (x0, y0), (x1, y1) in itertools.pairwise(zip(xs, ys, strict=True)):
         dashed = x0 in reconstructed or x1 in reconstructed
         ax.plot([x0, x1], [y0, y1], linewidth=2, color=color, linestyle="--" if dashed else "-")
     for x, y in zip(xs, ys, strict=True):
