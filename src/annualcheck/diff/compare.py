@@ -254,9 +254,20 @@ def compare_figures(old: Record, new: Record) -> list[FigureChange]:
 # -- the whole -------------------------------------------------------------------------------
 
 
-def diff_records(old: Record, new: Record, spec: DiffSpec | None = None) -> ChangeReport:
-    """The change report from `old` to `new` (normally consecutive years of one series)."""
+def diff_records(
+    old: Record, new: Record, spec: DiffSpec | None = None, *, profile: Any = None
+) -> ChangeReport:
+    """The change report from `old` to `new` (normally consecutive years of one series);
+    `profile` (optional) gives its diff part when `spec` is not given, and the abbreviations
+    the sentence splitter knows."""
+    if (
+        spec is None
+        and profile is not None
+        and isinstance(getattr(profile, "diff", None), DiffSpec)
+    ):
+        spec = profile.diff
     spec = spec or default_spec()
+    words = getattr(profile, "figures", None)
     persons, unmatched = carried_over(old, new, spec)
     return ChangeReport(
         old_year=old.report.report_year,
@@ -274,8 +285,8 @@ def diff_records(old: Record, new: Record, spec: DiffSpec | None = None) -> Chan
         unmatched_carryover_rows=unmatched,
         sections=compare_sections(old, new),
         sentences=compare_sentences(
-            narrative_sentences(old, spec.narrative_section),
-            narrative_sentences(new, spec.narrative_section),
+            narrative_sentences(old, spec.narrative_section, words),
+            narrative_sentences(new, spec.narrative_section, words),
         ),
         structure=compare_structure(old, new),
         labels=dict(spec.labels),

@@ -99,8 +99,9 @@ CARRIED_HEADERS = ["old report", "offense", "new report", "verdict", "match"]
 
 
 def section_title(s: Any) -> str:
-    """The section's title, and the old one when the new report renamed it."""
-    return s.title + (f" (was: {s.previous_title})" if s.previous_title else "")
+    """The section's title, and the old number or title when the new report changed them."""
+    was = [w for w in (getattr(s, "previous_number", None), s.previous_title) if w]
+    return s.title + (f" (was: {'; '.join(was)})" if was else "")
 
 
 SECTION_HEADERS = ["section", "title", "change", "similarity"]
@@ -112,7 +113,7 @@ def moved_sections(change: ChangeReport) -> list[Any]:
 
 
 def section_rows(change: ChangeReport) -> list[list[str]]:
-    """Number, title, kind and similarity of each section added, removed or rewritten."""
+    """Number, title, kind and similarity of each section added, removed, moved or rewritten."""
     return [
         [s.number, section_title(s), s.kind, f"{s.similarity:.2f}"] for s in moved_sections(change)
     ]
@@ -407,10 +408,13 @@ def diff_summary_html(change: ChangeReport) -> str:
         parts += [f"<li>{esc(change_sentence(f, change.labels))}</li>" for f in top]
         parts.append("</ul>")
         parts.append(changes_chart_svg(top, change.labels) + "</div>")
-    moved_sections = [s for s in change.sections if s.kind in ("added", "removed", "moved")]
-    if moved_sections:
-        words = ", ".join(f"{s.kind} {s.number} {s.title}".strip() for s in moved_sections[:6])
-        parts.append(f"<p>Sections: {esc(clip(words, 400))}.</p>")
+    news = [s for s in change.sections if s.kind in ("added", "removed")]
+    moved = [s for s in change.sections if s.kind == "moved"]
+    words = [f"{s.kind} {s.number} {s.title}".strip() for s in news[:6]]
+    if moved:
+        words.append(f"{plural(len(moved), 'section')} renumbered (moved)")
+    if words:
+        parts.append(f"<p>Sections: {esc(clip(', '.join(words), 500))}.</p>")
     return "\n".join(parts)
 
 
