@@ -151,7 +151,7 @@ def chart_svg(data: ChartData, salt: str = "chart") -> str:
                     continue
                 color = PALETTE[i % len(PALETTE)]
                 draw_line(ax, xs, ys, color, line.label, data.reconstructed)
-                if len(data.lines) > 1:
+                if len(data.lines) > 1 and ax.get_legend_handles_labels()[0]:
                     continue  # labels of close lines collide; the values table has them
                 for x, y in zip(xs, ys, strict=True):
                     ax.annotate(_fmt(y), (x, y), textcoords="offset points", xytext=(0, 6),
@@ -171,7 +171,7 @@ def chart_svg(data: ChartData, salt: str = "chart") -> str:
             ax.set_xlabel("year covered")
             if data.unit:
                 ax.set_ylabel(data.unit)
-            if len(data.lines) > 1:
+            if len(data.lines) > 1 and ax.get_legend_handles_labels()[0]:
                 # Above the plot, never over a line or a value.
                 fig.legend(loc="outside upper center", frameon=False, fontsize=8,
                            ncols=min(4, len(data.lines)))  # fmt: skip
