@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from annualcheck.model.findings import finding_ids
 from annualcheck.model.errors import OutputError
+from annualcheck.model.findings import finding_ids
 from annualcheck.output.site import write_site
 from builders import fig, finding, record, series, series_findings
 
@@ -167,8 +167,7 @@ def test_the_real_error_is_on_the_first_screen(real_site):
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
 def test_nothing_is_wider_than_the_window(real_site):
     frames = "".join(
-        f'<iframe data-name="{w}/{p}" src="{p}" style="width:{w}px;height:600px;border:0">'
-        "</iframe>"
+        f'<iframe data-name="{w}/{p}" src="{p}" style="width:{w}px;height:600px;border:0"></iframe>'
         for w in WIDTHS
         for p in PAGES
     )
