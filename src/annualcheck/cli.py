@@ -392,35 +392,60 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
 @click.option(
     "-o",
     "--output",
+    "target",
     required=True,
-    type=click.Path(path_type=Path),
-    help="FILE.csv, FILE.parquet or FILE.sqlite",
+    type=click.Path(),
+    help="FILE.csv, FILE.parquet, FILE.sqlite or FILE.db; FOLDER/ for a data package; - for CSV on stdout",
 )
 @input_options
 @guarded
-def export(paths: tuple[Path, ...], output: Path, **kwargs: Any) -> int:
-    """Every figure of every report as one tidy table (.csv, .parquet or .sqlite).
+def export(paths: tuple[Path, ...], target: str, **kwargs: Any) -> int:
+    """Every figure of every report as one tidy table (.csv, .parquet), all tables in SQLite
+    (.sqlite or .db: reports, figures, findings, table_rows), or a Frictionless Data Package
+    (a folder: one CSV per table and datapackage.json).
 
     \b
     Example:
         annualcheck export reports/ -o figures.csv
-        annualcheck export reports/ -o figures.sqlite
+        annualcheck export reports/ -o series.sqlite
+        annualcheck export reports/ -o package/
+        annualcheck export reports/ -o - | head
     """
     from annualcheck.batch.series import load_series
-    from annualcheck.output.export import EXPORT_FORMATS, export_figures
+    from annualcheck.diff.compare import default_spec
+    from annualcheck.output.export import (
+        EXPORT_FORMATS,
+        export_series,
+        figures_csv,
+        is_folder_target,
+    )
     from annualcheck.output.iosafe import check_writable
 
-    if output.suffix.lower() not in EXPORT_FORMATS:
+    output = Path(target)  # the text as given: "out/" (a folder) loses its slash in a Path
+    to_stdout = target == "-"
+    folder = not to_stdout and is_folder_target(target)
+    if not (to_stdout or folder) and output.suffix.lower() not in EXPORT_FORMATS:
         raise AnnualcheckError(
-            output, f"unknown export format {output.suffix!r}; use .csv, .parquet or .sqlite"
+            output,
+            f"unknown export format {output.suffix!r}; use .csv, .parquet, .sqlite, .db, "
+            "a folder/ or -",
         )
-    check_writable(output)
-    result = load_series(list(paths), _load_options(kwargs))
+    if folder:
+        check_writable(output.parent if not output.exists() else output, folder_ok=True)
+    elif not to_stdout:
+        check_writable(output)
+    options = _load_options(kwargs)
+    result = load_series(list(paths), options)
     _report_load_errors(result)
     if not result.records:
         return EXIT_BAD_INPUT
-    export_figures(result.records, output)
-    click.echo(str(output))
+    labels = dict(default_spec().labels)
+    if to_stdout:
+        click.echo(figures_csv(result.records, labels), nl=False)
+    else:
+        findings = _findings(result, options)
+        written = export_series(result.records, target, findings, labels)
+        click.echo(str(written))
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
 
 
