@@ -241,6 +241,14 @@ def trial_rows_frame(records: Iterable[Record]) -> Any:
     return _frame(trial_rows(records), ROW_COLUMNS)
 
 
+def findings_frame(findings: Iterable[Finding]) -> Any:
+    return _frame(finding_rows(findings), FINDING_COLUMNS)
+
+
+def reports_frame(records: Iterable[Record]) -> Any:
+    return _frame(report_rows(records), REPORT_COLUMNS)
+
+
 # -- the tables of an export: rows, columns, keys ---------------------------------------------
 
 
