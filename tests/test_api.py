@@ -54,3 +54,16 @@ def test_profile_by_name():
     assert series.years == [2020]
     with pytest.raises(KeyError):
         annualcheck.load(REPORT_2020, profile="no-such-series")
+
+
+@pytest.mark.skipif(len(list(REPORTS.glob("*.pdf"))) < 3, reason="needs the three reports")
+def test_the_readme_python_block_runs(monkeypatch):
+    """The README's example, run as written (from the repository root)."""
+    readme = (REPORTS.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(REPORTS.parent)
+    scope: dict = {}
+    exec(compile(block, "README.md", "exec"), scope)  # noqa: S102 - our own README
+    assert scope["series"].years == [2019, 2020, 2021]
+    assert set(scope["errors"].rule) == {"toc-caption"}
+    assert scope["change"].counts()["contradicts"] == 0
