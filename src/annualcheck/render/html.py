@@ -30,6 +30,7 @@ h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid var(--line);
 table { border-collapse: collapse; margin: 0.6rem 0 1rem; width: 100%; }
 .scroll { overflow-x: auto; max-width: 100%; }
 .scroll > table { margin-top: 0; }
+.scroll > table > caption { position: sticky; left: 0; max-width: calc(100vw - 2rem); }
 caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
 th, td { border: 1px solid var(--line); padding: 0.25rem 0.5rem; vertical-align: top; text-align: left; }
 th { background: var(--head); }
