@@ -199,3 +199,13 @@ def test_screenshots_of_the_first_screen(real_site, width):
     png.unlink(missing_ok=True)
     _chromium(f"--window-size={width},900", f"--screenshot={png}", real_site.as_uri())
     assert png.stat().st_size > 10_000  # not a blank page
+
+
+def test_findings_page_puts_every_error_before_any_report_s_info(site):
+    text = (site.parent / "findings.html").read_text(encoding="utf-8")
+    findings = series_findings()
+    ids = finding_ids(findings)
+    first_report = text.index('id="report-2019"')
+    for f in findings:
+        at = text.index(f'id="{ids[id(f)]}"')
+        assert (at < first_report) == (f.severity in ("error", "warning")), f.message

@@ -263,11 +263,36 @@ def index_page(
 # -- findings --------------------------------------------------------------------------------
 
 
+def finding_item(
+    f: Finding, ident: str, by_record: Mapping[int, Record], links: PdfLinks, year: bool = False
+) -> str:
+    """One finding as a list item: severity, rule, key, page (a link to the PDF), message,
+    its quotes (each with its page, linked), and its id as anchor."""
+    quotes = "".join(
+        f"<blockquote>{esc(clip(ev.quote))} "
+        f'<span class="muted">({_where_link(f, ev, by_record, links)})</span></blockquote>'
+        for ev in f.evidence
+        if ev.quote
+    )
+    key = f" <code>{esc(f.key)}</code>" if f.key else ""
+    own = by_record.get(f.report_year)
+    page = links.link(own.source.file, f.page, page_ref(f.page)) if own else esc(page_ref(f.page))
+    report = f"report {f.report_year}, " if year else ""
+    return (
+        f'<li id="{esc(ident)}"><span class="sev-{esc(f.severity)}">{esc(f.severity)}</span> '
+        f"<code>{esc(f.rule)}</code>{key} {esc(report)}{page}: {esc(f.message)}{quotes}"
+        f' <a class="muted" href="#{esc(ident)}">#</a></li>'
+    )
+
+
 def findings_page(
     records: Sequence[Record], findings: Sequence[Finding], links: PdfLinks | None = None
 ) -> str:
-    """Every finding, errors of each report first, each with its id as anchor and its
-    quotes, each page reference a link to that page of the PDF."""
+    """Every finding: errors and warnings of all reports first, then each report's info
+    (what could not be checked; findings that say the same thing folded into one line with a
+    count). Each finding has its id as anchor, each page reference links to the PDF page."""
+    from annualcheck.render.findings import keys_phrase, page_span, severity_groups
+
     links = links or PdfLinks()
     ids = finding_ids(findings)
     by_record = {r.report.report_year: r for r in records}
@@ -289,31 +314,38 @@ def findings_page(
             )
         )
     )
-    for year, group in sorted(groups.items()):
+    for severity, title in (("error", "Errors"), ("warning", "Warnings")):
+        worst = sorted((f for f in findings if f.severity == severity), key=Finding.sort_key)
+        parts.append(f'<h2 id="{severity}s">{title} ({len(worst)})</h2>')
+        if worst:
+            items = [finding_item(f, ids[id(f)], by_record, links, year=True) for f in worst]
+            parts.append('<ul class="findings">\n' + "\n".join(items) + "\n</ul>")
+        else:
+            parts.append(f"<p>No {title.lower()}.</p>")
+    for year in sorted({*by_record, *groups}):
+        group = groups.get(year, [])
         parts.append(f'<h2 id="report-{year}">{esc(report_heading(year, by_record))}</h2>')
-        parts.append(f"<p>{esc(summary_line(group))}</p>")
+        worse = [f for f in group if f.severity != "info"]
+        above = f" (its {plural(len(worse), 'error or warning')} above)" if worse else ""
+        parts.append(f"<p>{esc(summary_line(group))}{esc(above)}</p>")
         items = []
-        for f in group:
-            quotes = "".join(
-                f"<blockquote>{esc(clip(ev.quote))} "
-                f'<span class="muted">({_where_link(f, ev, by_record, links)})</span></blockquote>'
-                for ev in f.evidence
-                if ev.quote
-            )
-            key = f" <code>{esc(f.key)}</code>" if f.key else ""
-            own = by_record.get(f.report_year)
-            page = (
-                links.link(own.source.file, f.page, page_ref(f.page))
-                if own
-                else esc(page_ref(f.page))
-            )
-            ident = esc(ids[id(f)])
-            items.append(
-                f'<li id="{ident}"><span class="sev-{esc(f.severity)}">{esc(f.severity)}</span> '
-                f"<code>{esc(f.rule)}</code>{key} {page}: {esc(f.message)}{quotes}"
-                f' <a class="muted" href="#{ident}">#</a></li>'
-            )
-        parts.append('<ul class="findings">\n' + "\n".join(items) + "\n</ul>")
+        for _, found in severity_groups(f for f in group if f.severity == "info"):
+            for g in found:
+                inner = [finding_item(f, ids[id(f)], by_record, links) for f in g.findings]
+                if len(g.findings) == 1:
+                    items += inner
+                    continue
+                head = (
+                    f'<span class="sev-info">info</span> <code>{esc(g.first.rule)}</code> '
+                    f"{esc(page_span(g.pages()))}: {len(g.findings)} × {esc(g.lead)} "
+                    f"Keys: {esc(keys_phrase(g.keys()))}."
+                )
+                items.append(
+                    f"<li><details><summary>{head}</summary>\n"
+                    f'<ul class="findings">{"".join(inner)}</ul></details></li>'
+                )
+        if items:
+            parts.append('<ul class="findings">\n' + "\n".join(items) + "\n</ul>")
     if not findings:
         parts.append("<p>No findings.</p>")
     return html_page("Findings", "\n".join(parts), nav((FINDINGS, "Findings")))

@@ -110,6 +110,7 @@ def severity_groups(findings: Iterable[Finding]) -> list[tuple[str, list[Finding
     """Errors, then warnings, then info; inside each by report and page. Info findings of one
     report and rule that share their lead sentence are one group (a reader needs to know that
     32 stated changes could not be checked, not to read the same sentence 32 times)."""
+    findings = list(findings)
     out = []
     for severity in SEVERITIES:
         groups: list[FindingGroup] = []
