@@ -44,6 +44,7 @@ from annualcheck.diff.trials import (
     summarise_table,
 )
 from annualcheck.model.record import Figure, Record
+from annualcheck.prose.quotes import mark_cuts
 
 SCHEMA = "annualcheck/change@1"
 AGREEMENTS = ("agrees", "contradicts", "not stated", "new key", "dropped key")
@@ -248,6 +249,11 @@ def compare_figures(old: Record, new: Record) -> list[FigureChange]:
     first_seen = {k: i for i, k in enumerate(dict.fromkeys([*news, *olds]))}
     changes = [compare_figure(k, olds.get(k), news.get(k), old) for k in first_seen]
     changes.sort(key=lambda c: (section_order(c.section)[:1], first_seen[c.key]))
+    for c in changes:
+        if c.quote:  # "…" where the quote was cut out of its sentence, as in the findings
+            source = new if c.key in news else old
+            page = c.page if c.key in news else c.previous_page
+            c.quote = mark_cuts(c.quote, [p.text for p in source.paragraphs if p.page == page])
     return changes
 
 
