@@ -258,7 +258,7 @@ def test_contents_changes_that_echo_captions_are_shown_once():
 
 # -- on the real series (records extracted once per session by tests/conftest.py) -------------
 
-#: Report 2020's Table 3 (../shared/corpus/2020-annual-report.md): status of each of the six
+#: Report 2020's Table 3 (reports/src/2020.md): status of each of the six
 #: persons report 2019 left awaiting trial, in the table's order.
 TABLE3_2020_STATUS = ["convicted", "pending", "pending", "convicted", "convicted", "pending"]
 

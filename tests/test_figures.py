@@ -1,7 +1,7 @@
 """Figure extraction (annualcheck.extract.figures.pipeline + the jp_tip figures profile) on the 2020 text.
 
 Until the PDF layer feeds it, the paragraphs come from the corpus text
-(../shared/corpus/2020-annual-report.md, or reports/src/2020.md) through the helper below,
+(reports/src/2020.md, or reports/src/2020.md) through the helper below,
 which builds `record.Paragraph`s the way the layout layer does: markdown stripped, section
 numbers tracked from the headings, page-break splits joined, repeated passages marked.
 

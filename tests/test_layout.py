@@ -2,7 +2,7 @@
 structure of the 2020 report as printed by two producers (reportlab, Chromium).
 
 Expected values come from reading the report (reports/src/2020.md and the 2020 text in
-../shared/corpus), never from the tool's output."""
+docs/CORPUS.md), never from the tool's output."""
 
 from __future__ import annotations
 

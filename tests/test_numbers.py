@@ -1,6 +1,6 @@
 """Numbers and stated changes as the reports write them (annualcheck.prose.numbers).
 
-The phrases are taken from the 2020 report's text (../shared/corpus/2020-annual-report.md)
+The phrases are taken from the 2020 report's text (reports/src/2020.md)
 and from the wording other years use ("19 fewer than 2017", "an increase of 3 from ...").
 """
 

@@ -44,14 +44,14 @@ def test_text_one_line_per_finding_with_page_rule_and_quotes(built):
     assert "(report 2019, p. 10)" in text
 
 
-def test_text_grouped_by_year_worst_first_with_summary(built):
+def test_text_worst_first_with_summary_at_top_and_bottom(built):
     findings = [*series_findings(), finding("list-count", "info", 2020, "a list", page=40)]
     text = render_findings(findings, built.values(), "text")
-    heads = [line for line in text.splitlines() if line.startswith("Report ")]
+    heads = [line.strip() for line in text.splitlines() if line.strip().startswith("Report ")]
     assert [h.split(",")[0] for h in heads] == ["Report 2019", "Report 2020", "Report 2021"]
-    block = text[text.index("Report 2020") : text.index("Report 2021")]
-    assert block.index(" error ") < block.index(" info ")
+    assert text.index(" error ") < text.index(" warning ") < text.index(" info ")
     assert text.splitlines()[-1] == "5 findings: 2 errors, 1 warning, 2 info"
+    assert text.splitlines()[0] == "5 findings: 2 errors, 1 warning, 2 info"
     assert "2019.pdf (reconstruction)" in text
 
 
@@ -63,8 +63,8 @@ def test_text_without_findings_says_so(built):
 
 def test_markdown_findings(built):
     md = render_findings(series_findings(), built.values(), "markdown")
-    assert "## Report 2020" in md
-    assert "- **error** `toc-caption` p. 11" in md
+    assert "## Errors" in md and "Report 2020" in md
+    assert "- **error** `toc-caption` report 2020, p. 11" in md
     assert "> Figure 8 Occupations of 39 suspects (p. 11)" in md
 
 
@@ -188,7 +188,7 @@ def test_clean_reports_are_listed_as_checked(built):
     text = render_findings(
         [finding("list-count", "warning", 2020, "a list")], built.values(), "text"
     )
-    heads = [line for line in text.splitlines() if line.startswith("Report ")]
+    heads = [line for line in text.splitlines() if line.strip().startswith("Report ")]
     assert len(heads) == 3
     assert "Report 2021" in heads[2] and "[0 findings: 0 errors, 0 warnings, 0 info]" in heads[2]
 

@@ -97,8 +97,10 @@ def test_pages_written(site):
 
 def test_index_has_inline_svg_charts_with_titles(site):
     page = parse(site)
-    assert page.tags.count("svg") == 5
-    assert page.svg_titles[:2] == ["Victims put under protection", "Victims by nationality"]
+    # Five charts of the profile; "cases" and "persons" of one of them on two axes.
+    assert site.read_text().count('<figure class="chart">') == 6
+    assert page.tags.count("svg") == 7  # and the small chart of the largest changes
+    assert page.svg_titles[1:3] == ["Victims put under protection", "Victims by nationality"]
     # Charts are inline and take the page's text colour.
     assert "currentColor" in site.read_text()
     assert "<?xml" not in site.read_text()
@@ -223,7 +225,7 @@ def test_real_series_site(records, tmp_path):
     series_records = [records[y] for y in (2019, 2020, 2021)]
     index = write_site(series_records, [], tmp_path, profile=PROFILE)
     page = parse(index)
-    assert page.tags.count("svg") == 5
+    assert index.read_text().count('<figure class="chart">') == 6
     # FACTS.md: 27 victims in 2018, 47 in 2019, 38 in 2020.
     i = page.cells.index("Victims (total)")
     assert page.cells[i + 1 : i + 4] == ["27", "47", "38"]

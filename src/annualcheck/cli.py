@@ -173,14 +173,76 @@ def _report_load_errors(result: Any) -> None:
         click.echo(f"annualcheck: note: {note}", err=True)
 
 
-def _pdf_links(paths: tuple[Path, ...], outdir: Path) -> dict[str, str]:
-    """PDF file name -> its path relative to the site folder, for links to its pages."""
-    import os
+def output_option(what: str) -> Callable[..., Any]:
+    """`-o/--output PATH`: every command can write its result to a file instead of stdout."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(path_type=Path),
+        default=None,
+        help=f"Write the {what} here instead of stdout; '-' is stdout.",
+    )
 
-    from annualcheck.batch.series import expand_paths
 
-    files, _ = expand_paths(list(paths))
-    return {f.name: Path(os.path.relpath(f.resolve(), outdir.resolve())).as_posix() for f in files}
+#: File extensions and the format each one means, per kind of result.
+FINDINGS_SUFFIXES = {".txt": "text", ".json": "json", ".md": "markdown", ".markdown": "markdown"}
+DIFF_SUFFIXES = {".txt": "text", ".json": "json", ".md": "markdown", ".markdown": "markdown",
+                 ".html": "html", ".htm": "html"}  # fmt: skip
+RECORD_SUFFIXES = {".json": "json", ".csv": "csv"}
+
+
+def resolve_format(
+    fmt: str | None, output: Path | None, suffixes: dict[str, str], default: str
+) -> str:
+    """The output format: --format if given, else the -o file's extension, else `default`.
+
+    Why an error when both are given and disagree: `-o x.csv --format json` writing JSON into
+    a file named .csv is a silent surprise for whoever opens the file next."""
+    from_ext = None
+    if output is not None and str(output) != "-":
+        from_ext = suffixes.get(output.suffix.lower())
+    if fmt is not None and from_ext is not None and fmt != from_ext:
+        raise AnnualcheckError(
+            output, f"--format {fmt} disagrees with the extension {output.suffix!r} ({from_ext})"
+        )
+    return fmt or from_ext or default
+
+
+def check_output(output: Path | None, **kwargs: Any) -> None:
+    """Refuse an unwritable -o path before any report is read (stdout needs no check)."""
+    if output is not None and str(output) != "-":
+        from annualcheck.output.iosafe import check_writable
+
+        check_writable(output, **kwargs)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """The result to stdout, or atomically to the -o file ('-' is stdout)."""
+    if output is None or str(output) == "-":
+        click.echo(text)
+        return
+    from annualcheck.output.iosafe import atomic_write_text
+
+    atomic_write_text(output, text if text.endswith("\n") else text + "\n")
+
+
+def file_sha256(path: Path) -> str | None:
+    """SHA-256 of a file's content (how `diff` tells which input became which record)."""
+    import hashlib
+
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def fails(findings: list, fail_on: str) -> bool:
+    """Whether `findings` make `check` exit 1 under --fail-on."""
+    if fail_on == "never":
+        return False
+    worst = {"error": ("error",), "warning": ("error", "warning")}[fail_on]
+    return any(f.severity in worst for f in findings)
 
 
 # -- the group ------------------------------------------------------------------------------
@@ -202,7 +264,11 @@ def cli(debug: bool) -> None:
 @cli.command()
 @click.argument("report", type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv"]),
+    default=None,
+    help="Output format (default: from the -o extension, else json).",
 )
 @click.option(
     "-o",
@@ -214,7 +280,7 @@ def cli(debug: bool) -> None:
 )
 @input_options
 @guarded
-def extract(report: Path, fmt: str, output: Path | None, **kwargs: Any) -> int:
+def extract(report: Path, fmt: str | None, output: Path | None, **kwargs: Any) -> int:
     """Extract one report into its normalized record.
 
     \b
@@ -226,6 +292,9 @@ def extract(report: Path, fmt: str, output: Path | None, **kwargs: Any) -> int:
     from annualcheck.output.iosafe import check_writable
     from annualcheck.output.record import write_record
 
+    fmt = resolve_format(fmt, output, RECORD_SUFFIXES, default="json")
+    if output is not None and str(output) == "-":
+        output = None
     if output is not None:
         check_writable(output, folder_ok=(fmt == "csv"), inputs=[report])
     from annualcheck.batch.series import page_warnings
@@ -244,35 +313,64 @@ def extract(report: Path, fmt: str, output: Path | None, **kwargs: Any) -> int:
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    show_default=True,
+    default=None,
+    help="Output format (default: from the -o extension, else text).",
 )
+@click.option(
+    "--min-severity",
+    type=click.Choice(["info", "warning", "error"]),
+    default="info",
+    show_default=True,
+    help="Show only findings of this severity or worse (the summary counts all).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding of this severity or worse is found; never: exit 0.",
+)
+@output_option("findings (.txt, .json, .md)")
 @input_options
 @guarded
-def check(paths: tuple[Path, ...], fmt: str, **kwargs: Any) -> int:
+def check(
+    paths: tuple[Path, ...],
+    fmt: str | None,
+    min_severity: str,
+    fail_on: str,
+    output: Path | None,
+    **kwargs: Any,
+) -> int:
     """Check each report alone and each pair of consecutive years.
 
-    Exit status 0 when no finding is an error, 1 when one is, 2 when an input was bad.
+    Errors come first, then warnings, then info; a line of counts stands at the top and the
+    bottom. Exit status 0 when no finding reaches --fail-on (default: error), 1 when one
+    does, 2 when an input was bad.
 
     \b
     Example:
         annualcheck check reports/
-        annualcheck check reports/2019.pdf reports/2020.pdf --format json
+        annualcheck check reports/ --min-severity warning --fail-on warning
+        annualcheck check reports/2019.pdf reports/2020.pdf --format json -o findings.json
     """
     from annualcheck.batch.series import load_series
-    from annualcheck.model.findings import has_errors
     from annualcheck.render.findings import render_findings
 
+    fmt = resolve_format(fmt, output, FINDINGS_SUFFIXES, default="text")
+    check_output(output, inputs=paths)
     options = _load_options(kwargs)
     with stage("load"):
         result = load_series(list(paths), options)
     _report_load_errors(result)
+    if not result.records:
+        return EXIT_BAD_INPUT  # no result: nothing on stdout, the reasons are on stderr
     findings = _findings(result, options)
     with stage("render"):
-        click.echo(for_terminal(render_findings(findings, result.records, fmt), fmt))
+        text = render_findings(findings, result.records, fmt, min_severity=min_severity)
+        emit(for_terminal(text, fmt), output)
     if result.errors:
         return EXIT_BAD_INPUT
-    return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
+    return EXIT_FINDINGS if fails(findings, fail_on) else EXIT_OK
 
 
 @cli.command()
@@ -282,23 +380,29 @@ def check(paths: tuple[Path, ...], fmt: str, **kwargs: Any) -> int:
     "--format",
     "fmt",
     type=click.Choice(["text", "markdown", "html", "json"]),
-    default="text",
-    show_default=True,
+    default=None,
+    help="Output format (default: from the -o extension, else text).",
 )
+@output_option("change report (.txt, .md, .html, .json)")
 @input_options
 @guarded
-def diff(old: Path, new: Path, fmt: str, **kwargs: Any) -> int:
+def diff(old: Path, new: Path, fmt: str | None, output: Path | None, **kwargs: Any) -> int:
     """The change report between two years of the series.
+
+    The older report is the one of the earlier year, read from the content; given the other
+    way round, the two are swapped and a note on stderr says so.
 
     \b
     Example:
         annualcheck diff reports/2019.pdf reports/2020.pdf
-        annualcheck diff reports/2020.pdf reports/2021.pdf --format html > change.html
+        annualcheck diff reports/2020.pdf reports/2021.pdf -o change.html
     """
     from annualcheck.batch.series import load_series
     from annualcheck.diff.compare import diff_records
     from annualcheck.render.diff import render_diff
 
+    fmt = resolve_format(fmt, output, DIFF_SUFFIXES, default="text")
+    check_output(output, inputs=(old, new))
     with stage("load"):
         result = load_series([old, new], _load_options(kwargs))
     if result.errors:
@@ -307,9 +411,15 @@ def diff(old: Path, new: Path, fmt: str, **kwargs: Any) -> int:
     if len(result.records) != 2:
         raise AnnualcheckError(None, "diff needs two reports of different years")
     older, newer = result.records
+    if older.source.sha256 != newer.source.sha256 and file_sha256(new) == older.source.sha256:
+        click.echo(
+            f"annualcheck: note: {new} (report {older.report.report_year}) is the older report; "
+            f"comparing it with {old} (report {newer.report.report_year})",
+            err=True,
+        )
     change = diff_records(older, newer, profile=kwargs["profile"])
     with stage("render"):
-        click.echo(for_terminal(render_diff(change, fmt), fmt))
+        emit(for_terminal(render_diff(change, fmt), fmt), output)
     return EXIT_OK
 
 
@@ -325,7 +435,7 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
     Example:
         annualcheck report reports/ -o site/
     """
-    from annualcheck.batch.series import load_series
+    from annualcheck.batch.series import expand_paths, load_series
     from annualcheck.output.iosafe import check_writable
     from annualcheck.output.site import write_site
     from annualcheck.trials import build_trials
@@ -338,6 +448,9 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
     if not result.records:
         return EXIT_BAD_INPUT
     findings = _findings(result, options)
+    files, _ = expand_paths(list(paths))
+    pdfs = {path.name: path for path in reversed(files)}  # the first of a name wins, as in load
+    has_trials = any(kind.kind == "trial" for kind in options.profile.tables.kinds)
     with stage("render"):
         index = write_site(
             result.records,
@@ -346,10 +459,8 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
             notes=result.notes,
             profile=options.profile,
             # a series whose tables hold no trials gets no Trials page
-            trials=build_trials(result.records, profile=options.profile)
-            if any(kind.kind == "trial" for kind in options.profile.tables.kinds)
-            else None,
-            pdf_links=_pdf_links(paths, outdir),
+            trials=build_trials(result.records, profile=options.profile) if has_trials else None,
+            pdfs=pdfs,
         )
     click.echo(str(index))
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
@@ -360,14 +471,17 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
 @click.option(
     "-o",
     "--output",
+    "target",
     required=True,
-    type=click.Path(path_type=Path),
-    help="FILE.csv, FILE.parquet or FILE.sqlite; - writes CSV to stdout",
+    type=click.Path(),
+    help="FILE.csv, FILE.parquet, FILE.sqlite or FILE.db; FOLDER/ for a data package; - for CSV on stdout",
 )
 @input_options
 @guarded
-def export(paths: tuple[Path, ...], output: Path, **kwargs: Any) -> int:
-    """Every figure of every report as one tidy table (.csv, .parquet or .sqlite).
+def export(paths: tuple[Path, ...], target: str, **kwargs: Any) -> int:
+    """Every figure of every report as one tidy table (.csv, .parquet), all tables in SQLite
+    (.sqlite or .db: reports, figures, findings, table_rows), or a Frictionless Data Package
+    (a folder: one CSV per table and datapackage.json).
 
     SQLite also gets the trial tables' rows and the trial histories (`trials`, one row a
     person; `trial_events`, one row a step); `annualcheck trials --format csv -o DIR/`
@@ -376,36 +490,50 @@ def export(paths: tuple[Path, ...], output: Path, **kwargs: Any) -> int:
     \b
     Example:
         annualcheck export reports/ -o figures.csv
-        annualcheck export reports/ -o figures.sqlite
+        annualcheck export reports/ -o series.sqlite
+        annualcheck export reports/ -o package/
+        annualcheck export reports/ -o - | head
     """
     from annualcheck.batch.series import load_series
-    from annualcheck.output.export import EXPORT_FORMATS, export_figures
-    from annualcheck.output.iosafe import check_writable, is_stdout
+    from annualcheck.output.export import (
+        EXPORT_FORMATS,
+        export_series,
+        figures_csv,
+        is_folder_target,
+    )
+    from annualcheck.output.iosafe import check_writable
 
-    if not is_stdout(output) and output.suffix.lower() not in EXPORT_FORMATS:
+    output = Path(target)  # the text as given: "out/" (a folder) loses its slash in a Path
+    to_stdout = target == "-"
+    folder = not to_stdout and is_folder_target(target)
+    if not (to_stdout or folder) and output.suffix.lower() not in EXPORT_FORMATS:
         raise AnnualcheckError(
-            output, f"unknown export format {output.suffix!r}; use .csv, .parquet or .sqlite"
+            output,
+            f"unknown export format {output.suffix!r}; use .csv, .parquet, .sqlite, .db, "
+            "a folder/ or -",
         )
-    check_writable(output, inputs=paths)
+    if folder:
+        check_writable(output.parent if not output.exists() else output, folder_ok=True)
+    elif not to_stdout:
+        check_writable(output, inputs=paths)
     options = _load_options(kwargs)
     with stage("load"):
         result = load_series(list(paths), options)
     _report_load_errors(result)
     if not result.records:
         return EXIT_BAD_INPUT
-    if is_stdout(output):
-        from annualcheck.output.export import figures_frame, to_csv_text
-
-        sys.stdout.write(to_csv_text(figures_frame(result.records)))
-        return EXIT_BAD_INPUT if result.errors else EXIT_OK
-    trials = None
-    if output.suffix.lower() == ".sqlite":
+    labels = dict(options.profile.diff.labels)
+    if to_stdout:
+        click.echo(figures_csv(result.records, labels), nl=False)
+    else:
         from annualcheck.trials import build_trials
 
-        trials = build_trials(result.records, profile=options.profile)
-    with stage("render"):
-        export_figures(result.records, output, trials=trials)
-    click.echo(str(output))
+        findings = _findings(result, options)
+        has_trials = any(kind.kind == "trial" for kind in options.profile.tables.kinds)
+        trials = build_trials(result.records, profile=options.profile) if has_trials else None
+        with stage("render"):
+            written = export_series(result.records, target, findings, labels, trials=trials)
+        click.echo(str(written))
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
 
 

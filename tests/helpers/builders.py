@@ -163,7 +163,7 @@ def finding(
     return Finding(rule, severity, report_year, message, key, expected, actual, tuple(evidence))
 
 
-# -- a small three-year series (values from ../shared/corpus/FACTS.md and the 2020 text) ------
+# -- a small three-year series (values from docs/FACTS.md and the 2020 text) ------
 
 #: Offenses of the six persons report 2020's Table 3 carries over, in its order.
 TABLE3_2020 = [

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from annualcheck.model.findings import Evidence, Finding
 from annualcheck.model.record import Caption, Figure, Occurrence, Paragraph, Record, TableRow
 from annualcheck.model.safety import bounded_int
+from annualcheck.prose.quotes import mark_cuts
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -90,22 +91,44 @@ def page_ref(*pages: int | None) -> str:
 
 
 def shorten(text: str, limit: int = 300) -> str:
+    """Whitespace collapsed; a quote longer than `limit` cut at a word, with "…"."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
+
+
+def page_texts(record: Record, page: int | None) -> list[str]:
+    """Texts of the paragraphs on `page` (where a figure's quote was taken from)."""
+    return [p.text for p in record.paragraphs if p.page == page]
+
+
+def sentence_quote(record: Record, quote: str, page: int | None) -> str:
+    """A figure's quote with "…" where it was cut out of its sentence, then shortened."""
+    return shorten(mark_cuts(quote, page_texts(record, page)))
 
 
 def ev_figure(record: Record, fig: Figure) -> Evidence:
-    return Evidence(record.report.report_year, fig.page, shorten(fig.quote), fig.printed_page)
+    return Evidence(
+        record.report.report_year,
+        fig.page,
+        sentence_quote(record, fig.quote, fig.page),
+        fig.printed_page,
+    )
 
 
 def ev_occurrence(record: Record, occ: Occurrence) -> Evidence:
-    return Evidence(record.report.report_year, occ.page, shorten(occ.quote), occ.printed_page)
+    return Evidence(
+        record.report.report_year,
+        occ.page,
+        sentence_quote(record, occ.quote, occ.page),
+        occ.printed_page,
+    )
 
 
 def ev_paragraph(record: Record, para: Paragraph, quote: str | None = None) -> Evidence:
-    return Evidence(
-        record.report.report_year, para.page, shorten(quote or para.text), para.printed_page
-    )
+    text = mark_cuts(quote, [para.text]) if quote else para.text
+    return Evidence(record.report.report_year, para.page, shorten(text), para.printed_page)
 
 
 def ev_caption(record: Record, cap: Caption) -> Evidence:

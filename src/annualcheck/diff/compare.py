@@ -49,6 +49,7 @@ from annualcheck.model.record import Figure, Record, StatedChange
 from annualcheck.model.timings import stage
 from annualcheck.profiles.spec import Profile
 from annualcheck.prose.comparisons import relative_agreement
+from annualcheck.prose.quotes import mark_cuts
 
 SCHEMA = "annualcheck/change@1"
 AGREEMENTS = ("agrees", "contradicts", "not stated", "new key", "dropped key")
@@ -226,6 +227,11 @@ def compare_figures(old: Record, new: Record) -> list[FigureChange]:
     first_seen = {k: i for i, k in enumerate(dict.fromkeys([*news, *olds]))}
     changes = [compare_figure(k, olds.get(k), news.get(k), old) for k in first_seen]
     changes.sort(key=lambda c: (section_order(c.section)[:1], first_seen[c.key]))
+    for c in changes:
+        if c.quote:  # "…" where the quote was cut out of its sentence, as in the findings
+            source = new if c.key in news else old
+            page = c.page if c.key in news else c.previous_page
+            c.quote = mark_cuts(c.quote, [p.text for p in source.paragraphs if p.page == page])
     return changes
 
 
@@ -241,6 +247,7 @@ def diff_records(old: Record, new: Record, *, profile: Profile) -> ChangeReport:
 
 def _diff_records(old: Record, new: Record, profile: Profile) -> ChangeReport:
     spec = profile.diff
+    words = profile.figures
     persons, unmatched = carried_over(old, new, spec)
     return ChangeReport(
         old_year=old.report.report_year,
@@ -258,8 +265,8 @@ def _diff_records(old: Record, new: Record, profile: Profile) -> ChangeReport:
         unmatched_carryover_rows=unmatched,
         sections=compare_sections(old, new),
         sentences=compare_sentences(
-            narrative_sentences(old, spec.narrative_section),
-            narrative_sentences(new, spec.narrative_section),
+            narrative_sentences(old, spec.narrative_section, words),
+            narrative_sentences(new, spec.narrative_section, words),
         ),
         structure=compare_structure(old, new),
         labels=dict(spec.labels),

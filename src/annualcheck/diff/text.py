@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 
 from annualcheck.diff.align import align
+from annualcheck.extract.figures.mentions import split_sentences as sentence_spans
+from annualcheck.extract.figures.pipeline import FiguresProfile
 from annualcheck.model.record import Record
 
 #: Sentences at least this similar (numbers masked) count as one sentence changed.
 SENTENCE_THRESHOLD = 0.6
+#: Sections at least this similar (title and text, see `section_similarity`) are one section.
+SECTION_THRESHOLD = 0.6
 
 
 @dataclass
@@ -26,6 +31,7 @@ class SectionChange:
     kind: str  # "added", "removed", "rewritten", "unchanged"
     similarity: float
     previous_title: str | None = None  # set when the old report titled the section otherwise
+    previous_number: str | None = None  # set when the section moved: its number in the old report
 
 
 @dataclass
@@ -71,30 +77,71 @@ def text_similarity(a: str, b: str) -> float:
     return round(difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio(), 3)
 
 
+def _fold(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def title_similarity(a: str, b: str) -> float:
+    """How alike two headings are, by their words (case and punctuation ignored)."""
+    wa, wb = _fold(a), _fold(b)
+    if not wa and not wb:
+        return 1.0
+    return difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+
+
+def section_similarity(old: tuple[str, str, str], new: tuple[str, str, str]) -> float:
+    """(number, title, text) of two sections: mostly their titles, then their text, and a
+    little for the same number (the tie-break between two sections of one title). Under one
+    number, the same text is the same section, renamed."""
+    (on, ot, ox), (nn, nt, nx) = old, new
+    text = text_similarity(ox, nx) if ox or nx else 1.0
+    score = 0.65 * title_similarity(ot, nt) + 0.3 * text + 0.05 * (on == nn)
+    if on == nn and ox and nx:
+        score = max(score, 0.95 * text)
+    return score
+
+
 def compare_sections(
     old: Record, new: Record, rewritten_below: float = 0.98
 ) -> list[SectionChange]:
-    """Sections of either report: added, removed, rewritten (similarity below the bar) or unchanged."""
+    """Sections of either report: added, removed, moved (renumbered: the same title and text
+    under another number), rewritten (similarity below the bar) or unchanged.
+
+    Why matched by title and position, not number: a report that inserts a sub-section
+    renumbers every one after it ("7 (1) ii) c)" becomes "d)"); by number they would all
+    read as rewritten and the last as added, though only one is new."""
     olds, news = section_texts(old), section_texts(new)
     old_titles = {s.number: s.title for s in old.sections}
-    titles = old_titles | {s.number: s.title for s in new.sections}
-    order = sorted({*news, *olds}, key=lambda n: (section_order(n), n))
-    out = []
-    for number in order:
-        if number not in olds and number not in news:
+    new_titles = {s.number: s.title for s in new.sections}
+
+    def listed(texts: dict[str, str], titles: dict[str, str]) -> list[tuple[str, str, str]]:
+        numbers = sorted({*texts, *titles} - {""}, key=lambda n: (section_order(n), n))
+        return [(n, titles.get(n, ""), texts.get(n, "")) for n in numbers]
+
+    a, b = listed(olds, old_titles), listed(news, new_titles)
+    sim = [[section_similarity(x, y) for y in b] for x in a]
+    pairs = align(sim, SECTION_THRESHOLD) if a and b else {}
+    by_new = {j: i for i, j in pairs.items()}
+    out: list[tuple[tuple, SectionChange]] = []
+    for j, (number, title, text) in enumerate(b):
+        i = by_new.get(j)
+        if i is None:
+            out.append(((section_order(number), 1), SectionChange(number, title, "added", 0.0)))
             continue
-        if number not in olds:
-            kind, score = "added", 0.0
-        elif number not in news:
-            kind, score = "removed", 0.0
+        o_number, o_title, o_text = a[i]
+        score = text_similarity(o_text, text) if o_text or text else 1.0
+        if o_number != number:
+            kind = "moved"
         else:
-            score = text_similarity(olds[number], news[number])
             kind = "unchanged" if score >= rewritten_below else "rewritten"
-        title = titles.get(number, "")
-        before = old_titles.get(number)
-        renamed = before if kind != "removed" and before is not None and before != title else None
-        out.append(SectionChange(number, title, kind, score, renamed))
-    return out
+        renamed = o_title if o_title and o_title != title else None
+        change = SectionChange(number, title, kind, score, renamed,
+                               o_number if o_number != number else None)  # fmt: skip
+        out.append(((section_order(number), 1), change))
+    for i, (number, title, _text) in enumerate(a):
+        if i not in pairs:
+            out.append(((section_order(number), 0), SectionChange(number, title, "removed", 0.0)))
+    return [c for _, c in sorted(out, key=lambda t: t[0])]
 
 
 _NUMBER_WORDS = (
@@ -112,19 +159,32 @@ def mask_numbers(sentence: str) -> str:
     return " ".join(_NUMBER_RE.sub("#", sentence).split())
 
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a paragraph: a full stop, then space and a capital or an opening bracket."""
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z(\[“\"○•-])", " ".join(text.split()))
-    return [p.strip() for p in parts if p.strip()]
+@dataclass(frozen=True)
+class _Sentences:
+    """What the extraction's sentence splitter reads of a profile: its abbreviations."""
+
+    abbreviations: tuple[str, ...] = next(
+        f.default for f in fields(FiguresProfile) if f.name == "abbreviations"
+    )
 
 
-def narrative_sentences(record: Record, section: str) -> list[str]:
+def split_sentences(text: str, profile: Any = None) -> list[str]:
+    """Sentences of a paragraph, by the extraction's own splitter (so "groups, etc. (two
+    less than in 2017)" stays one sentence here as it does in the record)."""
+    text = " ".join(text.split())
+    spans = sentence_spans(text, profile if profile is not None else _Sentences())
+    return [text[s:e].strip() for s, e in spans if text[s:e].strip()]
+
+
+def narrative_sentences(record: Record, section: str, profile: Any = None) -> list[str]:
+    """The sentences of `section` and its sub-sections; `profile` is the figures part of
+    the series' profile (its abbreviations), or None for the general ones."""
     top = re.compile(rf"^{re.escape(section)}(?:\s|$)")
     return [
         s
         for p in record.paragraphs
         if p.section and top.match(p.section)
-        for s in split_sentences(p.text)
+        for s in split_sentences(p.text, profile)
     ]
 
 

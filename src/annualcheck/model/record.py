@@ -3,7 +3,7 @@
 Why dataclasses and not dicts: the extractor, the checks, the diff and the renderers all
 read the same fields, and a typo in a field name should fail at construction, not three
 modules later. The JSON shape is the contract's `annualcheck/record@1`
-(`../shared/spec/CONTRACT.md`); `to_dict`/`from_dict` are the only places that know it.
+(`docs/CONTRACT.md`); `to_dict`/`from_dict` are the only places that know it.
 
 Every object that came from a page keeps its page (1-based page of the PDF file), its
 printed page where the document prints one, and, where it has one, its bounding box, so a

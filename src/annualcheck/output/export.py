@@ -1,23 +1,33 @@
-"""Every figure of every report as one tidy table: CSV, Parquet or SQLite, by extension.
+"""Every figure of every report as one tidy table: CSV, Parquet or SQLite, by extension; a
+folder gets a Frictionless Data Package.
 
 Why tidy (one row per report and figure): a reader of a series wants to pivot by key and
 year in their own tool, and every row keeps its page and quote so a number in a spreadsheet
-can still be traced to the words that give it. SQLite also gets the trial tables' rows
-("table_rows"), which do not fit the figure table's shape. Every file is written under a
-temporary name in the destination folder and renamed only once complete
-(`iosafe.atomic_path`), so an interrupted export never leaves a torn file.
+can still be traced to the words that give it. Beside the figures, SQLite and the data package
+hold `reports` (which report is a reconstruction, its file and hash), `findings` (one row per
+finding and piece of evidence) and `table_rows` (the trial tables' rows, which do not fit the
+figure table's shape). Counts are integers, never 47.0; a stock counted on a day says so
+(`as_of`, from "as of March 31, 2020"). Every file is written under a temporary name in the
+destination folder and renamed only once complete (`iosafe.atomic_path`), so an interrupted
+export never leaves a torn file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from annualcheck.model.findings import Finding, finding_ids
 from annualcheck.model.record import CellsRow, Record, TableRow
-from annualcheck.output.iosafe import atomic_path
+from annualcheck.output.iosafe import atomic_path, atomic_write_text
+from annualcheck.prose.dates import as_of_date
+from annualcheck.prose.quotes import mark_cuts
 
-EXPORT_FORMATS = {".csv", ".parquet", ".sqlite"}
+EXPORT_FORMATS = {".csv", ".parquet", ".sqlite", ".db"}
+SQLITE_SUFFIXES = {".sqlite", ".db"}
 
 FIGURE_COLUMNS = (
     "report_year",
@@ -36,10 +46,14 @@ FIGURE_COLUMNS = (
     "quote",
     "approximate",
     "preliminary",
+    "label",
+    "as_of",
+    "reconstruction",
 )
 ROW_COLUMNS = (
     "report_year",
     "table",
+    "row",
     "no",
     "offense",
     "status",
@@ -51,10 +65,92 @@ ROW_COLUMNS = (
 )
 
 
-def figure_rows(records: Iterable[Record]) -> list[dict[str, Any]]:
+REPORT_COLUMNS = ("report_year", "data_year", "published", "title", "file", "sha256", "pages",
+                  "reconstruction")  # fmt: skip
+FINDING_COLUMNS = ("finding_id", "evidence_no", "rule", "severity", "report_year", "key",
+                   "message", "expected", "actual", "evidence_report_year", "evidence_page",
+                   "evidence_printed_page", "evidence_quote")  # fmt: skip
+
+
+def whole(value: Any) -> Any:
+    """47.0 -> 47: a count stays an integer in every format."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def default_label(key: str) -> str:
+    """ "members.type.full_time" -> "Members type full time": words for a key the
+    profile gives no label for."""
+    return key.replace(".", " ").replace("_", " ").capitalize()
+
+
+def report_rows(records: Iterable[Record]) -> list[dict[str, Any]]:
+    """One dict per report: its years, file, hash, pages and whether it is a reconstruction."""
+    return [
+        {
+            "report_year": r.report.report_year,
+            "data_year": r.report.data_year,
+            "published": r.report.published,
+            "title": r.report.title,
+            "file": r.source.file,
+            "sha256": r.source.sha256,
+            "pages": r.source.pages,
+            "reconstruction": bool(r.report.reconstruction),
+        }
+        for r in sorted(records, key=lambda r: r.report.report_year)
+    ]
+
+
+def _cell(value: Any) -> Any:
+    """expected/actual of a finding: numbers as they are, anything else as JSON text."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(whole(value))
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def finding_rows(findings: Iterable[Finding]) -> list[dict[str, Any]]:
+    """One dict per finding and piece of evidence (evidence_no 1, 2, ...; 0 when it has
+    none), so a spreadsheet filters findings by the page or report that proves them."""
+    findings = sorted(findings, key=Finding.sort_key)
+    ids = finding_ids(findings)
+    out = []
+    for f in findings:
+        head = {
+            "finding_id": ids[id(f)],
+            "rule": f.rule,
+            "severity": f.severity,
+            "report_year": f.report_year,
+            "key": f.key,
+            "message": f.message,
+            "expected": _cell(f.expected),
+            "actual": _cell(f.actual),
+        }
+        evidence = list(f.evidence) or [None]
+        for n, ev in enumerate(evidence, start=1 if f.evidence else 0):
+            out.append(
+                head
+                | {
+                    "evidence_no": n,
+                    "evidence_report_year": ev.report_year if ev else None,
+                    "evidence_page": ev.page if ev else None,
+                    "evidence_printed_page": ev.printed_page if ev else None,
+                    "evidence_quote": ev.quote if ev else None,
+                }
+            )
+    return out
+
+
+def figure_rows(
+    records: Iterable[Record], labels: Mapping[str, str] | None = None
+) -> list[dict[str, Any]]:
     """One dict per figure, in report order then the report's own order."""
+    labels = labels or {}
     out = []
     for record in sorted(records, key=lambda r: r.report.report_year):
+        texts: dict[int, list[str]] = {}
+        for para in record.paragraphs:
+            texts.setdefault(para.page, []).append(para.text)
         for f in record.figures:
             change = f.stated_change
             out.append(
@@ -63,18 +159,21 @@ def figure_rows(records: Iterable[Record]) -> list[dict[str, Any]]:
                     "data_year": record.report.data_year,
                     "key": f.key,
                     "period": f.period,
-                    "value": f.value,
+                    "value": whole(f.value),
                     "unit": f.unit,
-                    "stated_delta": change.delta if change else None,
+                    "stated_delta": whole(change.delta) if change else None,
                     "reference_period": change.reference_period if change else None,
                     "stated_phrase": change.phrase if change else None,
                     "page": f.page,
                     "printed_page": f.printed_page,
                     "section": f.section,
                     "repeated_from": f.repeated_from,
-                    "quote": f.quote,
+                    "quote": mark_cuts(f.quote, texts.get(f.page, ())),
                     "approximate": bool(f.approximate),
                     "preliminary": bool(f.preliminary),
+                    "label": labels.get(f.key) or default_label(f.key),
+                    "as_of": as_of_date(f.quote),
+                    "reconstruction": bool(record.report.reconstruction),
                 }
             )
     return out
@@ -85,7 +184,7 @@ def trial_rows(records: Iterable[Record]) -> list[dict[str, Any]]:
     out = []
     for record in sorted(records, key=lambda r: r.report.report_year):
         for name, table in sorted(record.tables.items()):
-            for row in table.rows:
+            for position, row in enumerate(table.rows, start=1):
                 if not isinstance(row, TableRow):
                     continue  # a table of dated entries has no trial columns
                 s = row.sentence
@@ -93,6 +192,7 @@ def trial_rows(records: Iterable[Record]) -> list[dict[str, Any]]:
                     {
                         "report_year": record.report.report_year,
                         "table": name,
+                        "row": position,
                         "no": row.no,
                         "offense": row.offense,
                         "status": row.status,
@@ -107,10 +207,11 @@ def trial_rows(records: Iterable[Record]) -> list[dict[str, Any]]:
 
 
 #: Columns that hold counts or page numbers (nullable integers), and yes/no columns.
-INTEGER_COLUMNS = {"report_year", "data_year", "no", "page", "printed_page", "prison_months",
-                   "suspended_years", "fine_yen"}  # fmt: skip
+INTEGER_COLUMNS = {"report_year", "data_year", "no", "row", "figure_no", "page", "printed_page",
+                   "prison_months", "suspended_years", "fine_yen", "pages", "evidence_no",
+                   "evidence_report_year", "evidence_page", "evidence_printed_page"}  # fmt: skip
 NUMBER_COLUMNS = {"value", "stated_delta"}  # integers when every value is whole, else floats
-BOOLEAN_COLUMNS = {"approximate", "preliminary", "probation"}
+BOOLEAN_COLUMNS = {"approximate", "preliminary", "probation", "reconstruction"}
 
 
 def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> Any:
@@ -161,53 +262,175 @@ def to_csv_text(frame: Any) -> str:
     return csv_safe(frame).to_csv(index=False, lineterminator="\n")
 
 
-def figures_frame(records: Iterable[Record]) -> Any:
-    return _frame(figure_rows(records), FIGURE_COLUMNS)
+def figures_frame(records: Iterable[Record], labels: Mapping[str, str] | None = None) -> Any:
+    return _frame(figure_rows(records, labels), FIGURE_COLUMNS)
 
 
 def trial_rows_frame(records: Iterable[Record]) -> Any:
     return _frame(trial_rows(records), ROW_COLUMNS)
 
 
-def _to_sqlite(records: list[Record], tmp: Path, trials: Any = None) -> None:
-    """Two tables with declared types; columns as in the CSV/Parquet export; one more per
-    table of plain columns (`table_<key>`). With `trials` (`annualcheck.trials.build_trials`),
-    also `trials` and `trial_events`."""
-    import sqlite3  # here: `extract` writes CSV through this module and never needs it
+def findings_frame(findings: Iterable[Finding]) -> Any:
+    return _frame(finding_rows(findings), FINDING_COLUMNS)
 
-    figures, rows = figure_rows(records), trial_rows(records)
+
+def reports_frame(records: Iterable[Record]) -> Any:
+    return _frame(report_rows(records), REPORT_COLUMNS)
+
+
+# -- the tables of an export: rows, columns, keys ---------------------------------------------
+
+
+def export_tables(
+    records: Sequence[Record],
+    findings: Iterable[Finding] = (),
+    labels: Mapping[str, str] | None = None,
+    trials: Any = None,
+) -> dict[str, tuple[tuple[str, ...], list[dict[str, Any]]]]:
+    """name -> (columns, rows) of every table an export holds, in the order they are written;
+    with `trials` (`annualcheck.trials.build_trials`), also `trials` and `trial_events`."""
+    tables = {
+        "reports": (REPORT_COLUMNS, report_rows(records)),
+        "figures": (FIGURE_COLUMNS, figure_rows(records, labels)),
+        "findings": (FINDING_COLUMNS, finding_rows(findings)),
+        "table_rows": (ROW_COLUMNS, trial_rows(records)),
+    }
+    if trials is not None:
+        from annualcheck.output.trials_export import trial_tables
+
+        tables.update(trial_tables(trials))
+    return tables
+
+
+#: Primary key and indexes of each table (SQLite) and the keys of the data package.
+PRIMARY_KEYS = {
+    "reports": ("report_year",),
+    "figures": ("report_year", "figure_no"),
+    "findings": ("finding_id", "evidence_no"),
+    "table_rows": ("report_year", "table", "row"),
+    "trials": ("id",),
+    "trial_events": ("person_id", "step"),
+}
+INDEXES = {
+    "figures": [("key", "period"), ("report_year", "key")],
+    "findings": [("report_year", "severity"), ("rule",)],
+    "table_rows": [("status",)],
+}
+
+
+def column_type(name: str, rows: list[dict[str, Any]]) -> str:
+    """integer, number, boolean, string or date: the column's type in every format."""
+    if name in INTEGER_COLUMNS or name == "figure_no":
+        return "integer"
+    if name in BOOLEAN_COLUMNS:
+        return "boolean"
+    if name in NUMBER_COLUMNS:
+        values = [r.get(name) for r in rows if r.get(name) is not None]
+        return "integer" if all(isinstance(v, int) for v in values) else "number"
+    if name == "published":
+        return "date"
+    return "string"
+
+
+_SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "string": "TEXT",
+              "date": "TEXT"}  # fmt: skip
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"'
+
+
+def _with_figure_no(name: str, columns: tuple[str, ...], rows: list[dict[str, Any]]):
+    """Figures get their place in their report (`figure_no`) as a part of the key: a key and
+    period may stand twice in a report (a stock and a flow of one name)."""
+    if name != "figures":
+        return columns, rows
+    numbered, count = [], {}
+    for r in rows:
+        count[r["report_year"]] = count.get(r["report_year"], 0) + 1
+        numbered.append({"figure_no": count[r["report_year"]]} | r)
+    return ("figure_no", *columns), numbered
+
+
+def _to_sqlite(tables: dict, tmp: Path, records: list[Record]) -> None:
+    """Every table with declared types, a primary key and indexes; one more per table of
+    plain columns (`table_<key>`, its cells as printed)."""
     con = sqlite3.connect(tmp)
     try:
-        con.executescript(
-            """
-            CREATE TABLE figures (report_year INTEGER NOT NULL, data_year INTEGER NOT NULL,
-              key TEXT NOT NULL, period TEXT, value REAL NOT NULL, unit TEXT,
-              stated_delta REAL, reference_period TEXT, stated_phrase TEXT, page INTEGER,
-              printed_page INTEGER, section TEXT, repeated_from TEXT, quote TEXT, approximate INTEGER NOT NULL, preliminary INTEGER NOT NULL);
-            CREATE TABLE table_rows (report_year INTEGER NOT NULL, "table" TEXT NOT NULL,
-              no INTEGER, offense TEXT, status TEXT, result TEXT, prison_months INTEGER,
-              suspended_years INTEGER, probation INTEGER, fine_yen INTEGER);
-            CREATE INDEX figures_key ON figures (key, report_year);
-            """
-        )
-        marks = ", ".join("?" * len(FIGURE_COLUMNS))
-        con.executemany(
-            f"INSERT INTO figures VALUES ({marks})",
-            [tuple(r[c] for c in FIGURE_COLUMNS) for r in figures],
-        )
-        marks = ", ".join("?" * len(ROW_COLUMNS))
-        con.executemany(
-            f"INSERT INTO table_rows VALUES ({marks})",
-            [tuple(r[c] for c in ROW_COLUMNS) for r in rows],
-        )
+        for name, (columns, rows) in tables.items():
+            columns, rows = _with_figure_no(name, columns, rows)
+            if name == "figures":
+                columns = (columns[1], columns[0], *columns[2:])  # report_year, figure_no, ...
+            cols = ", ".join(
+                f"{_quoted(c)} {_SQL_TYPES[column_type(c, rows)]}"
+                + (" NOT NULL" if c in PRIMARY_KEYS[name] else "")
+                for c in columns
+            )
+            key = ", ".join(_quoted(c) for c in PRIMARY_KEYS[name])
+            con.execute(f"CREATE TABLE {_quoted(name)} ({cols}, PRIMARY KEY ({key}))")
+            for i, index in enumerate(INDEXES.get(name, ())):
+                on = ", ".join(_quoted(c) for c in index)
+                con.execute(f"CREATE INDEX {_quoted(f'{name}_{i}')} ON {_quoted(name)} ({on})")
+            marks = ", ".join("?" * len(columns))
+            con.executemany(
+                f"INSERT INTO {_quoted(name)} ({', '.join(map(_quoted, columns))}) VALUES ({marks})",
+                [tuple(_sql_value(r.get(c)) for c in columns) for r in rows],
+            )
         _write_cells_tables(con, records)
-        if trials is not None:
-            from annualcheck.output.trials_export import write_trials_sqlite
-
-            write_trials_sqlite(con, trials)
         con.commit()
     finally:
         con.close()
+
+
+def _sql_value(value: Any) -> Any:
+    return int(value) if isinstance(value, bool) else whole(value)
+
+
+# -- the Frictionless Data Package -------------------------------------------------------------
+
+
+def table_schema(name: str, columns: tuple[str, ...], rows: list[dict[str, Any]]) -> dict:
+    """The Table Schema of one CSV: typed fields, the primary key, the link to `reports`."""
+    schema: dict[str, Any] = {
+        "fields": [{"name": c, "type": column_type(c, rows)} for c in columns],
+        "primaryKey": list(PRIMARY_KEYS[name]),
+        "missingValues": [""],
+    }
+    if name != "reports" and "report_year" in columns:
+        schema["foreignKeys"] = [{
+            "fields": ["report_year"],
+            "reference": {"resource": "reports", "fields": ["report_year"]},
+        }]  # fmt: skip
+    return schema
+
+
+def write_datapackage(tables: dict, folder: Path) -> Path:
+    """One CSV per table and `datapackage.json` describing them (Frictionless Data Package,
+    so `frictionless validate datapackage.json` checks types and keys)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    resources = []
+    for name, (columns, rows) in tables.items():
+        columns, rows = _with_figure_no(name, columns, rows)
+        df = _frame(rows, columns)
+        atomic_write_text(folder / f"{name}.csv", to_csv_text(df))
+        resources.append({
+            "name": name,
+            "path": f"{name}.csv",
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": table_schema(name, columns, rows),
+        })  # fmt: skip
+    package = {
+        "profile": "tabular-data-package",
+        "name": "annualcheck-export",
+        "title": "Figures, findings and trial rows of a series of annual reports",
+        "resources": resources,
+    }
+    index = folder / "datapackage.json"
+    atomic_write_text(index, json.dumps(package, ensure_ascii=False, indent=2) + "\n")
+    return index
 
 
 def cells_tables(records: Iterable[Record]) -> dict[str, tuple[list[str], list[tuple]]]:
@@ -235,20 +458,45 @@ def _write_cells_tables(con: Any, records: list[Record]) -> None:
         con.executemany(f'INSERT INTO "table_{name}" VALUES ({marks})', rows)
 
 
-def export_figures(records: Iterable[Record], path: str | Path, trials: Any = None) -> Path:
-    """Write the figures of `records` to `path`; the format follows its extension. SQLite
-    also gets the trials tables when `trials` is given."""
-    path = Path(path)
+def is_folder_target(path: str | Path) -> bool:
+    """`-o out/` or an existing folder: the data package, not one file."""
+    return str(path).endswith(("/", "\\")) or Path(path).is_dir()
+
+
+def figures_csv(records: Iterable[Record], labels: Mapping[str, str] | None = None) -> str:
+    """The figure table as CSV text (`export -o -` writes it to stdout), formula-safe."""
+    return to_csv_text(figures_frame(records, labels))
+
+
+def export_series(
+    records: Iterable[Record],
+    path: str | Path,
+    findings: Iterable[Finding] = (),
+    labels: Mapping[str, str] | None = None,
+    trials: Any = None,
+) -> Path:
+    """Write an export of `records` (and their findings and trials) to `path`: a folder gets
+    the data package, a file the format of its extension (CSV and Parquet: the figures)."""
     records = list(records)
+    if is_folder_target(path):
+        return write_datapackage(export_tables(records, findings, labels, trials), Path(path))
+    path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in EXPORT_FORMATS:
-        raise ValueError(f"unknown export format {path.suffix!r}; use .csv, .parquet or .sqlite")
+        raise ValueError(
+            f"unknown export format {path.suffix!r}; use .csv, .parquet, .sqlite, .db or a folder/"
+        )
     with atomic_path(path) as tmp:
         if suffix == ".csv":
-            csv_safe(figures_frame(records)).to_csv(tmp, index=False)
+            tmp.write_text(figures_csv(records, labels), encoding="utf-8")
         elif suffix == ".parquet":
-            figures_frame(records).to_parquet(tmp, engine="pyarrow", index=False)
+            figures_frame(records, labels).to_parquet(tmp, engine="pyarrow", index=False)
         else:
             tmp.unlink()  # sqlite3 creates the file itself
-            _to_sqlite(records, tmp, trials)
+            _to_sqlite(export_tables(records, findings, labels, trials), tmp, records)
     return path
+
+
+def export_figures(records: Iterable[Record], path: str | Path) -> Path:
+    """Write the figures of `records` to `path`; the format follows its extension."""
+    return export_series(records, path)

@@ -64,4 +64,23 @@ def get_profile(name: str = DEFAULT_PROFILE) -> Profile:
     return _BUILT[name]
 
 
-__all__ = ["DEFAULT_PROFILE", "PROFILES", "UnknownProfileError", "get_profile", "register"]
+def resolve_profile(profile: str | Profile | None = None) -> Profile:
+    """What an entry point (the CLI, the Python API) was given, as a profile: None -> the
+    default one, a name -> that one from the registry, a profile object -> itself."""
+    if profile is None:
+        return get_profile(DEFAULT_PROFILE)
+    if isinstance(profile, str):
+        return get_profile(profile)
+    if not isinstance(profile, Profile):
+        raise TypeError(f"a profile is a name or a Profile, not {type(profile).__name__}")
+    return profile
+
+
+__all__ = [
+    "DEFAULT_PROFILE",
+    "PROFILES",
+    "UnknownProfileError",
+    "get_profile",
+    "register",
+    "resolve_profile",
+]

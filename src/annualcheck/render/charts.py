@@ -3,7 +3,8 @@
 Why inline SVG with text kept as text: the site must open from the file system with no
 network and no files beside the pages, read well in light and dark mode, and print
 sharply. Axes, ticks and labels are drawn in a placeholder colour that is then replaced by
-`currentColor`, so they take the page's text colour in either scheme; the lines use
+`currentColor`, so they take the page's text colour in either scheme; a chart has one unit
+(its y axis says which); years whose report is a reconstruction are drawn hollow and dashed; the lines use
 mid-luminance colours that stay readable on both a white and a near-black background; the
 background is transparent.
 """
@@ -11,6 +12,7 @@ background is transparent.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,6 +31,7 @@ PALETTE = ("#3b82f6", "#f97316", "#10b981", "#e11d8f", "#a78bfa", "#eab308", "#0
 class Line:
     label: str
     values: dict[int, float | None]  # data year -> value
+    unit: str | None = None  # "persons", "cases": the unit of the line's figures
 
 
 @dataclass
@@ -36,6 +39,8 @@ class ChartData:
     title: str
     years: list[int]  # data years, ascending
     lines: list[Line]
+    unit: str | None = None  # the one unit of the y axis
+    reconstructed: frozenset[int] = frozenset()  # data years whose report is a reconstruction
 
     def has_values(self) -> bool:
         return any(v is not None for line in self.lines for v in line.values.values())
@@ -54,6 +59,31 @@ def year_value(record: Record, key: str) -> float | None:
         return value
     figs = [f for f in record.figures if f.key == key]
     return max(figs, key=lambda f: period_order(f.period)).value if figs else None
+
+
+def key_unit(records: Sequence[Record], keys: Iterable[str]) -> str | None:
+    """The unit the reports give for `keys` (the first one found)."""
+    wanted = set(keys)
+    return next((f.unit for r in records for f in r.figures if f.key in wanted and f.unit), None)
+
+
+def split_by_unit(data: ChartData) -> list[ChartData]:
+    """One chart per unit: "cases" and "persons" never share an axis. A chart of one unit
+    keeps its title; the parts of a mixed one are titled with their unit."""
+    units = list(dict.fromkeys(line.unit for line in data.lines))
+    if len(units) <= 1:
+        data.unit = units[0] if units else None
+        return [data]
+    return [
+        ChartData(
+            f"{data.title} ({unit or 'no unit'})",
+            data.years,
+            [line for line in data.lines if line.unit == unit],
+            unit,
+            data.reconstructed,
+        )
+        for unit in units
+    ]
 
 
 def chart_data(records: Sequence[Record], chart: TrendChart) -> ChartData:
@@ -80,10 +110,11 @@ def chart_data(records: Sequence[Record], chart: TrendChart) -> ChartData:
             for r in records:
                 parts = [v for k in keys if (v := year_value(r, k)) is not None]
                 values[r.report.data_year] = sum(parts) if parts else None
-            lines.append(Line(label, values))
+            lines.append(Line(label, values, key_unit(records, keys)))
     # Largest lines first, so the legend reads like the report's own ordering.
     lines.sort(key=lambda line: -max((v or 0) for v in line.values.values()) if line.values else 0)
-    return ChartData(chart.title, years, lines)
+    rebuilt = frozenset(r.report.data_year for r in records if r.report.reconstruction)
+    return ChartData(chart.title, years, lines, reconstructed=rebuilt)
 
 
 def _fmt(v: float) -> str:
@@ -126,11 +157,9 @@ def chart_svg(data: ChartData, salt: str = "chart") -> str:
                 if not xs:
                     continue
                 color = PALETTE[i % len(PALETTE)]
-                ax.plot(
-                    xs, ys, marker="o", linewidth=2, markersize=5, color=color, label=line.label
-                )
-                if len(data.lines) > 3:
-                    continue  # labels of many close lines collide; the values table has them
+                draw_line(ax, xs, ys, color, line.label, data.reconstructed)
+                if len(data.lines) > 1 and ax.get_legend_handles_labels()[0]:
+                    continue  # labels of close lines collide; the values table has them
                 for x, y in zip(xs, ys, strict=True):
                     ax.annotate(_fmt(y), (x, y), textcoords="offset points", xytext=(0, 6),
                                 ha="center", fontsize=8, color=color)  # fmt: skip
@@ -147,7 +176,9 @@ def chart_svg(data: ChartData, salt: str = "chart") -> str:
             for side in ("top", "right"):
                 ax.spines[side].set_visible(False)
             ax.set_xlabel("year covered")
-            if len(data.lines) > 1:
+            if data.unit:
+                ax.set_ylabel(data.unit)
+            if len(data.lines) > 1 and ax.get_legend_handles_labels()[0]:
                 # Above the plot, never over a line or a value.
                 fig.legend(loc="outside upper center", frameon=False, fontsize=8,
                            ncols=min(4, len(data.lines)))  # fmt: skip
@@ -158,6 +189,19 @@ def chart_svg(data: ChartData, salt: str = "chart") -> str:
         finally:
             plt.close(fig)
     return svg_for_inline(buf.getvalue(), data.title, salt)
+
+
+def draw_line(ax, xs, ys, color: str, label: str, reconstructed: frozenset[int]) -> None:
+    """A line whose points from reconstructed reports are hollow and whose segments touching
+    them are dashed, so a reader never takes a reconstruction for an official figure."""
+    ax.plot([], [], linewidth=2, marker="o", color=color, label=label)  # the legend entry
+    for (x0, y0), (x1, y1) in itertools.pairwise(zip(xs, ys, strict=True)):
+        dashed = x0 in reconstructed or x1 in reconstructed
+        ax.plot([x0, x1], [y0, y1], linewidth=2, color=color, linestyle="--" if dashed else "-")
+    for x, y in zip(xs, ys, strict=True):
+        hollow = x in reconstructed
+        ax.plot([x], [y], marker="o", markersize=6, color=color, markeredgewidth=1.6,
+                markerfacecolor="none" if hollow else color, linestyle="")  # fmt: skip
 
 
 def svg_for_inline(svg: str, title: str, salt: str = "chart") -> str:
@@ -185,7 +229,7 @@ def trend_charts(
     """Data and SVG of every chart of the profile, over all records."""
     records = list(records)
     out = []
-    for i, chart in enumerate(charts):
-        data = chart_data(records, chart)
-        out.append((data, chart_svg(data, salt=f"trend{i}")))
+    for chart in charts:
+        for data in split_by_unit(chart_data(records, chart)):
+            out.append((data, chart_svg(data, salt=f"trend{len(out)}")))
     return out

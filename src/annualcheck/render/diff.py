@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
+from collections.abc import Callable
 from typing import Any
 
 from annualcheck.diff.compare import ChangeReport, FigureChange
@@ -118,8 +120,9 @@ CARRIED_HEADERS = ["old report", "offense", "new report", "verdict", "match"]
 
 
 def section_title(s: Any) -> str:
-    """The section's title, and the old one when the new report renamed it."""
-    return s.title + (f" (was: {s.previous_title})" if s.previous_title else "")
+    """The section's title, and the old number or title when the new report changed them."""
+    was = [w for w in (getattr(s, "previous_number", None), s.previous_title) if w]
+    return s.title + (f" (was: {'; '.join(was)})" if was else "")
 
 
 SECTION_HEADERS = ["section", "title", "change", "similarity"]
@@ -131,7 +134,7 @@ def moved_sections(change: ChangeReport) -> list[Any]:
 
 
 def section_rows(change: ChangeReport) -> list[list[str]]:
-    """Number, title, kind and similarity of each section added, removed or rewritten."""
+    """Number, title, kind and similarity of each section added, removed, moved or rewritten."""
     return [
         [s.number, section_title(s), s.kind, f"{s.similarity:.2f}"] for s in moved_sections(change)
     ]
@@ -328,11 +331,13 @@ def carried_html(change: ChangeReport, h2: str) -> list[str]:
     parts = [f'<{h2} id="carryover">Carried-over trials</{h2}>']
     if change.carried_over:
         parts.append(
-            html_table(
-                f"Persons report {change.old_year} left awaiting trial, and their results in report {change.new_year}",
-                CARRIED_HEADERS,
-                carried_rows(change),
-                numeric=(4,),
+            scroll(
+                html_table(
+                    f"Persons report {change.old_year} left awaiting trial, and their results in report {change.new_year}",
+                    CARRIED_HEADERS,
+                    carried_rows(change),
+                    numeric=(4,),
+                )
             )
         )
     else:
@@ -344,32 +349,180 @@ def carried_html(change: ChangeReport, h2: str) -> list[str]:
     return parts
 
 
-def diff_html_body(change: ChangeReport, heading_level: int = 1) -> str:
-    """The change report as an HTML fragment (the site puts it on each pair's page)."""
+#: A function giving the link to a page of a report's PDF ("2020.pdf#page=9"), or None.
+PdfHref = Callable[[str, int | None], str | None]
+
+
+def no_pdf(_file: str, _page: int | None) -> str | None:
+    return None
+
+
+def figure_label(f: FigureChange, labels: dict[str, str]) -> str:
+    """What a reader calls the figure: the profile's label, else the key's last words."""
+    return labels.get(f.key) or f.key.rsplit(".", 1)[-1].replace("_", " ").capitalize()
+
+
+def largest_changes(change: ChangeReport, limit: int = 5) -> list[FigureChange]:
+    """The figures that moved most from one report to the next, of those both reports give:
+    contradictions first, then the profile's main figures (those it names), then the rest,
+    each by the size of the change. Why the main figures before a larger number: a million
+    leaflets fewer is not the news that nine persons fewer is."""
+    moved = [f for f in change.figures if f.change not in (None, 0) and f.previous is not None]
+    moved.sort(
+        key=lambda f: (
+            f.agreement != "contradicts",
+            f.key not in change.labels,
+            -abs(f.change or 0),
+            f.key,
+        )
+    )
+    return moved[:limit]
+
+
+def unit_word(f: FigureChange) -> str:
+    return f" {f.unit}" if f.unit else ""
+
+
+def change_sentence(f: FigureChange, labels: dict[str, str]) -> str:
+    """ "Persons protected: 47 in 2019, 38 in 2020 (−9 persons); the report states −9,
+    which agrees." """
+    before = f"{number(f.previous)} in {f.previous_period or '?'}"
+    after = f"{number(f.current)} in {f.period or '?'}"
+    text = f"{figure_label(f, labels)}: {before}, {after} ({signed(f.change)}{unit_word(f)})"
+    if f.stated_change is None:
+        return text + "; the report does not state the change."
+    verdict = {"agrees": "which agrees", "contradicts": "which contradicts the numbers"}.get(
+        f.agreement, f.agreement
+    )
+    return text + f"; the report states {signed(f.stated_change)}, {verdict}."
+
+
+def changes_chart_svg(items: list[FigureChange], labels: dict[str, str]) -> str:
+    """A small bar chart of changes: one row a figure, its label above a bar from zero
+    (right for a rise, left for a fall) with the change at its end. Drawn by hand, with the
+    text on its own line, so that no label can collide with a bar at any width."""
+    if not items:
+        return ""
+    width, row = 320, 34
+    top = max(abs(f.change or 0) for f in items) or 1
+    mid, half = width / 2, width / 2 - 8
+    out = [
+        f'<svg class="changes" viewBox="0 0 {width} {row * len(items) + 4}" role="img" '
+        f'aria-label="Largest changes"><title>Largest changes</title>'
+    ]
+    for i, f in enumerate(items):
+        y = i * row
+        length = half * abs(f.change or 0) / top
+        x = mid if (f.change or 0) > 0 else mid - length
+        cls = "bar-up" if (f.change or 0) > 0 else "bar-down"
+        label = f"{clip(figure_label(f, labels), 40)}: {signed(f.change)}{unit_word(f)}"
+        out.append(
+            f'<text x="4" y="{y + 11}" font-size="11" fill="currentColor">{esc(label)}</text>'
+            f'<rect class="{cls}" x="{x:.1f}" y="{y + 15}" width="{max(length, 1):.1f}" '
+            f'height="12"/>'
+            f'<line x1="{mid}" y1="{y + 13}" x2="{mid}" y2="{y + 29}" stroke="currentColor" '
+            f'stroke-opacity="0.5"/>'
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def html_figure_rows(change: ChangeReport, pdf_href: PdfHref) -> list[list[str]]:
+    """The figure table of a change page: label and key, unit, both periods with their
+    values, the change, the stated change, the agreement and the page (a link to the PDF)."""
+    rows = []
+    for f in change.figures:
+        label = f.key + (f" ({change.labels[f.key]})" if f.key in change.labels else "")
+        before = f"{number(f.previous)} ({f.previous_period})" if f.previous_period else "-"
+        after = f"{number(f.current)} ({f.period})" if f.current is not None else "-"
+        cells = figure_cells(f, change.labels)
+        rows.append([label, f.unit or "-", before, after, cells[4], cells[5], cells[6], cells[7]])
+    return rows
+
+
+HTML_FIGURE_HEADERS = ["figure", "unit", "previous (period)", "current (period)", "change",
+                       "stated", "agreement", "page"]  # fmt: skip
+
+
+def figure_page_link(change: ChangeReport, pdf_href: PdfHref) -> Callable[[str], str | None]:
+    """The link of a figure row's page cell: "p. 9" to the new PDF, "p. 8 (old)" to the old."""
+
+    def link(cell: str) -> str | None:
+        m = re.match(r"p\. (\d+)", cell)
+        if not m:
+            return None
+        file = change.old_file if cell.endswith("(old)") else change.new_file
+        return pdf_href(file, int(m.group(1)))
+
+    return link
+
+
+def diff_summary_html(change: ChangeReport) -> str:
+    """The lead of a change page: what moved most, whether the report says so, and the
+    count of everything else, before any table."""
+    counts = change.counts()
+    moved = [f for f in change.figures if f.change not in (None, 0)]
+    top = largest_changes(change)
+    parts = [
+        f"<p>{plural(len(change.figures), 'figure')} compared: {len(moved)} changed, "
+        f"{counts['agrees']} stated changes agree with the numbers, "
+        f"<strong>{counts['contradicts']} contradict them</strong>, "
+        f"{counts['new key']} figures are new and {counts['dropped key']} no longer given.</p>"
+    ]
+    if top:
+        parts.append('<div class="lead-changes"><ul>')
+        parts += [f"<li>{esc(change_sentence(f, change.labels))}</li>" for f in top]
+        parts.append("</ul>")
+        parts.append(changes_chart_svg(top, change.labels) + "</div>")
+    news = [s for s in change.sections if s.kind in ("added", "removed")]
+    moved = [s for s in change.sections if s.kind == "moved"]
+    words = [f"{s.kind} {s.number} {s.title}".strip() for s in news[:6]]
+    if moved:
+        words.append(f"{plural(len(moved), 'section')} renumbered (moved)")
+    if words:
+        parts.append(f"<p>Sections: {esc(clip(', '.join(words), 500))}.</p>")
+    return "\n".join(parts)
+
+
+def scroll(table: str) -> str:
+    """A wide table in a box that scrolls sideways, so a narrow screen never cuts it off."""
+    return f'<div class="scroll">{table}</div>'
+
+
+def diff_html_body(change: ChangeReport, heading_level: int = 1, pdf_href: PdfHref = no_pdf) -> str:
+    """The change report as an HTML fragment (the site puts it on each pair's page); page
+    references link to the PDFs where `pdf_href` gives a link."""
     h1, h2 = f"h{heading_level}", f"h{heading_level + 1}"
     label, subject = summary_heading(change)
     columns = table_columns(change)
     parts = [
         f"<{h1}>{esc(diff_title(change))}</{h1}>",
         f'<p class="subtitle">{esc(diff_subtitle(change))}</p>',
+        f'<{h2} id="summary">Summary</{h2}>',
+        diff_summary_html(change),
         f'<{h2} id="figures">Figures</{h2}>',
         f"<p>{esc(agreement_summary(change))}</p>",
-        html_table(
-            f"Every figure of reports {change.old_year} and {change.new_year}, side by side",
-            FIGURE_HEADERS,
-            [figure_cells(f, change.labels) for f in change.figures],
-            numeric=(2, 3, 4, 5),
-            classes={6: lambda c: c if c in ("agrees", "contradicts") else ""},
+        scroll(
+            html_table(
+                f"Every figure of reports {change.old_year} and {change.new_year}, side by side",
+                HTML_FIGURE_HEADERS,
+                html_figure_rows(change, pdf_href),
+                numeric=(4, 5),
+                classes={6: lambda c: c if c in ("agrees", "contradicts") else ""},
+                links={7: figure_page_link(change, pdf_href)},
+            )
         ),
     ]
     if change.summary_table:  # a series without trial tables has no summary to show
         parts += [
             f'<{h2} id="{esc(change.summary_table)}">{esc(label)}: {esc(subject)}</{h2}>',
-            html_table(
-                f"{subject[:1].upper()}{subject[1:]} and trial results ({label}) per report",
-                ["year", *columns],
-                table_rows(change),
-                numeric=range(1, len(columns) + 1),
+            scroll(
+                html_table(
+                    f"{subject[:1].upper()}{subject[1:]} and trial results ({label}) per report",
+                    ["year", *columns],
+                    table_rows(change),
+                    numeric=range(1, len(columns) + 1),
+                )
             ),
         ]
     if change.carryover_table:
@@ -377,12 +530,11 @@ def diff_html_body(change: ChangeReport, heading_level: int = 1) -> str:
     moved = section_rows(change)
     parts.append(f'<{h2} id="sections">Sections</{h2}>')
     parts.append(
-        html_table(
-            "Sections added, removed or rewritten",
-            SECTION_HEADERS,
-            moved,
-            numeric=(3,),
-        )
+        scroll(
+            html_table(
+                "Sections added, removed, moved or rewritten", SECTION_HEADERS, moved, numeric=(3,)
+            )
+        )  # fmt: skip
         if moved
         else "<p>No section added, removed or rewritten.</p>"
     )
@@ -399,11 +551,16 @@ def diff_html_body(change: ChangeReport, heading_level: int = 1) -> str:
     parts.append("<ul>" + "\n".join(items) + "</ul>" if items else "<p>No sentence changed.</p>")
     parts.append(f'<{h2} id="structure">Other changes</{h2}>')
     parts.append(
-        html_table(
-            "Other differences between the two records (captions, contents, tables, metadata)",
-            STRUCTURE_HEADERS,
-            structure_rows(change, limit=200),
+        f"<details><summary>{plural(len(change.structure), 'structural difference')} "
+        "(captions, contents, tables, metadata), as paths in the two records</summary>\n"
+        + scroll(
+            html_table(
+                "Other differences between the two records (captions, contents, tables, metadata)",
+                STRUCTURE_HEADERS,
+                structure_rows(change, limit=200),
+            )
         )
+        + "\n</details>"
         if change.structure
         else "<p>None.</p>"
     )

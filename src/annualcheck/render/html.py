@@ -21,16 +21,20 @@ STYLESHEET = """
 * { box-sizing: border-box; }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg);
   background: var(--bg); margin: 0 auto; padding: 1rem 1.5rem 3rem; max-width: 78rem; }
+@media (max-width: 40rem) { body { padding: 0.6rem 0.8rem 2rem; } }
 a { color: var(--accent); }
 nav { margin-bottom: 1rem; font-size: 0.95em; }
 h1 { font-size: 1.6rem; margin: 0.3rem 0; }
 h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid var(--line); }
 .subtitle, .muted { color: var(--muted); }
 table { border-collapse: collapse; margin: 0.6rem 0 1rem; width: 100%; }
+.scroll { overflow-x: auto; max-width: 100%; }
+.scroll > table { margin-top: 0; }
+.scroll > table > caption { position: sticky; left: 0; max-width: calc(100vw - 2rem); }
 caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
 th, td { border: 1px solid var(--line); padding: 0.25rem 0.5rem; vertical-align: top; text-align: left; }
 th { background: var(--head); }
-td { overflow-wrap: anywhere; }
+td code, td a { overflow-wrap: normal; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .agrees { color: var(--ok); } .contradicts { color: var(--error); font-weight: 600; }
 .sev-error { color: var(--error); font-weight: 600; } .sev-warning { color: var(--warning); font-weight: 600; }
@@ -39,7 +43,17 @@ blockquote { margin: 0.2rem 0 0.4rem 1rem; padding-left: 0.6rem; border-left: 3p
   color: var(--muted); }
 ul.findings { list-style: none; padding-left: 0; } ul.findings > li { margin-bottom: 0.7rem; }
 del { color: var(--error); } ins { color: var(--ok); text-decoration: underline; font-weight: 600; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(22rem, 100%), 1fr));
+  gap: 1rem; }
+.chart-note { font-size: 0.9em; color: var(--muted); }
+.wrong, .lead-changes { border: 1px solid var(--line); border-radius: 6px; padding: 0.4rem 1rem;
+  margin: 0.6rem 0; }
+.wrong { border-left: 5px solid var(--error); }
+.wrong li, .lead-changes li { margin: 0.3rem 0; }
+.wrong h2, .lead-changes h2 { margin-top: 0.4rem; }
+.lead-changes svg.changes { width: 100%; max-width: 30rem; height: auto; display: block; }
+rect.bar-up { fill: #f97316; } rect.bar-down { fill: #3b82f6; }
+main, li, p, blockquote { overflow-wrap: break-word; }
 figure.chart { margin: 0; padding: 0.5rem; border: 1px solid var(--line); border-radius: 6px; }
 figure.chart svg { width: 100%; height: auto; display: block; }
 figure.chart svg * { stroke-linejoin: round; stroke-linecap: butt; }
@@ -52,6 +66,8 @@ code { font-size: 0.9em; }
   a { text-decoration: none; }
   h2 { break-after: avoid; }
   table, figure.chart, li { break-inside: avoid; }
+  .scroll { overflow: visible; }
+  details > *:not(summary) { display: block; }
   .charts { grid-template-columns: 1fr 1fr; }
 }
 """
@@ -67,6 +83,7 @@ def html_page(title: str, body: str, nav: str = "") -> str:
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="color-scheme" content="light dark">\n'
+        '<meta name="generator" content="annualcheck">\n'
         f"<title>{esc(title)}</title>\n<style>{STYLESHEET}</style>\n</head>\n<body>\n"
         f"{nav}<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
@@ -100,6 +117,6 @@ def html_table(
             cells.append(f"<td{attr}>{text}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return (
-        f"<table>\n<caption>{esc(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n"
+        "<table>\n" + f"<caption>{esc(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n"
         f"<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>"
     )

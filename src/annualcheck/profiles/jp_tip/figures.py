@@ -6,7 +6,7 @@ victims, 47 were female ... and zero were male") and each count carries only a s
 ("female", "Japanese", "Entertainer"). A rule says which subject words (`near`, `slot`) under
 which topic (`about`, `clause`) give which key; the first rule that holds wins, so specific
 rules ("put under protection by the Immigration Services Agency only") stand before general
-ones ("Immigration Services Agency"). The key names follow ../shared/spec/CONTRACT.md and
+ones ("Immigration Services Agency"). The key names follow docs/CONTRACT.md and
 docs/FIGURE_KEYS.md. Section 2 (1) rules apply only in the statistics sections, found by
 their topic (`STATISTICS_TOPICS`) wherever they are numbered, and to passages repeated from
 there, so a "victims" count elsewhere never takes a section-2 key.

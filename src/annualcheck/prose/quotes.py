@@ -1,0 +1,62 @@
+"""Quotes marked where they were cut: "… one was male (same as in 2017)."
+
+Why: a figure's quote is the part of a long sentence around its count, so that it stays a few
+lines; a reader (or a journalist quoting it on) must see at once that words stand before or
+after it in the report. A quote that is a whole sentence is left as it is; one cut at the
+start gets "… " in front, one cut at the end " …" behind. Where the quote is found in the
+paragraph it came from, the paragraph decides; otherwise its first and last characters do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+ELLIPSIS = "…"
+
+#: Where a sentence ends: a full stop, question or exclamation mark, maybe a closing quote
+#: or bracket after it.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+#: Where a sentence may start: a capital, a digit, an opening quote or bracket, a bullet.
+_SENTENCE_START = re.compile(r"^[\"'\u201c\u2018(\[○•\-]*[A-Z0-9]")
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def starts_sentence(text: str) -> bool:
+    return bool(_SENTENCE_START.match(text.lstrip()))
+
+
+def cut_sides(quote: str, contexts: Iterable[str] = ()) -> tuple[bool, bool]:
+    """(cut at the start, cut at the end) of `quote`, judged from the first of `contexts`
+    (paragraph texts) that holds it, else from the quote's own first and last characters."""
+    q = _squash(quote)
+    for context in contexts:
+        text = _squash(context)
+        at = text.find(q)
+        if at < 0:
+            continue
+        before, after = text[:at].rstrip(), text[at + len(q) :].strip()
+        left = bool(before) and not ends_sentence(before)
+        right = bool(after) and not ends_sentence(q)
+        return left, right
+    return (not starts_sentence(q), not ends_sentence(q))
+
+
+def mark_cuts(quote: str, contexts: Iterable[str] = ()) -> str:
+    """The quote with "…" wherever it was cut out of a longer sentence (never twice)."""
+    q = _squash(quote)
+    if not q:
+        return q
+    left, right = cut_sides(q, contexts)
+    if left and not q.startswith(ELLIPSIS):
+        q = f"{ELLIPSIS} {q}"
+    if right and not q.endswith(ELLIPSIS):
+        q = f"{q} {ELLIPSIS}"
+    return q
