@@ -473,7 +473,7 @@ PRODUCERS = {
                 font="'Liberation Serif', serif",
                 size="11pt",
                 hyphens="auto",
-                hyphen_char="\\ad",
+                hyphen_char="\\2010",
                 ligatures_in_text=True,
                 table="none",
                 table_size="1em",
@@ -485,9 +485,9 @@ PRODUCERS = {
     ),
     "libreoffice-a4-serif": (
         "soffice",
-        libreoffice(Style(ligatures_in_text=True, bullet={"○": "\uf0b7", "-": "\u2013"})),
+        libreoffice(Style(bullet={"○": "\uf0b7", "-": "\u2013"})),
     ),
-    "ghostscript": ("gs", ghostscript("weasyprint-a5-sans")),
+    "ghostscript": ("gs", ghostscript("libreoffice-a4-serif")),
     "ocr-scan": ("tesseract", ocr_scan(ROOT / "reports" / "2020.pdf")),
     "image-only": ("python", image_only(ROOT / "reports" / "2020.pdf")),
 }

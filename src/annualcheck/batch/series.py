@@ -27,6 +27,7 @@ from annualcheck.model.errors import (
     DuplicateYearError,
     MissingPathError,
     NoPdfInFolderError,
+    NoTextLayerError,
     TooLargeError,
     UnreadablePdfError,
 )
@@ -45,6 +46,7 @@ class LoadOptions:
     max_bytes: int | None = 200 * 1024 * 1024
     progress: bool = False
     cache_dir: Path | None = None  # None: cache.cache_dir() (environment)
+    ocr: bool = False  # an image-only PDF is OCR'd (pdf/ocr.py) instead of refused
 
 
 @dataclass
@@ -127,12 +129,24 @@ def quiet_libraries() -> Iterator[None]:
 def _extract_fresh(path: Path, options: LoadOptions, sha: str | None) -> Record:
     """Full pre-checks, extraction, and a new cache entry."""
     facts = check_bytes(path, options.max_bytes)
-    check_document(facts, options.password, options.max_pages)
+    source = path
+    try:
+        check_document(facts, options.password, options.max_pages)
+    except NoTextLayerError:
+        if not options.ocr:
+            raise
+        from annualcheck.pdf.ocr import ocr_copy
+
+        sha = sha or cache.file_sha256(path)
+        source = ocr_copy(path, options.cache_dir or cache.cache_dir(), sha)
     try:
         from annualcheck.extract.pipeline import extract_record
 
         with quiet_libraries():
-            record = extract_record(path, password=options.password)
+            record = extract_record(source, password=options.password)
+        if source != path:
+            record.source.file = path.name
+            record.source.sha256 = sha or record.source.sha256
     except Exception as exc:  # noqa: BLE001 - every failure of one file is that file's error
         raise as_input_error(path, exc) from exc
     # An encrypted report is never cached: a later run without the password must not get

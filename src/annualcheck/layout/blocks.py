@@ -49,6 +49,7 @@ from annualcheck.layout.contents import norm_words as _norm
 from annualcheck.layout.contents import norm_words_nodigits as _norm_nodigits
 from annualcheck.model.record import BBox, Caption, Paragraph, Section, TocEntry
 from annualcheck.pdf.document import Line, PdfDocument, is_cjk
+from annualcheck.pdf.text import join_hyphenated, vocabulary
 
 
 @dataclass
@@ -68,15 +69,17 @@ class Layout:
 
 
 REPEATED_RE = re.compile(r"\[\s*Repeated from\s+([^\]]+?)\s*\]")
-BULLET_RE = re.compile(r"^([○◯●■□◆◇▪•・\-–—✓※])\s+")
+BULLET_RE = re.compile(r"^([○◯●■□◆◇▪•・\-–—✓※*])\s+")
 
 # -- helpers -------------------------------------------------------------------------------
 
 
-def join_lines(texts: list[str]) -> str:
+def join_lines(texts: list[str], words: set[str] | None = None) -> str:
     """Lines of one paragraph → one string: a line-final hyphen inside a word joins without
-    a space (the hyphen stays: the series hyphenates compounds, renderers do not hyphenate);
-    a soft hyphen (U+00AD) or a hyphenation break printed as U+2010 is dropped."""
+    a space; the hyphen is dropped when it is a typesetter's break (the joined word is one of
+    `words`, those printed whole elsewhere in the document: "prose-" + "cuted") and kept for
+    a compound ("Anti-" + "Prostitution"); a soft hyphen (U+00AD) or a hyphenation break
+    printed as U+2010 is dropped."""
     out = ""
     for text in texts:
         text = text.strip()
@@ -87,7 +90,8 @@ def join_lines(texts: list[str]) -> str:
         elif out.endswith(("\u00ad", "\u2010")) and text[:1].isalpha():
             out = out[:-1] + text  # a renderer's hyphenation break (Chromium prints U+2010)
         elif re.search(r"[A-Za-z]-$", out) and text[:1].isalpha():
-            out = out + text
+            joined = join_hyphenated(out, text, words.__contains__) if words else None
+            out = joined if joined is not None else out + text
         elif out.endswith("/") and text[:1].isalnum():
             out = out + text
         elif is_cjk(out[-1]) and is_cjk(text[0]):
@@ -237,6 +241,7 @@ class _Walker:
         self.table: str | None = None
         self.table_seen_rows = False
         self.table_size: float | None = None
+        self.table_box: tuple[float, float] | None = None  # x0, x1 of the rows seen
         self.pitch = _line_pitch(doc, body_size)
 
     # sections ------------------------------------------------------------------------
@@ -421,7 +426,8 @@ def analyse_layout(doc: PdfDocument, profile: Any = None) -> Layout:
     w.close_footnote()
     w.blocks.sort(key=lambda b: b.seq)
     _split_refs(w.blocks)
-    paragraphs = _paragraphs(w.blocks, printed)
+    words = vocabulary(line.text for line in lines)
+    paragraphs = _paragraphs(w.blocks, printed, words)
     for sec in w.sections:
         sec.printed_page = printed.get(sec.page)
     for cap in w.captions:
@@ -481,10 +487,9 @@ def _walk(w: _Walker, lines: list[Line]) -> None:
             multi = len(line.cells) > 1
             if multi:
                 w.table_size = line.size if w.table_size is None else min(w.table_size, line.size)
-            if multi:
                 w.table_seen_rows = True
-            full_size = line.size >= w.body_size - 0.25
-            if not (w.table_seen_rows and full_size and not multi):
+                w.table_box = _widen(w.table_box, line)
+            if not _ends_table(w, lines, i):
                 w.table_lines[w.table].append(line)
                 i += 1
                 prev = line
@@ -520,8 +525,12 @@ def _walk(w: _Walker, lines: list[Line]) -> None:
                 w.figure_lines[label] = []
             w.table_seen_rows = False
             w.table_size = None
+            w.table_box = None
             if w.table:
                 w.table_lines[label] = []
+                if not _rows_follow(lines, i + used):
+                    _take_rows_above(w, label)  # a caption printed under its table
+                    w.table = None
             i += used
             prev = lines[i - 1]
             continue
@@ -540,6 +549,63 @@ def _walk(w: _Walker, lines: list[Line]) -> None:
         w.add_body_line(line, prev)
         prev = line
         i += 1
+
+
+def _widen(box: tuple[float, float] | None, line: Line) -> tuple[float, float]:
+    if box is None:
+        return (line.bbox.x0, line.bbox.x1)
+    return (min(box[0], line.bbox.x0), max(box[1], line.bbox.x1))
+
+
+def _ends_table(w: _Walker, lines: list[Line], i: int) -> bool:
+    """Whether lines[i] is past the table region: the next caption, a heading the contents
+    name, or (once rows were seen) a line of prose at body size: one cell from the table's
+    left edge across most of its width. Small print never ends a table; a one-cell line at
+    body size inside the table (a cell's text wrapped onto its own line, in any column but
+    the first, or a short one in the first) does not either, so tables printed at body
+    size keep their rows."""
+    line = lines[i]
+    if CAPTION_RE.match(line.text):
+        return True
+    multi = len(line.cells) > 1
+    if multi or not w.table_seen_rows:
+        return False
+    if line.size < w.body_size - 0.25:
+        return False
+    head = w.heading(lines, i)
+    if head is not None and format_number(head[0]) in w.titles:
+        return True
+    if w.table_box is None:
+        return True
+    left, right = w.table_box
+    at_left = line.bbox.x0 <= left + line.size
+    wide = line.bbox.x1 - line.bbox.x0 >= 0.6 * (right - left)
+    return at_left and wide
+
+
+def _rows_follow(lines: list[Line], start: int, look: int = 4) -> bool:
+    """Whether rows of a table (lines of several cells) follow within a few lines."""
+    return any(len(ln.cells) > 1 for ln in lines[start : start + look])
+
+
+def _take_rows_above(w: _Walker, label: str) -> None:
+    """A caption with no rows under it names the table just above it: the paragraphs
+    walked since the last heading or caption that hold lines of several cells, or that do
+    not end a sentence (a cell wrapped onto its own line), become that table's lines, in
+    reading order, and are no longer body text; the prose before the table ends a sentence."""
+
+    def table_like(block: _Block) -> bool:
+        return block.kind == "para" and any(len(ln.cells) > 1 for ln in block.lines)
+
+    caption = w.blocks.pop()  # the caption itself, appended just before
+    taken: list[_Block] = []
+    while w.blocks and w.blocks[-1].kind == "para":
+        block = w.blocks[-1]
+        if not (table_like(block) or not _ends_sentence(block.lines[-1].text)):
+            break
+        taken.append(w.blocks.pop())
+    w.blocks.append(caption)
+    w.table_lines[label] = [ln for block in reversed(taken) for ln in block.lines]
 
 
 def _caption_text(w: _Walker, lines: list[Line], i: int, cap: re.Match) -> tuple[int, str]:
@@ -579,12 +645,14 @@ def _union(lines: list[Line]) -> BBox:
     )
 
 
-def _paragraphs(blocks: list[_Block], printed: dict[int, int | None]) -> list[Paragraph]:
+def _paragraphs(
+    blocks: list[_Block], printed: dict[int, int | None], words: set[str] | None = None
+) -> list[Paragraph]:
     out: list[Paragraph] = []
     for block in blocks:
         if block.kind not in ("para", "footnote"):
             continue
-        text = join_lines([ln.text for ln in block.lines])
+        text = join_lines([ln.text for ln in block.lines], words)
         inline = REPEATED_RE.search(text)
         repeated = block.repeated
         if inline and text[inline.end() :].strip() in ("", "."):

@@ -34,6 +34,7 @@ from annualcheck.model.errors import (
     TruncatedPdfError,
 )
 from annualcheck.model.record import BBox
+from annualcheck.pdf.text import normalise_page
 
 #: Characters pdfium reports for a hyphen it believes is soft (end-of-line) or a text marker.
 _SOFT_HYPHENS = {"\x02": "-", "\xad": "-", "\ufffe": "-"}
@@ -412,7 +413,7 @@ def open_pdf(path: str | Path, password: str | None = None) -> PdfDocument:
             except pdfium.PdfiumError as exc:
                 raise TruncatedPdfError(path, f"page {index + 1} cannot be read") from exc
             try:
-                pages.append(read_page(pdf_page, index + 1))
+                pages.append(normalise_page(read_page(pdf_page, index + 1)))
             except pdfium.PdfiumError as exc:
                 raise TruncatedPdfError(path, f"page {index + 1} cannot be read") from exc
             finally:
