@@ -391,8 +391,8 @@ def scan_images(pdf_path: Path, work: Path, dpi: int = 200, seed: int = 2020) ->
 
 
 def ocr_scan(source: Path):
-    """Scan a rendering (rasterise, rotate, add noise) and OCR it page by page with tesseract;
-    the pages are written bilevel to keep the fixture small."""
+    """Scan a rendering (rasterise at 200 dpi, rotate by under a degree, speckle, threshold)
+    and OCR it page by page with tesseract; only the OCR text layer is kept (drop_images)."""
 
     def produce(report: Report, out: Path, work: Path) -> None:
         import pikepdf
@@ -409,13 +409,29 @@ def ocr_scan(source: Path):
             )
             with pikepdf.open(str(base) + ".pdf") as page_pdf:
                 merged.pages.extend(page_pdf.pages)
-        merged.save(out, compress_streams=True)
+        drop_images(merged)
+        merged.save(
+            out, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate
+        )
 
     return produce
 
 
-def image_only(source: Path, pages: int = 2):
-    """The first pages of a rendering as a scan with no text layer (for --ocr)."""
+def drop_images(pdf) -> None:
+    """Keep only the OCR text layer of each page (the invisible text tesseract lays over the
+    scan): the page images make the fixture megabytes, and the tool reads only the text."""
+    import pikepdf
+
+    for page in pdf.pages:
+        ops = [(o, op) for o, op in pikepdf.parse_content_stream(page) if str(op) != "Do"]
+        page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(ops))
+        if "/XObject" in page.Resources:
+            del page.Resources["/XObject"]
+    pdf.remove_unreferenced_resources()
+
+
+def image_only(source: Path, pages: int = 1):
+    """The first page of a rendering as a scan with no text layer (for --ocr)."""
 
     def produce(report: Report, out: Path, work: Path) -> None:
         from PIL import Image

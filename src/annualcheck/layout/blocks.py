@@ -63,6 +63,9 @@ class Layout:
     table_lines: dict[str, list[Line]] = field(default_factory=dict)  # "Table 2" -> its lines
     figure_lines: dict[str, list[Line]] = field(default_factory=dict)  # text in a figure's box
     title_lines: list[Line] = field(default_factory=list)  # lines before the contents
+    #: What gave the sections: "contents" (headings matched to the contents' entries) or
+    #: "headings" (the body's numbered headings alone: contents unreadable or disagreeing).
+    sections_from: str = "contents"
 
     def printed(self, page: int) -> int | None:
         return self.printed_pages.get(page)
@@ -108,6 +111,11 @@ def _ends_sentence(text: str) -> bool:
 # -- page numbers and running lines ---------------------------------------------------------
 
 
+#: Share of a document's pages that must print a number at one offset to the file page for
+#: those numbers to be taken as printed page numbers.
+PRINTED_SHARE = 0.4
+
+
 def read_printed_pages(doc: PdfDocument) -> tuple[dict[int, int | None], set[tuple[int, int]]]:
     """File page → printed page from a bare number standing as the last or first line of a
     page; candidates that break the dominant file-to-printed offset are ignored.
@@ -131,6 +139,10 @@ def read_printed_pages(doc: PdfDocument) -> tuple[dict[int, int | None], set[tup
     if not offsets:
         return printed, drop
     offset = statistics.mode(offsets)
+    if offsets.count(offset) < max(3, PRINTED_SHARE * len(doc.pages)):
+        # a few bare numbers at page ends (table row numbers) in a PDF that prints no page
+        # numbers: no printed pages rather than wrong ones
+        return printed, drop
     for page, (value, idx) in candidates.items():
         if page - value == offset:
             printed[page] = value
@@ -422,6 +434,13 @@ def analyse_layout(doc: PdfDocument, profile: Any = None) -> Layout:
 
     w = _Walker(doc, toc, printed, body_size)
     _walk(w, lines)
+    sections_from = "contents"
+    if not _contents_agree(toc, w.sections):
+        # Contents unreadable (OCR garbles leaders and numbers) or disagreeing with the
+        # body: the body's numbered headings alone give the sections.
+        w = _Walker(doc, [], printed, body_size)
+        _walk(w, lines)
+        sections_from = "headings"
     w.close()
     w.close_footnote()
     w.blocks.sort(key=lambda b: b.seq)
@@ -442,7 +461,23 @@ def analyse_layout(doc: PdfDocument, profile: Any = None) -> Layout:
         table_lines=w.table_lines,
         figure_lines=w.figure_lines,
         title_lines=title_lines,
+        sections_from=sections_from,
     )
+
+
+#: Share of the contents' section entries the body must print as headings for the contents
+#: to be trusted to find the headings.
+CONTENTS_AGREE = 0.6
+
+
+def _contents_agree(toc: list[TocEntry], sections: list[Section]) -> bool:
+    """Whether the walk guided by the contents found most of the sections they list (and
+    they list some): if not, the contents cannot guide the walk."""
+    listed = {e.label for e in toc if e.level > 0 and not e.label.startswith(("Figure", "Table"))}
+    if len(listed) < 3:
+        return not toc  # no contents at all: the walk already used the headings alone
+    found = {s.number for s in sections}
+    return len(listed & found) >= CONTENTS_AGREE * len(listed)
 
 
 def _is_footnote_start(w: _Walker, line: Line, nxt: Line | None) -> bool:
@@ -528,7 +563,7 @@ def _walk(w: _Walker, lines: list[Line]) -> None:
             w.table_box = None
             if w.table:
                 w.table_lines[label] = []
-                if not _rows_follow(lines, i + used):
+                if _rows_precede(w):
                     _take_rows_above(w, label)  # a caption printed under its table
                     w.table = None
             i += used
@@ -583,9 +618,15 @@ def _ends_table(w: _Walker, lines: list[Line], i: int) -> bool:
     return at_left and wide
 
 
-def _rows_follow(lines: list[Line], start: int, look: int = 4) -> bool:
-    """Whether rows of a table (lines of several cells) follow within a few lines."""
-    return any(len(ln.cells) > 1 for ln in lines[start : start + look])
+def _rows_precede(w: _Walker) -> bool:
+    """Whether the block right before the caption just appended (footnotes aside) is lines
+    of several cells: a table without its caption above it, so the caption names it. A
+    caption above its table follows prose, a heading or another table's region."""
+    for block in reversed(w.blocks[:-1]):
+        if block.kind == "footnote":
+            continue
+        return block.kind == "para" and any(len(ln.cells) > 1 for ln in block.lines)
+    return False
 
 
 def _take_rows_above(w: _Walker, label: str) -> None:
@@ -599,11 +640,16 @@ def _take_rows_above(w: _Walker, label: str) -> None:
 
     caption = w.blocks.pop()  # the caption itself, appended just before
     taken: list[_Block] = []
-    while w.blocks and w.blocks[-1].kind == "para":
+    kept: list[_Block] = []  # footnotes of those pages stay footnotes
+    while w.blocks and w.blocks[-1].kind in ("para", "footnote"):
         block = w.blocks[-1]
+        if block.kind == "footnote":
+            kept.append(w.blocks.pop())
+            continue
         if not (table_like(block) or not _ends_sentence(block.lines[-1].text)):
             break
         taken.append(w.blocks.pop())
+    w.blocks.extend(reversed(kept))
     w.blocks.append(caption)
     w.table_lines[label] = [ln for block in reversed(taken) for ln in block.lines]
 

@@ -18,6 +18,7 @@ from annualcheck.extract.tables.page import (
 )
 from annualcheck.extract.tables.rows import RawRow, join_cells
 from annualcheck.model.record import BBox, Caption
+from annualcheck.pdf.words import page_words
 
 
 def _header_columns(
@@ -80,7 +81,7 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
     for n in range(caption.page, page_count(doc) + 1):
         if not rows and n >= caption.page + 4:
             break
-        words = doc.plumber_page(n).extract_words()
+        words = page_words(doc, n)
         page_lines = _text_lines(words, 0.0)
         # A running head or foot: the page's first or last line, as on the page before.
         ends = {
