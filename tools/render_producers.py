@@ -409,6 +409,8 @@ def ocr_scan(source: Path):
             )
             with pikepdf.open(str(base) + ".pdf") as page_pdf:
                 merged.pages.extend(page_pdf.pages)
+                producer = str(page_pdf.docinfo.get("/Producer", "Tesseract"))
+        merged.docinfo["/Producer"] = producer  # as tesseract wrote it on each page
         drop_images(merged)
         merged.save(
             out, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate

@@ -14,6 +14,7 @@ failure and never raises on bad data). Rule names and severities are the contrac
 | `tables` | table-count, carryover |
 | `text` | percentage, list-count |
 | `repeats` | repeated-passage, restated-figure |
+| `source` | toc-caption (contents unusable: sections from the headings); errors on OCR'd text become warnings |
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from annualcheck.checks._common import report_name
 from annualcheck.checks.breakdown import check_breakdowns
 from annualcheck.checks.captions import check_caption_counts, check_toc
 from annualcheck.checks.repeats import check_repeats, check_restated
+from annualcheck.checks.source import check_sections_source, demote_ocr_error
 from annualcheck.checks.spec import ChecksSpec
 from annualcheck.checks.stated_change import check_stated_changes
 from annualcheck.checks.tables import check_carryover, check_table_counts
@@ -82,6 +84,9 @@ def check_record(record: Record, previous: Record | None, spec: ChecksSpec,
     out += check_percentages(record, spec)
     out += check_lists(record, spec)
     out += check_repeats(record)
+    out += check_sections_source(record)
+    if record.source.text_from == "ocr":
+        out = [demote_ocr_error(f) for f in out]
     return out
 
 

@@ -15,6 +15,7 @@ from annualcheck.extract.tables.assemble import extract_tables
 from annualcheck.layout.blocks import analyse_layout
 from annualcheck.model.record import Record, Source
 from annualcheck.pdf.document import open_pdf
+from annualcheck.pdf.ocr import is_ocr_output
 
 
 def extract_record(path: str | Path, password: str | None = None, profile: Any = None) -> Record:
@@ -27,7 +28,13 @@ def extract_record(path: str | Path, password: str | None = None, profile: Any =
         layout = analyse_layout(doc, profile)
         meta = read_meta(doc, layout, profile)
         return Record(
-            source=Source(file=Path(path).name, sha256=doc.sha256, pages=doc.page_count),
+            source=Source(
+                file=Path(path).name,
+                sha256=doc.sha256,
+                pages=doc.page_count,
+                text_from="ocr" if is_ocr_output(doc.metadata) else "text layer",
+                sections_from=layout.sections_from,
+            ),
             report=meta,
             figures=extract_figures(layout.paragraphs, meta.data_year, profile),
             tables=extract_tables(doc, layout, profile),

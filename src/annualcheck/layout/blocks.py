@@ -139,7 +139,7 @@ def read_printed_pages(doc: PdfDocument) -> tuple[dict[int, int | None], set[tup
     if not offsets:
         return printed, drop
     offset = statistics.mode(offsets)
-    if offsets.count(offset) < max(3, PRINTED_SHARE * len(doc.pages)):
+    if offsets.count(offset) < max(1, round(PRINTED_SHARE * len(doc.pages))):
         # a few bare numbers at page ends (table row numbers) in a PDF that prints no page
         # numbers: no printed pages rather than wrong ones
         return printed, drop
@@ -315,7 +315,9 @@ class _Walker:
                 or CAPTION_RE.match(nxt.text)
                 or REPEATED_RE.match(nxt.text)
                 or parse_number(nxt.text) is not None
-                or nxt.baseline - prev_line.baseline > self.pitch * 1.2 + 0.5
+                # a heading printed large wraps at its own line pitch, not the body's
+                or nxt.baseline - prev_line.baseline
+                > max(self.pitch * 1.2, prev_line.size * 1.4) + 0.5
             ):
                 break
             text = join_lines([text, nxt.text])
@@ -435,12 +437,13 @@ def analyse_layout(doc: PdfDocument, profile: Any = None) -> Layout:
     w = _Walker(doc, toc, printed, body_size)
     _walk(w, lines)
     sections_from = "contents"
-    if not _contents_agree(toc, w.sections):
+    if toc and not _contents_agree(toc, w.sections):
         # Contents unreadable (OCR garbles leaders and numbers) or disagreeing with the
-        # body: the body's numbered headings alone give the sections.
-        w = _Walker(doc, [], printed, body_size)
-        _walk(w, lines)
-        sections_from = "headings"
+        # body: the body's numbered headings alone give the sections, if they give more.
+        alone = _Walker(doc, [], printed, body_size)
+        _walk(alone, _after_contents_pages(lines))
+        if len(alone.sections) > len(w.sections):
+            w, sections_from = alone, "headings"
     w.close()
     w.close_footnote()
     w.blocks.sort(key=lambda b: b.seq)
@@ -465,18 +468,39 @@ def analyse_layout(doc: PdfDocument, profile: Any = None) -> Layout:
     )
 
 
+#: Share of a page's lines that end in a page number or hold leader dots for the page to
+#: be a contents page.
+CONTENTS_PAGE_SHARE = 0.3
+_CONTENTS_LINE_RE = re.compile(r"(?:\.\s*){2,}|…|\s\d{1,3}\.?\s*$")
+
+
+def _after_contents_pages(lines: list[Line]) -> list[Line]:
+    """The lines from the first page on that is not a contents page: when the contents
+    could not be read (OCR garbles leaders and page numbers), their pages were not told
+    apart from the body, and their entries would read as headings and paragraphs. A
+    contents page is one where many lines hold leader dots or end in a page number."""
+    pages: dict[int, list[Line]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line)
+    for number, page_lines in pages.items():
+        hits = sum(1 for ln in page_lines if _CONTENTS_LINE_RE.search(ln.text))
+        if hits < CONTENTS_PAGE_SHARE * len(page_lines):
+            return [ln for ln in lines if ln.page >= number]
+    return lines
+
+
 #: Share of the contents' section entries the body must print as headings for the contents
 #: to be trusted to find the headings.
 CONTENTS_AGREE = 0.6
 
 
 def _contents_agree(toc: list[TocEntry], sections: list[Section]) -> bool:
-    """Whether the walk guided by the contents found most of the sections they list (and
-    they list some): if not, the contents cannot guide the walk."""
+    """Whether the walk guided by the contents found most of the sections they list; when
+    they list hardly any (OCR lost the entries), whether the body found no more than that."""
     listed = {e.label for e in toc if e.level > 0 and not e.label.startswith(("Figure", "Table"))}
-    if len(listed) < 3:
-        return not toc  # no contents at all: the walk already used the headings alone
     found = {s.number for s in sections}
+    if len(listed) < 3:  # hardly any section entry read: agree if the body has no more
+        return len(found) <= len(listed)
     return len(listed & found) >= CONTENTS_AGREE * len(listed)
 
 

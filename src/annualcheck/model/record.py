@@ -191,6 +191,8 @@ class Source:
     file: str
     sha256: str
     pages: int
+    text_from: str = "text layer"  # "ocr" when the text layer was made by OCR (noisier)
+    sections_from: str = "contents"  # "headings": contents unreadable, body headings used
 
 
 @dataclass

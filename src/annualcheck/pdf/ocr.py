@@ -30,6 +30,16 @@ class OcrFailedError(AnnualcheckError):
     reason = "OCR of the scan failed"
 
 
+#: Producers whose PDFs carry an OCR text layer (PDF Producer/Creator, lower case).
+OCR_PRODUCERS = ("tesseract", "ocrmypdf", "abbyy", "finereader", "omnipage", "readiris")
+
+
+def is_ocr_output(metadata: dict[str, str]) -> bool:
+    """Whether the PDF's text layer was made by OCR (its Producer or Creator says so)."""
+    said = " ".join(metadata.get(k, "") for k in ("producer", "creator")).lower()
+    return any(name in said for name in OCR_PRODUCERS)
+
+
 def ocr_path(folder: Path, sha256: str) -> Path:
     """Where the OCR'd copy of the input with this hash is kept."""
     return folder / "ocr" / f"{sha256}.pdf"
@@ -78,4 +88,11 @@ def ocr_copy(path: Path, folder: Path, sha256: str) -> Path:
     return target
 
 
-__all__ = ["INSTALL_HINT", "OcrFailedError", "OcrUnavailableError", "missing_ocr_tools", "ocr_copy"]
+__all__ = [
+    "is_ocr_output",
+    "INSTALL_HINT",
+    "OcrFailedError",
+    "OcrUnavailableError",
+    "missing_ocr_tools",
+    "ocr_copy",
+]
