@@ -80,3 +80,33 @@ def test_ocr_misread_digits_are_no_numbers(text):
 )
 def test_clean_numbers_still_read(text, value):
     assert [t.value for t in find_numbers(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "ocr,clean",
+    [
+        ("zero were male (one less:than in 2018)", "zero were male (one less than in 2018)"),
+        ("victims of trafficking.in persons", "victims of trafficking in persons"),
+        ("e.g. the Act", "e.g. the Act"),
+        ("was 12. Of these", "was 12. Of these"),
+    ],
+)
+def test_ocr_punctuation_between_words_is_a_space(ocr, clean):
+    from annualcheck.pdf.text import clean_ocr_text
+
+    assert clean_ocr_text(ocr) == clean
+
+
+@pytest.mark.parametrize(
+    "ocr,clean",
+    [
+        ("(14 more than in-2018)", "(14 more than in 2018)"),
+        ("(one less than. in 2018)", "(one less than in 2018)"),
+        ("the Anti-Prostitution Act", "the Anti-Prostitution Act"),
+        ("COVID-19 measures", "COVID-19 measures"),
+    ],
+)
+def test_ocr_marks_before_numbers_and_stray_stops(ocr, clean):
+    from annualcheck.pdf.text import clean_ocr_text
+
+    assert clean_ocr_text(ocr) == clean

@@ -16,6 +16,7 @@ from annualcheck.layout.blocks import analyse_layout
 from annualcheck.model.record import Record, Source
 from annualcheck.pdf.document import open_pdf
 from annualcheck.pdf.ocr import is_ocr_output
+from annualcheck.pdf.text import clean_ocr_page
 
 
 def extract_record(path: str | Path, password: str | None = None, profile: Any = None) -> Record:
@@ -25,6 +26,8 @@ def extract_record(path: str | Path, password: str | None = None, profile: Any =
 
         profile = get_profile()
     with open_pdf(path, password=password) as doc:
+        if is_ocr_output(doc.metadata):
+            doc.pages = [clean_ocr_page(page) for page in doc.pages]
         layout = analyse_layout(doc, profile)
         meta = read_meta(doc, layout, profile)
         return Record(

@@ -162,7 +162,34 @@ def find_running_lines(doc: PdfDocument) -> set[tuple[int, int]]:
             if key and key != "#" and not PAGE_NUMBER_RE.match(page.lines[idx].text.strip()):
                 seen.setdefault(key, []).append((page.number, idx))
     limit = max(3, len(doc.pages) // 3)
-    return {pos for hits in seen.values() if len(hits) >= limit for pos in hits}
+    running = {pos for hits in seen.values() if len(hits) >= limit for pos in hits}
+    return running | _section_running_heads(doc)
+
+
+def _section_running_heads(doc: PdfDocument) -> set[tuple[int, int]]:
+    """Running heads that name the current section (they change from section to section, so
+    they repeat on too few pages for the test above): a page's top line whose words are
+    printed again lower on the same page (the heading it names stands there), or that heads
+    the page before or after too in smaller print than the body's."""
+    tops: dict[int, tuple[int, str]] = {}
+    out: set[tuple[int, int]] = set()
+    for page in doc.pages:
+        if len(page.lines) < 2:
+            continue
+        idx = min(range(len(page.lines)), key=lambda i: page.lines[i].bbox.top)
+        words = _norm(page.lines[idx].text)
+        if len(words) < 8:
+            continue
+        tops[page.number] = (idx, words)
+        if any(_norm(ln.text) == words for i, ln in enumerate(page.lines) if i != idx):
+            out.add((page.number, idx))
+    body = _body_size(doc)
+    for number, (idx, words) in tops.items():
+        small = doc.pages[number - 1].lines[idx].size < body - 0.25  # not a heading's print
+        for other in (number - 1, number + 1):
+            if small and other in tops and tops[other][1] == words:
+                out.add((number, idx))
+    return out
 
 
 # -- the walk over body lines ---------------------------------------------------------------

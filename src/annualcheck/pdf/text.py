@@ -75,6 +75,36 @@ def normalise_page(page: Any) -> Any:
     return page
 
 
+# -- OCR noise ---------------------------------------------------------------------------
+
+#: A full stop, colon or semicolon OCR put for a space between two lower-case words
+#: ("less:than", "trafficking.in"); single letters ("e.g.") and capitals are left alone.
+_OCR_JOINED_RE = re.compile(r"(?<=[a-z]{2})[.:;](?=[a-z]{2,}\b)")
+
+
+#: "in-2018", "in:2018": a mark OCR put for the space before a number.
+_OCR_BEFORE_NUMBER_RE = re.compile(r"(?<=\b[a-z]{2})[-:;](?=\d)")
+#: "than. in": a full stop before a lower-case word (a sentence goes on): a speck.
+_OCR_STRAY_STOP_RE = re.compile(r"(?<=[a-z]{3})\.(?=\s[a-z]{2,}\b)")
+
+
+def clean_ocr_text(text: str) -> str:
+    """OCR's punctuation between words back to a space ("less:than", "in-2018", "than. in").
+    Only for OCR'd text: in a text layer "moj.go.jp" is an address, not two words."""
+    text = _OCR_JOINED_RE.sub(" ", text)
+    text = _OCR_BEFORE_NUMBER_RE.sub(" ", text)
+    return _OCR_STRAY_STOP_RE.sub("", text)
+
+
+def clean_ocr_page(page: Any) -> Any:
+    """A PageText of OCR'd text with `clean_ocr_text` applied to every line (in place)."""
+    page.lines = [
+        replace(ln, text=clean_ocr_text(ln.text), cells=[clean_ocr_text(c) for c in ln.cells])
+        for ln in page.lines
+    ]
+    return page
+
+
 # -- line-end hyphens --------------------------------------------------------------------
 
 _HYPHEN_END_RE = re.compile(r"([A-Za-z]+)-$")
@@ -114,6 +144,8 @@ def vocabulary(texts: Iterable[str]) -> set[str]:
 __all__ = [
     "CANONICAL_BULLET",
     "canonical_bullet",
+    "clean_ocr_page",
+    "clean_ocr_text",
     "fold_ligatures",
     "join_hyphenated",
     "normalise_line",
