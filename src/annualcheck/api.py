@@ -134,9 +134,9 @@ def load(
     from annualcheck.batch.series import LoadOptions, load_series
 
     chosen = resolve_profile(profile)
-    if ocr:
-        raise ValueError("ocr=True: this version reads text layers only")
-    options = LoadOptions(profile=chosen, password=password, use_cache=use_cache, jobs=jobs)
+    options = LoadOptions(
+        profile=chosen, password=password, use_cache=use_cache, jobs=jobs, ocr=ocr
+    )
     result = load_series(as_paths(paths), options)
     if not result.records and result.errors:
         raise result.errors[0]

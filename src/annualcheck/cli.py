@@ -62,6 +62,12 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
         "--no-cache", is_flag=True, help="Do not read or write the cache of extracted records."
     )(func)
     func = click.option(
+        "--ocr",
+        is_flag=True,
+        help="Read a scan (a PDF with no text layer) by OCR with OCRmyPDF and tesseract "
+        "(pip install 'annualcheck[ocr]'); the OCR'd copy is cached.",
+    )(func)
+    func = click.option(
         "--jobs",
         type=click.IntRange(1, 64),
         default=None,
@@ -150,6 +156,7 @@ def _load_options(kwargs: dict[str, Any]) -> Any:
         max_bytes=int(kwargs.get("max_mb", 200.0) * 1024 * 1024),
         progress=sys.stderr.isatty(),
         timeout=kwargs.get("timeout", 300.0) or None,
+        ocr=kwargs.get("ocr", False),
     )
 
 

@@ -35,6 +35,7 @@ from annualcheck.model.errors import (
     DuplicateYearError,
     MissingPathError,
     NoPdfInFolderError,
+    NoTextLayerError,
     TooLargeError,
     UnreadablePdfError,
 )
@@ -58,6 +59,7 @@ class LoadOptions:
     progress: bool = False
     cache_dir: Path | None = None  # None: cache.cache_dir() (environment)
     timeout: float | None = DEFAULT_TIMEOUT_S  # seconds per report; None or 0: no limit
+    ocr: bool = False  # an image-only PDF is OCR'd (pdf/ocr.py) instead of refused
 
 
 @dataclass
@@ -142,13 +144,25 @@ def quiet_libraries() -> Iterator[None]:
 def _extract_fresh(path: Path, options: LoadOptions, sha: str | None) -> Record:
     """Full pre-checks, extraction, and a new cache entry."""
     facts = check_bytes(path, options.max_bytes)
+    source = path
     try:
         from annualcheck.extract.pipeline import extract_record
 
         with time_limit(options.timeout, path):
-            check_document(facts, options.password, options.max_pages)
+            try:
+                check_document(facts, options.password, options.max_pages)
+            except NoTextLayerError:
+                if not options.ocr:
+                    raise
+                from annualcheck.pdf.ocr import ocr_copy
+
+                sha = sha or cache.file_sha256(path)
+                source = ocr_copy(path, options.cache_dir or cache.cache_dir(), sha)
             with quiet_libraries():
-                record = extract_record(path, password=options.password, profile=options.profile)
+                record = extract_record(source, password=options.password, profile=options.profile)
+        if source != path:
+            record.source.file = path.name
+            record.source.sha256 = sha or record.source.sha256
     except Exception as exc:  # noqa: BLE001 - every failure of one file is that file's error
         raise as_input_error(path, exc) from exc
     # An encrypted report is never cached: a later run without the password must not get

@@ -14,6 +14,7 @@ failure and never raises on bad data). Rule names and severities are the contrac
 | `tables` | table-count, carryover |
 | `text` | percentage, list-count |
 | `repeats` | repeated-passage, restated-figure |
+| `source` | toc-caption (contents unusable: sections from the headings); errors on OCR'd text become warnings |
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from annualcheck.checks._common import lag_of, report_name
 from annualcheck.checks.breakdown import check_breakdowns
 from annualcheck.checks.captions import check_caption_counts, check_toc
 from annualcheck.checks.repeats import check_repeats, check_restated
+from annualcheck.checks.source import check_sections_source, demote_ocr_error
 from annualcheck.checks.stated_change import check_stated_changes
 from annualcheck.checks.tables import check_carryover, check_table_counts, check_table_reading
 from annualcheck.checks.text import check_lists, check_percentages
@@ -80,6 +82,9 @@ def check_record(record: Record, previous: Record | None, spec: ChecksSpec,
     out: list[Finding] = []
     for rule, run in rules:
         out += guarded(rule, record.report.report_year, run)
+    out += guarded("toc-caption", record.report.report_year, lambda: check_sections_source(record))
+    if record.source.text_from == "ocr":
+        out = [demote_ocr_error(f) for f in out]
     return out
 
 

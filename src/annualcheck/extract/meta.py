@@ -18,6 +18,9 @@ from annualcheck.pdf.document import PdfDocument
 from annualcheck.profiles.spec import Profile
 from annualcheck.profiles.spec.extract import MetaSpec
 
+#: A token of symbols only ("~", "|", "»"): OCR's reading of specks and rules, no word.
+_STRAY_SYMBOLS = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
+
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
@@ -36,7 +39,9 @@ def read_title(doc: PdfDocument, layout: Layout, part: MetaSpec) -> str | None:
     phrase = part.title_phrase.lower()
     if lines:
         biggest = max(line.size for line in lines)
-        title = _squash(" ".join(line.text for line in lines if line.size >= biggest - 0.5))
+        # within a tenth of the biggest size: OCR gives each line of one title its own size
+        title = _squash(" ".join(line.text for line in lines if line.size >= biggest * 0.9 - 0.5))
+        title = _squash(_STRAY_SYMBOLS.sub(" ", title))
         if phrase in title.lower():
             return title
     meta_title = doc.metadata.get("title", "")

@@ -15,6 +15,8 @@ from annualcheck.layout.blocks import analyse_layout
 from annualcheck.model.record import Record, Source
 from annualcheck.model.timings import active, collecting, stage, wanted
 from annualcheck.pdf.document import open_pdf
+from annualcheck.pdf.ocr import is_ocr_output
+from annualcheck.pdf.text import clean_ocr_page
 from annualcheck.profiles.spec import Profile
 
 
@@ -26,6 +28,9 @@ def extract_record(path: str | Path, password: str | None = None, *, profile: Pr
         with stage("pdf open"):
             doc = open_pdf(path, password=password)
         with doc:
+            ocr = is_ocr_output(doc.metadata)
+            if ocr:
+                doc.pages = [clean_ocr_page(page) for page in doc.pages]
             with stage("layout"):
                 layout = analyse_layout(doc, profile=profile)
             with stage("meta"):
@@ -40,6 +45,8 @@ def extract_record(path: str | Path, password: str | None = None, *, profile: Pr
                     sha256=doc.sha256,
                     pages=doc.page_count,
                     skipped_pages=list(doc.skipped_pages),
+                    text_from="ocr" if ocr else "text layer",
+                    sections_from=layout.sections_from,
                 ),
                 report=meta,
                 figures=figures,

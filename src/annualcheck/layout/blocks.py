@@ -50,6 +50,7 @@ from annualcheck.layout.contents import norm_words as _norm
 from annualcheck.layout.contents import norm_words_nodigits as _norm_nodigits
 from annualcheck.model.record import BBox, Caption, Paragraph, Section, TocEntry
 from annualcheck.pdf.document import Line, PdfDocument, is_cjk
+from annualcheck.pdf.text import join_hyphenated, vocabulary
 from annualcheck.profiles.spec import Profile
 from annualcheck.profiles.spec.extract import LayoutGrammar
 
@@ -65,20 +66,25 @@ class Layout:
     table_lines: dict[str, list[Line]] = field(default_factory=dict)  # table label -> its lines
     figure_lines: dict[str, list[Line]] = field(default_factory=dict)  # text in a figure's box
     title_lines: list[Line] = field(default_factory=list)  # lines before the contents
+    #: What gave the sections: "contents" (headings matched to the contents' entries) or
+    #: "headings" (the body's numbered headings alone: contents unreadable or disagreeing).
+    sections_from: str = "contents"
 
     def printed(self, page: int) -> int | None:
         return self.printed_pages.get(page)
 
 
-BULLET_RE = re.compile(r"^([○◯●■□◆◇▪•・\-–—✓※])\s+")
+BULLET_RE = re.compile(r"^([○◯●■□◆◇▪•・\-–—✓※*])\s+")
 
 # -- helpers -------------------------------------------------------------------------------
 
 
-def join_lines(texts: list[str]) -> str:
+def join_lines(texts: list[str], words: set[str] | None = None) -> str:
     """Lines of one paragraph → one string: a line-final hyphen inside a word joins without
-    a space (the hyphen stays: the series hyphenates compounds, renderers do not hyphenate);
-    a soft hyphen (U+00AD) or a hyphenation break printed as U+2010 is dropped."""
+    a space; the hyphen is dropped when it is a typesetter's break (the joined word is one of
+    `words`, those printed whole elsewhere in the document: "prose-" + "cuted") and kept for
+    a compound ("Anti-" + "Prostitution"); a soft hyphen (U+00AD) or a hyphenation break
+    printed as U+2010 is dropped."""
     out = ""
     for text in texts:
         text = text.strip()
@@ -89,7 +95,8 @@ def join_lines(texts: list[str]) -> str:
         elif out.endswith(("\u00ad", "\u2010")) and text[:1].isalpha():
             out = out[:-1] + text  # a renderer's hyphenation break (Chromium prints U+2010)
         elif re.search(r"[A-Za-z]-$", out) and text[:1].isalpha():
-            out = out + text
+            joined = join_hyphenated(out, text, words.__contains__) if words else None
+            out = joined if joined is not None else out + text
         elif out.endswith("/") and text[:1].isalnum():
             out = out + text
         elif is_cjk(out[-1]) and is_cjk(text[0]):
@@ -104,6 +111,11 @@ def _ends_sentence(text: str, grammar: LayoutGrammar) -> bool:
 
 
 # -- page numbers and running lines ---------------------------------------------------------
+
+
+#: Share of a document's pages that must print a number at one offset to the file page for
+#: those numbers to be taken as printed page numbers.
+PRINTED_SHARE = 0.4
 
 
 def read_printed_pages(doc: PdfDocument) -> tuple[dict[int, int | None], set[tuple[int, int]]]:
@@ -129,6 +141,10 @@ def read_printed_pages(doc: PdfDocument) -> tuple[dict[int, int | None], set[tup
     if not offsets:
         return printed, drop
     offset = statistics.mode(offsets)
+    if offsets.count(offset) < max(1, round(PRINTED_SHARE * len(doc.pages))):
+        # a few bare numbers at page ends (table row numbers) in a PDF that prints no page
+        # numbers: no printed pages rather than wrong ones
+        return printed, drop
     for page, (value, idx) in candidates.items():
         if page - value == offset:
             printed[page] = value
@@ -148,7 +164,34 @@ def find_running_lines(doc: PdfDocument) -> set[tuple[int, int]]:
             if key and key != "#" and not PAGE_NUMBER_RE.match(page.lines[idx].text.strip()):
                 seen.setdefault(key, []).append((page.number, idx))
     limit = max(3, len(doc.pages) // 3)
-    return {pos for hits in seen.values() if len(hits) >= limit for pos in hits}
+    running = {pos for hits in seen.values() if len(hits) >= limit for pos in hits}
+    return running | _section_running_heads(doc)
+
+
+def _section_running_heads(doc: PdfDocument) -> set[tuple[int, int]]:
+    """Running heads that name the current section (they change from section to section, so
+    they repeat on too few pages for the test above): a page's top line whose words are
+    printed again lower on the same page (the heading it names stands there), or that heads
+    the page before or after too in smaller print than the body's."""
+    tops: dict[int, tuple[int, str]] = {}
+    out: set[tuple[int, int]] = set()
+    for page in doc.pages:
+        if len(page.lines) < 2:
+            continue
+        idx = min(range(len(page.lines)), key=lambda i: page.lines[i].bbox.top)
+        words = _norm(page.lines[idx].text)
+        if len(words) < 8:
+            continue
+        tops[page.number] = (idx, words)
+        if any(_norm(ln.text) == words for i, ln in enumerate(page.lines) if i != idx):
+            out.add((page.number, idx))
+    body = _body_size(doc)
+    for number, (idx, words) in tops.items():
+        small = doc.pages[number - 1].lines[idx].size < body - 0.25  # not a heading's print
+        for other in (number - 1, number + 1):
+            if small and other in tops and tops[other][1] == words:
+                out.add((number, idx))
+    return out
 
 
 # -- the walk over body lines ---------------------------------------------------------------
@@ -241,6 +284,7 @@ class _Walker:
         self.table: str | None = None
         self.table_seen_rows = False
         self.table_size: float | None = None
+        self.table_box: tuple[float, float] | None = None  # x0, x1 of the rows seen
         self.pitch = _line_pitch(doc, body_size)
 
     # sections ------------------------------------------------------------------------
@@ -302,7 +346,9 @@ class _Walker:
                 or self.grammar.caption_re.match(nxt.text)
                 or self.grammar.repeated_re.match(nxt.text)
                 or parse_number(nxt.text) is not None
-                or nxt.baseline - prev_line.baseline > self.pitch * 1.2 + 0.5
+                # a heading printed large wraps at its own line pitch, not the body's
+                or nxt.baseline - prev_line.baseline
+                > max(self.pitch * 1.2, prev_line.size * 1.4) + 0.5
             ):
                 break
             text = join_lines([text, nxt.text])
@@ -423,11 +469,20 @@ def analyse_layout(doc: PdfDocument, *, profile: Profile) -> Layout:
 
     w = _Walker(doc, toc, printed, body_size, grammar)
     _walk(w, lines)
+    sections_from = "contents"
+    if toc and not _contents_agree(toc, w.sections):
+        # Contents unreadable (OCR garbles leaders and numbers) or disagreeing with the
+        # body: the body's numbered headings alone give the sections, if they give more.
+        alone = _Walker(doc, [], printed, body_size)
+        _walk(alone, _after_contents_pages(lines))
+        if len(alone.sections) > len(w.sections):
+            w, sections_from = alone, "headings"
     w.close()
     w.close_footnote()
     w.blocks.sort(key=lambda b: b.seq)
     _split_refs(w.blocks)
-    paragraphs = _paragraphs(w.blocks, printed, grammar)
+    words = vocabulary(line.text for line in lines)
+    paragraphs = _paragraphs(w.blocks, printed, grammar, words)
     for sec in w.sections:
         sec.printed_page = printed.get(sec.page)
     for cap in w.captions:
@@ -442,7 +497,44 @@ def analyse_layout(doc: PdfDocument, *, profile: Profile) -> Layout:
         table_lines=w.table_lines,
         figure_lines=w.figure_lines,
         title_lines=title_lines,
+        sections_from=sections_from,
     )
+
+
+#: Share of a page's lines that end in a page number or hold leader dots for the page to
+#: be a contents page.
+CONTENTS_PAGE_SHARE = 0.3
+_CONTENTS_LINE_RE = re.compile(r"(?:\.\s*){2,}|…|\s\d{1,3}\.?\s*$")
+
+
+def _after_contents_pages(lines: list[Line]) -> list[Line]:
+    """The lines from the first page on that is not a contents page: when the contents
+    could not be read (OCR garbles leaders and page numbers), their pages were not told
+    apart from the body, and their entries would read as headings and paragraphs. A
+    contents page is one where many lines hold leader dots or end in a page number."""
+    pages: dict[int, list[Line]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line)
+    for number, page_lines in pages.items():
+        hits = sum(1 for ln in page_lines if _CONTENTS_LINE_RE.search(ln.text))
+        if hits < CONTENTS_PAGE_SHARE * len(page_lines):
+            return [ln for ln in lines if ln.page >= number]
+    return lines
+
+
+#: Share of the contents' section entries the body must print as headings for the contents
+#: to be trusted to find the headings.
+CONTENTS_AGREE = 0.6
+
+
+def _contents_agree(toc: list[TocEntry], sections: list[Section]) -> bool:
+    """Whether the walk guided by the contents found most of the sections they list; when
+    they list hardly any (OCR lost the entries), whether the body found no more than that."""
+    listed = {e.label for e in toc if e.level > 0 and not e.label.startswith(("Figure", "Table"))}
+    found = {s.number for s in sections}
+    if len(listed) < 3:  # hardly any section entry read: agree if the body has no more
+        return len(found) <= len(listed)
+    return len(listed & found) >= CONTENTS_AGREE * len(listed)
 
 
 def _is_footnote_start(w: _Walker, line: Line, nxt: Line | None) -> bool:
@@ -487,10 +579,9 @@ def _walk(w: _Walker, lines: list[Line]) -> None:
             multi = len(line.cells) > 1
             if multi:
                 w.table_size = line.size if w.table_size is None else min(w.table_size, line.size)
-            if multi:
                 w.table_seen_rows = True
-            full_size = line.size >= w.body_size - 0.25
-            if not (w.table_seen_rows and full_size and not multi):
+                w.table_box = _widen(w.table_box, line)
+            if not _ends_table(w, lines, i):
                 w.table_lines[w.table].append(line)
                 i += 1
                 prev = line
@@ -526,8 +617,12 @@ def _walk(w: _Walker, lines: list[Line]) -> None:
                 w.figure_lines[label] = []
             w.table_seen_rows = False
             w.table_size = None
+            w.table_box = None
             if w.table:
                 w.table_lines[label] = []
+                if _rows_precede(w):
+                    _take_rows_above(w, label)  # a caption printed under its table
+                    w.table = None
             i += used
             prev = lines[i - 1]
             continue
@@ -546,6 +641,74 @@ def _walk(w: _Walker, lines: list[Line]) -> None:
         w.add_body_line(line, prev)
         prev = line
         i += 1
+
+
+def _widen(box: tuple[float, float] | None, line: Line) -> tuple[float, float]:
+    if box is None:
+        return (line.bbox.x0, line.bbox.x1)
+    return (min(box[0], line.bbox.x0), max(box[1], line.bbox.x1))
+
+
+def _ends_table(w: _Walker, lines: list[Line], i: int) -> bool:
+    """Whether lines[i] is past the table region: the next caption, a heading the contents
+    name, or (once rows were seen) a line of prose at body size: one cell from the table's
+    left edge across most of its width. Small print never ends a table; a one-cell line at
+    body size inside the table (a cell's text wrapped onto its own line, in any column but
+    the first, or a short one in the first) does not either, so tables printed at body
+    size keep their rows."""
+    line = lines[i]
+    if w.grammar.caption_re.match(line.text):
+        return True
+    multi = len(line.cells) > 1
+    if multi or not w.table_seen_rows:
+        return False
+    if line.size < w.body_size - 0.25:
+        return False
+    head = w.heading(lines, i)
+    if head is not None and format_number(head[0]) in w.titles:
+        return True
+    if w.table_box is None:
+        return True
+    left, right = w.table_box
+    at_left = line.bbox.x0 <= left + line.size
+    wide = line.bbox.x1 - line.bbox.x0 >= 0.6 * (right - left)
+    return at_left and wide
+
+
+def _rows_precede(w: _Walker) -> bool:
+    """Whether the block right before the caption just appended (footnotes aside) is lines
+    of several cells: a table without its caption above it, so the caption names it. A
+    caption above its table follows prose, a heading or another table's region."""
+    for block in reversed(w.blocks[:-1]):
+        if block.kind == "footnote":
+            continue
+        return block.kind == "para" and any(len(ln.cells) > 1 for ln in block.lines)
+    return False
+
+
+def _take_rows_above(w: _Walker, label: str) -> None:
+    """A caption with no rows under it names the table just above it: the paragraphs
+    walked since the last heading or caption that hold lines of several cells, or that do
+    not end a sentence (a cell wrapped onto its own line), become that table's lines, in
+    reading order, and are no longer body text; the prose before the table ends a sentence."""
+
+    def table_like(block: _Block) -> bool:
+        return block.kind == "para" and any(len(ln.cells) > 1 for ln in block.lines)
+
+    caption = w.blocks.pop()  # the caption itself, appended just before
+    taken: list[_Block] = []
+    kept: list[_Block] = []  # footnotes of those pages stay footnotes
+    while w.blocks and w.blocks[-1].kind in ("para", "footnote"):
+        block = w.blocks[-1]
+        if block.kind == "footnote":
+            kept.append(w.blocks.pop())
+            continue
+        if not (table_like(block) or not _ends_sentence(block.lines[-1].text)):
+            break
+        taken.append(w.blocks.pop())
+    w.blocks.extend(reversed(kept))
+    w.blocks.append(caption)
+    w.table_lines[label] = [ln for block in reversed(taken) for ln in block.lines]
 
 
 def _caption_text(w: _Walker, lines: list[Line], i: int, cap: re.Match) -> tuple[int, str]:
@@ -590,13 +753,16 @@ def _union(lines: list[Line]) -> BBox:
 
 
 def _paragraphs(
-    blocks: list[_Block], printed: dict[int, int | None], grammar: LayoutGrammar
+    blocks: list[_Block],
+    printed: dict[int, int | None],
+    grammar: LayoutGrammar,
+    words: set[str] | None = None,
 ) -> list[Paragraph]:
     out: list[Paragraph] = []
     for block in blocks:
         if block.kind not in ("para", "footnote"):
             continue
-        text = join_lines([ln.text for ln in block.lines])
+        text = join_lines([ln.text for ln in block.lines], words)
         inline = grammar.repeated_re.search(text)
         repeated = block.repeated
         if inline and text[inline.end() :].strip() in ("", "."):

@@ -37,6 +37,7 @@ from annualcheck.model.errors import (
 )
 from annualcheck.model.record import BBox
 from annualcheck.model.safety import clean_text
+from annualcheck.pdf.text import normalise_page
 from annualcheck.pdf.vectors import VectorCensus, census_page
 
 #: Characters pdfium reports for a hyphen it believes is soft (end-of-line) or a text marker.
@@ -611,7 +612,7 @@ def _read_pages(doc: Any) -> tuple[list[PageText], list[int]]:
             skipped.append(number)
             continue
         try:
-            pages.append(read_page(pdf_page, number))
+            pages.append(normalise_page(read_page(pdf_page, number)))
         except pdfium.PdfiumError:
             pages.append(PageText(number=number, width=0.0, height=0.0, lines=[]))
             skipped.append(number)

@@ -192,7 +192,24 @@ def find_numbers(text: str) -> list[NumberToken]:
                 found.append(_token(text, m.group(0), m.start(), m.end(), _KINDS[_group(m)]))
                 pos = m.end()
                 break
-    return [t for t in found if not _idiom(text, t)]
+    return [t for t in found if not _idiom(text, t) and not _ocr_fragment(text, t)]
+
+
+#: A letter OCR reads for a digit (O for 0, l/I for 1, S for 5) standing in a digit group.
+_OCR_DIGIT = "OolIS"
+_OCR_BEFORE = re.compile(rf"(?:\d[{_OCR_DIGIT}]|[{_OCR_DIGIT}]\d|[\d{_OCR_DIGIT}])[,.]$")
+_OCR_AFTER = re.compile(rf"^[,.][{_OCR_DIGIT}]")
+
+
+def _ocr_fragment(text: str, token: NumberToken) -> bool:
+    """A number that is only part of a digit group OCR misread ("3,O59", "1O,000 yen"):
+    the digits next to a misread letter are no number of their own, so they are dropped
+    rather than read as "3" or "0 yen". The misread group itself is a `code` (no value)."""
+    if token.value is None:
+        return False
+    before = text[max(0, token.start - 3) : token.start]
+    after = text[token.end : token.end + 2]
+    return bool(_OCR_BEFORE.search(before)) or bool(_OCR_AFTER.match(after))
 
 
 _ANCHOR = re.compile(

@@ -40,6 +40,7 @@ from annualcheck.extract.tables.ruled import (
 )
 from annualcheck.extract.tables.text import text_rows
 from annualcheck.model.record import (
+    BBox,
     Caption,
     CellsRow,
     InitiativeRow,
@@ -166,8 +167,15 @@ def read_table(
     if not raw:  # no ruling, or only a shaded header box: read the words
         if fragments:
             notes.append("ruled box without body rows; read by the text strategy")
-        raw, pages = text_rows(doc, caption, kind, part)
         strategy = "text"
+        above = _caption_above_rows(layout, caption)
+        raw = []
+        if above is not None:  # the caption stands under its table
+            raw, pages = text_rows(doc, above, kind, part)
+            if raw:
+                notes.append("caption printed under the table; rows read from above it")
+        if not raw:
+            raw, pages = text_rows(doc, caption, kind, part)
     if kind.kind == "trial":
         rows: list[Any] = []
         for r in raw:
@@ -191,6 +199,27 @@ def read_table(
         rows=rows,
         printed_page=_printed_page(layout, caption),
         parse_report=report,
+    )
+
+
+def _caption_above_rows(layout: Any, caption: Caption) -> Caption | None:
+    """Where to start reading a table whose caption stands under it: the layout gave the
+    caption the lines above it (`Layout.table_lines`), so the table starts at the first of
+    them; None when the layout saw no lines for it before the caption."""
+    lines = (getattr(layout, "table_lines", None) or {}).get(caption.label) or []
+    first = lines[0] if lines else None
+    if first is None or (first.page, first.bbox.top) >= (
+        caption.page,
+        caption.bbox.top if caption.bbox else 0.0,
+    ):
+        return None
+    top = max(first.bbox.top - first.size, 0.0)  # word boxes are line-high, taller than glyphs
+    return Caption(
+        caption.label,
+        caption.text,
+        first.page,
+        caption.printed_page,
+        BBox(first.bbox.x0, top, first.bbox.x1, top),
     )
 
 

@@ -80,13 +80,14 @@ def is_header_row(cells: list[str], part: Any) -> bool:
 
 
 def is_furniture(text: str, previous_texts: set[str]) -> bool:
-    """Page furniture above a continued table: a page number, or a running header that the
-    previous page also carries."""
+    """Page furniture above a continued table: a page number ("7", "- 7 -", "vii", "Page 7
+    of 83"), or a running header that the previous page also carries."""
     t = normalize_space(text)
     number = r"(?:\d+|(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))"
     return (
         not t
         or bool(re.fullmatch(rf"[-–—\s]*{number}[-–—\s]*", t, re.IGNORECASE))
+        or bool(re.fullmatch(r"page\s+\d+(?:\s*(?:of|/)\s*\d+)?", t, re.IGNORECASE))
         or t in previous_texts
     )
 

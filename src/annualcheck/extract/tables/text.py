@@ -18,6 +18,7 @@ from annualcheck.extract.tables.page import (
 )
 from annualcheck.extract.tables.rows import RawRow, join_cells
 from annualcheck.model.record import BBox, Caption
+from annualcheck.pdf.words import page_words
 
 
 def _header_columns(
@@ -82,8 +83,12 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
     top = caption_top(doc, caption, part)
     months = tuple(m.lower() for m in part.months)
     previous_texts: set[str] = set()
-    for n in range(caption.page, min(caption.page + 4, page_count(doc) + 1)):
-        words = _words(doc, n)
+    # Pages are read while the rows go on (a table printed large runs over many pages);
+    # its first row must be found within the first few pages.
+    for n in range(caption.page, page_count(doc) + 1):
+        if not rows and n >= caption.page + 4:
+            break
+        words = page_words(doc, n)
         page_lines = _text_lines(words, 0.0)
         # A running head or foot: the page's first or last line, as on the page before.
         ends = {

@@ -1,0 +1,155 @@
+"""Text normalised the same whatever program printed the PDF.
+
+Why here, right after the lines are read: producers put different code points into the
+text layer for the same printed words. A typesetter that keeps ligatures writes "ﬃ" (U+FB03)
+for "ffi", Word writes its bullets as U+F0B7 (a Symbol-font code point in the private use
+area), OCR reads round bullets as "¢", "@" or "e". Every later stage compares words, so the
+words must not depend on the producer: ligatures are folded to their letters and bullet
+glyphs become one canonical bullet ("•") at the start of a line. Hyphens at line ends are
+joined later, where the lines of a paragraph are known (`join_hyphenated`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import Any
+
+#: Ligature code points → their letters (NFKC would also fold digits and widths we keep).
+LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+_LIGATURE_TABLE = str.maketrans(LIGATURES)
+
+#: Glyphs producers print as a list bullet (Word's Symbol bullet U+F0B7 and Wingdings
+#: U+F0A7/U+F076, geometric shapes, "○" of the series), followed by a space.
+BULLET_GLYPHS = "○◯●◦•▪▫■□◆◇‣⁃∙·*\uf0b7\uf0a7\uf076\uf0d8\uf0fc✓※・"
+#: OCR's readings of a small round bullet: only when followed by a space and a capital,
+#: standing alone at the start of a line.
+OCR_BULLETS = "¢@©®eo"
+CANONICAL_BULLET = "•"
+_BULLET_RE = re.compile(rf"^[{re.escape(BULLET_GLYPHS)}]\s+(?=\S)|^[\uf0b7\uf0a7•](?=[A-Z])")
+_OCR_BULLET_RE = re.compile(rf"^[{re.escape(OCR_BULLETS)}]\s+(?=[A-Z])")
+
+
+def fold_ligatures(text: str) -> str:
+    """'eﬃcient' → 'efficient' (every ligature code point to its letters)."""
+    return text.translate(_LIGATURE_TABLE)
+
+
+def canonical_bullet(text: str) -> str:
+    """A line starting with any bullet glyph starts with '• ' instead (one form for all
+    producers, so later stages know one bullet); other lines are unchanged."""
+    m = _BULLET_RE.match(text) or _OCR_BULLET_RE.match(text)
+    if m is None:
+        return text
+    return f"{CANONICAL_BULLET} {text[m.end() :]}"
+
+
+def normalise_text(text: str) -> str:
+    """One line's text as every later stage wants it."""
+    return canonical_bullet(fold_ligatures(text))
+
+
+def normalise_line(line: Any) -> Any:
+    """A pdf.document.Line with its text and cells normalised (a new Line when changed)."""
+    text = normalise_text(line.text)
+    cells = [fold_ligatures(c) for c in line.cells]
+    if cells:
+        cells[0] = canonical_bullet(cells[0])
+    if text == line.text and cells == line.cells:
+        return line
+    return replace(line, text=text, cells=cells)
+
+
+def normalise_page(page: Any) -> Any:
+    """A pdf.document.PageText with every line normalised (in place; returns the page)."""
+    page.lines = [normalise_line(line) for line in page.lines]
+    return page
+
+
+# -- OCR noise ---------------------------------------------------------------------------
+
+#: A full stop, colon or semicolon OCR put for a space between two lower-case words
+#: ("less:than", "figures.in"); single letters ("e.g.") and capitals are left alone.
+_OCR_JOINED_RE = re.compile(r"(?<=[a-z]{2})[.:;](?=[a-z]{2,}\b)")
+
+
+#: "in-2018", "in:2018": a mark OCR put for the space before a number.
+_OCR_BEFORE_NUMBER_RE = re.compile(r"(?<=\b[a-z]{2})[-:;](?=\d)")
+#: "than. in": a full stop before a lower-case word (a sentence goes on): a speck.
+_OCR_STRAY_STOP_RE = re.compile(r"(?<=[a-z]{3})\.(?=\s[a-z]{2,}\b)")
+
+
+def clean_ocr_text(text: str) -> str:
+    """OCR's punctuation between words back to a space ("less:than", "in-2018", "than. in").
+    Only for OCR'd text: in a text layer "moj.go.jp" is an address, not two words."""
+    text = _OCR_JOINED_RE.sub(" ", text)
+    text = _OCR_BEFORE_NUMBER_RE.sub(" ", text)
+    return _OCR_STRAY_STOP_RE.sub("", text)
+
+
+def clean_ocr_page(page: Any) -> Any:
+    """A PageText of OCR'd text with `clean_ocr_text` applied to every line (in place)."""
+    page.lines = [
+        replace(ln, text=clean_ocr_text(ln.text), cells=[clean_ocr_text(c) for c in ln.cells])
+        for ln in page.lines
+    ]
+    return page
+
+
+# -- line-end hyphens --------------------------------------------------------------------
+
+_HYPHEN_END_RE = re.compile(r"([A-Za-z]+)-$")
+_WORD_START_RE = re.compile(r"^([A-Za-z]+)")
+
+
+def join_hyphenated(
+    before: str, after: str, is_word: Callable[[str], bool] | None = None
+) -> str | None:
+    """Join a line ending in 'prose-' with the next line 'cuted ...' when the hyphen is a
+    break: 'reported' is a word and 're-ported' is not a known compound. Returns the
+    joined text, or None when the hyphen belongs to the word (a real compound such as
+    'Anti-Prostitution' or 'self-reliance': the caller keeps it and joins without a space).
+
+    A second half in capitals is a compound ('Anti-' + 'Prostitution'); otherwise the joined
+    word is looked up with `is_word` (words seen elsewhere in the document unhyphenated)."""
+    m = _HYPHEN_END_RE.search(before)
+    n = _WORD_START_RE.match(after)
+    if m is None or n is None:
+        return None
+    head, tail = m.group(1), n.group(1)
+    if tail[:1].isupper():
+        return None
+    if is_word is None or not is_word((head + tail).lower()):
+        return None
+    return before[:-1] + after
+
+
+def vocabulary(texts: Iterable[str]) -> set[str]:
+    """Every word printed whole in the texts (lower case), for `join_hyphenated`."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(w.lower() for w in re.findall(r"[A-Za-z]+", text))
+    return words
+
+
+__all__ = [
+    "CANONICAL_BULLET",
+    "canonical_bullet",
+    "clean_ocr_page",
+    "clean_ocr_text",
+    "fold_ligatures",
+    "join_hyphenated",
+    "normalise_line",
+    "normalise_page",
+    "normalise_text",
+    "vocabulary",
+]

@@ -1,0 +1,82 @@
+"""Words of one page with their boxes, read by pdfium (the same reader as the text lines).
+
+Why not pdfplumber's words: pdfminer cannot decode some producers' fonts (WeasyPrint writes
+an embedded custom CMap, "WP-Encod-…", for large fonts; poppler cannot read it either), so
+a table's cells come back empty although the page's text layer is fine and pdf/document.py
+reads it. The table readers take their words from here: the same dictionaries pdfplumber
+gives (text, x0, x1, top, bottom; points, origin at the top left), one page at a time.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from annualcheck.pdf.text import fold_ligatures
+
+#: A horizontal gap wider than this (points) between two glyphs ends a word, as in pdfplumber.
+WORD_GAP = 3.0
+
+
+def _word(chars: list[tuple[str, float, float, float, float]]) -> dict:
+    return {
+        "text": fold_ligatures("".join(c[0] for c in chars)),
+        "x0": min(c[1] for c in chars),
+        "x1": max(c[2] for c in chars),
+        "top": min(c[3] for c in chars),
+        "bottom": max(c[4] for c in chars),
+    }
+
+
+def page_words(doc: Any, number: int) -> list[dict]:
+    """The words of file page `number` (1-based) of a PdfDocument (or a wrapper with .doc)."""
+    base = getattr(doc, "doc", doc)
+    pdf = pdfium.PdfDocument(str(base.path), password=getattr(base, "password", None))
+    try:
+        page = pdf[number - 1]
+        try:
+            height = page.get_size()[1]
+            textpage = page.get_textpage()
+            try:
+                return _words_of(textpage, height)
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+    finally:
+        pdf.close()
+
+
+def _words_of(textpage: Any, height: float) -> list[dict]:
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    loose = pdfium_c.FS_RECTF()  # the glyph's line-high box: one top for a line's glyphs
+    raw = textpage.raw
+    words: list[dict] = []
+    current: list[tuple[str, float, float, float, float]] = []
+    for index in range(textpage.count_chars()):
+        code = pdfium_c.FPDFText_GetUnicode(raw, index)
+        ch = chr(code) if code else ""
+        if not ch or ch.isspace() or ch in "\x02\ufffe":
+            if current:
+                words.append(_word(current))
+                current = []
+            continue
+        pdfium_c.FPDFText_GetCharBox(raw, index, left, right, bottom, top)
+        pdfium_c.FPDFText_GetLooseCharBox(raw, index, loose)
+        box = (ch, left.value, right.value, height - loose.top, height - loose.bottom)
+        if current:
+            last = current[-1]
+            same_line = abs(last[3] - box[3]) < max(last[4] - last[3], 1.0) / 2
+            if not same_line or box[1] - last[2] > WORD_GAP or box[1] < last[1] - 1:
+                words.append(_word(current))
+                current = []
+        current.append(box)
+    if current:
+        words.append(_word(current))
+    return words
+
+
+__all__ = ["page_words"]
