@@ -190,3 +190,40 @@ def test_buckets_find_every_item_within_reach():
         near = set(buckets.near(*q))
         within = {p for p in points if abs(p[0] - q[0]) <= 1.5 and abs(p[1] - q[1]) <= 1.5}
         assert within <= near
+
+
+def test_census_kinds_on_a_drawn_page(tmp_path):
+    """One path of each kind on a blank page: a whole grid drawn as one path of moves and
+    lines (as office suites draw tables) is a rule; a curve, a speck and a shape off the page
+    are not."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    from annualcheck.pdf.vectors import census_page
+
+    doc = pdfium.PdfDocument.new()
+    page = doc.new_page(595, 842)
+    grid = raw.FPDFPageObj_CreateNewPath(100, 100)
+    for k in range(6):
+        raw.FPDFPath_MoveTo(grid, 100, 100 + 20 * k)
+        raw.FPDFPath_LineTo(grid, 300, 100 + 20 * k)
+        raw.FPDFPath_MoveTo(grid, 100 + 40 * k, 100)
+        raw.FPDFPath_LineTo(grid, 100 + 40 * k, 200)
+    curve = raw.FPDFPageObj_CreateNewPath(400, 400)
+    raw.FPDFPath_BezierTo(curve, 420, 450, 460, 350, 500, 400)
+    speck = raw.FPDFPageObj_CreateNewRect(50, 50, 1, 1)
+    off_page = raw.FPDFPageObj_CreateNewRect(700, 900, 50, 50)
+    for obj in (grid, curve, off_page):
+        raw.FPDFPath_SetDrawMode(obj, 0, True)
+    raw.FPDFPath_SetDrawMode(speck, raw.FPDF_FILLMODE_WINDING, False)  # a dot of a leader
+    for obj in (grid, curve, speck, off_page):
+        raw.FPDFPage_InsertObject(page.raw, obj)
+    page.gen_content()
+    census = census_page(page.raw, 595, 842)
+    assert (census.paths, census.rules, census.curves, census.specks, census.outside) == (
+        4,
+        1,
+        1,
+        1,
+        1,
+    )

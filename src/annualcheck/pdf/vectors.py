@@ -23,8 +23,10 @@ import pypdfium2.raw as pdfium_c
 SPECK_PT = 3.0
 #: Past this many objects on one page PDFium stops counting: the page is over any budget.
 COUNT_LIMIT = 200_000
-#: Paths with more segments than this are drawings (a table rule is a line or a rectangle).
-MAX_RULE_SEGMENTS = 12
+#: Segment types are read up to this many segments a path: a longer straight path (a whole
+#: grid drawn as one path of moves and lines, as some office suites do) still counts as rules,
+#: and reading a map's 50,000 segments one by one would cost more than the page is worth.
+MAX_RULE_SEGMENTS = 2000
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class VectorCensus:
 
 
 def _straight(obj: Any) -> bool:
-    """A path of few segments, none of them a Bézier curve."""
+    """A path of straight segments only (no Bézier curve), of at most MAX_RULE_SEGMENTS."""
     count = pdfium_c.FPDFPath_CountSegments(obj)
     if count < 0 or count > MAX_RULE_SEGMENTS:
         return False
