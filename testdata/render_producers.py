@@ -437,7 +437,7 @@ def image_only(source: Path, pages: int = 1):
         from PIL import Image
 
         images = scan_images(source, work, dpi=150)[:pages]
-        frames = [Image.open(p).convert("L") for p in images]
+        frames = [Image.open(p).convert("1") for p in images]  # bilevel: a small fixture
         frames[0].save(out, save_all=True, append_images=frames[1:], resolution=150)
 
     return produce
