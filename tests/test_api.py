@@ -4,11 +4,11 @@ findings and DataFrames; a string is one path, not its characters."""
 from __future__ import annotations
 
 import pytest
-from badpdfs import REPORT_2020
 
 import annualcheck
 from annualcheck.api import as_paths
 from annualcheck.model.errors import AnnualcheckError
+from helpers.badpdfs import REPORT_2020
 
 REPORTS = REPORT_2020.parent
 

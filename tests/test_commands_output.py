@@ -7,13 +7,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from badpdfs import REPORT_2020
-from builders import finding, series, series_findings
 from click.testing import CliRunner
 
 from annualcheck.cli import cli
 from annualcheck.model.findings import finding_ids, findings_document
 from annualcheck.render.findings import render_findings, severity_groups
+from helpers.badpdfs import REPORT_2020
+from helpers.builders import finding, series, series_findings
 
 REPORTS = REPORT_2020.parent
 

@@ -4,13 +4,13 @@ the extraction's own splitter."""
 
 from __future__ import annotations
 
-from builders import record
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annualcheck.diff.compare import diff_records
 from annualcheck.diff.text import split_sentences
 from annualcheck.profiles import get_profile
+from helpers.builders import record
 
 PROFILE = get_profile("jp-tip")
 

@@ -10,14 +10,14 @@ import json
 import sqlite3
 
 import pytest
-from badpdfs import REPORT_2020
-from builders import fig, series, series_findings
 from click.testing import CliRunner
 
 from annualcheck.cli import cli
 from annualcheck.model.findings import finding_ids
 from annualcheck.output.export import export_series
 from annualcheck.prose.dates import as_of_date
+from helpers.badpdfs import REPORT_2020
+from helpers.builders import fig, series, series_findings
 
 LABELS = {"victims.total": "Victims put under protection"}
 

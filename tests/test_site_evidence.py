@@ -10,11 +10,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from builders import fig, finding, record, series, series_findings
 
 from annualcheck.model.errors import OutputError
 from annualcheck.model.findings import finding_ids
 from annualcheck.output.site import write_site
+from helpers.builders import fig, finding, record, series, series_findings
 
 ARTIFACTS = Path(__file__).resolve().parent / "_artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
