@@ -14,7 +14,10 @@ import pytest
 from annualcheck.model.errors import OutputError
 from annualcheck.model.findings import finding_ids
 from annualcheck.output.site import write_site
+from annualcheck.profiles import get_profile
 from helpers.builders import fig, finding, record, series, series_findings
+
+PROFILE = get_profile("jp-tip")
 
 ARTIFACTS = Path(__file__).resolve().parent / "_artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -36,7 +39,7 @@ def site(tmp_path_factory):
     built = series()
     pdfs = _fake_pdfs(tmp_path_factory.mktemp("pdfs"), built)
     outdir = tmp_path_factory.mktemp("site") / "site"
-    return write_site(built.values(), series_findings(), outdir, pdfs=pdfs)
+    return write_site(built.values(), series_findings(), outdir, pdfs=pdfs, profile=PROFILE)
 
 
 def test_index_opens_with_each_error_linked_to_its_evidence_and_pdf_page(site):
@@ -86,9 +89,9 @@ def test_change_page_links_pages_to_the_new_pdf_and_hides_structure(site):
 def test_a_rewrite_removes_pages_that_no_longer_belong(tmp_path):
     built = series()
     outdir = tmp_path / "site"
-    write_site(built.values(), [], outdir)
+    write_site(built.values(), [], outdir, profile=PROFILE)
     assert (outdir / "changes-2020-2021.html").is_file()
-    write_site([built[2019], built[2020]], [], outdir)
+    write_site([built[2019], built[2020]], [], outdir, profile=PROFILE)
     assert not (outdir / "changes-2020-2021.html").exists()
     assert (outdir / "changes-2019-2020.html").is_file()
     assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no temporary folder left
@@ -97,7 +100,7 @@ def test_a_rewrite_removes_pages_that_no_longer_belong(tmp_path):
 def test_a_folder_that_is_not_a_site_is_refused_and_kept(tmp_path):
     (tmp_path / "notes.txt").write_text("mine")
     with pytest.raises(OutputError):
-        write_site(series().values(), [], tmp_path)
+        write_site(series().values(), [], tmp_path, profile=PROFILE)
     assert (tmp_path / "notes.txt").read_text() == "mine"
 
 
@@ -109,7 +112,7 @@ def test_everything_from_a_report_is_escaped(tmp_path):
                  sections=[("1", evil + "!")], paragraphs=[("1", evil + " more")])  # fmt: skip
     new.report.title = evil
     bad = finding("stated-change", "error", 2020, evil, quote=evil, key=evil)
-    index = write_site([old, new], [bad], tmp_path / "site")
+    index = write_site([old, new], [bad], tmp_path / "site", profile=PROFILE)
     for page in index.parent.glob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "<script" not in text, page.name
@@ -150,7 +153,7 @@ def real_site(records, report_pdfs, tmp_path_factory):
     findings = run_checks(series_records, profile=get_profile("jp-tip"))
     pdfs = {p.name: p for p in report_pdfs.values()}
     outdir = tmp_path_factory.mktemp("real") / "site"
-    return write_site(series_records, findings, outdir, pdfs=pdfs)
+    return write_site(series_records, findings, outdir, pdfs=pdfs, profile=PROFILE)
 
 
 def test_the_real_error_is_on_the_first_screen(real_site):

@@ -338,10 +338,10 @@ def test_site_page_and_index_chart(tmp_path):
         tmp_path,
         profile=PROFILE,
         trials=trials,
-        pdf_links={"2020.pdf": "../pdf/2020.pdf"},
+        pdfs={"2020.pdf": REPORTS / "2020.pdf"},
     )
     page = (tmp_path / "trials.html").read_text()
-    assert 'href="../pdf/2020.pdf#page=12"' in page
+    assert 'href="2020.pdf#page=12"' in page  # the PDF is copied into the site
     assert page.count('<tr id="person-') == len(trials.persons)
     assert 'class="status-convicted law-child-welfare-act"' in page
     assert "#status-lost" not in page  # only statuses that occur are filters
@@ -352,11 +352,11 @@ def test_site_page_and_index_chart(tmp_path):
 
 
 def test_sqlite_export_and_frame(tmp_path):
-    from annualcheck.output.export import export_figures
+    from annualcheck.output.export import export_series
     from annualcheck.output.trials_export import trials_frame
 
     records = _small()
-    out = export_figures(
+    out = export_series(
         records, tmp_path / "x.sqlite", trials=build_trials(records, profile=PROFILE)
     )
     con = sqlite3.connect(out)

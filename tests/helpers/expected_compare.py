@@ -11,7 +11,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-EXPECTED = Path(__file__).resolve().parent.parent / "expected"
+EXPECTED = Path(__file__).resolve().parents[2] / "expected"
 SECTION2_PREFIXES = ("victims.", "cases.", "suspects.", "carryover.", "perpetrators.")
 
 

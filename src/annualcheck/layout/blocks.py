@@ -473,7 +473,7 @@ def analyse_layout(doc: PdfDocument, *, profile: Profile) -> Layout:
     if toc and not _contents_agree(toc, w.sections):
         # Contents unreadable (OCR garbles leaders and numbers) or disagreeing with the
         # body: the body's numbered headings alone give the sections, if they give more.
-        alone = _Walker(doc, [], printed, body_size)
+        alone = _Walker(doc, [], printed, body_size, grammar)
         _walk(alone, _after_contents_pages(lines))
         if len(alone.sections) > len(w.sections):
             w, sections_from = alone, "headings"
@@ -703,7 +703,7 @@ def _take_rows_above(w: _Walker, label: str) -> None:
         if block.kind == "footnote":
             kept.append(w.blocks.pop())
             continue
-        if not (table_like(block) or not _ends_sentence(block.lines[-1].text)):
+        if not (table_like(block) or not _ends_sentence(block.lines[-1].text, w.grammar)):
             break
         taken.append(w.blocks.pop())
     w.blocks.extend(reversed(kept))

@@ -329,6 +329,14 @@ def column_type(name: str, rows: list[dict[str, Any]]) -> str:
         return "integer" if all(isinstance(v, int) for v in values) else "number"
     if name == "published":
         return "date"
+    # a column no list above names (the trials tables, a profile's own columns): its values
+    values = [r.get(name) for r in rows if r.get(name) is not None]
+    if values and all(isinstance(v, bool) for v in values):
+        return "boolean"
+    if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return "integer"
+    if values and all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
+        return "number"
     return "string"
 
 
