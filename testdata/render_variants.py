@@ -6,7 +6,7 @@ Why: the tool must read a later report, not last year's sentences or layout. Two
 reports/src/2020.md, every value and change kept true:
 
 - `2020-reworded`: section 2's sentences reworded as a later report might phrase them (one
-  rewording per sentence from tests/data/rewordings.py, those marked `in_report`);
+  rewording per sentence from testdata/rewordings.py, those marked `in_report`);
 - `2020-restructured`: a new section inserted before the statistics (which become section 3,
   every later section and cross-reference renumbered), "(a)" sub-numbering instead of "i)",
   the statistics headings retitled, and Table 3 printed before Table 2.
@@ -23,7 +23,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "reports" / "src" / "2020.md"
 FIXTURES = ROOT / "tests" / "fixtures"
-sys.path.insert(0, str(ROOT / "tests" / "data"))
 
 ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 LETTERS = "abcdefghijkl"
@@ -47,7 +46,7 @@ def reworded(text: str) -> str:
     """The 2020 source with section 2's sentences replaced by their rewordings (the first
     occurrence only: a "[Repeated from ...]" copy later keeps its old words, as a careless
     later report might)."""
-    from rewordings import REWORDINGS
+    from testdata.rewordings import REWORDINGS
 
     start = text.index("# 2 Gaining")
     end = text.index("### iii) Cases")

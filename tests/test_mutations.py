@@ -12,28 +12,13 @@ from __future__ import annotations
 import os
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
-from annualcheck.profiles import get_profile
+from helpers.mutations import Mutant, apply_mutant, new_findings, render_and_extract
 from helpers.paths import REPORTS
 
-PROFILE = get_profile("jp-tip")
-
 pytestmark = pytest.mark.slow
-
-
-@dataclass(frozen=True)
-class Mutant:
-    name: str
-    rule: str | None  # None: harmless, must raise nothing new
-    year: int  # the report whose source is changed
-    old: str
-    new: str
-    series: tuple[int, ...] = (2019, 2020, 2021)  # the reports checked together
-    occurrence: int = 1  # which occurrence of `old` to change (1-based)
 
 
 MUTANTS = [
@@ -293,25 +278,6 @@ MUTANTS = [
 ]
 
 
-def _apply(mutant: Mutant, source: str) -> str:
-    start = -1
-    for _ in range(mutant.occurrence):
-        start = source.find(mutant.old, start + 1)
-        if start < 0:
-            raise AssertionError(f"{mutant.name}: {mutant.old!r} not found in the source")
-    return source[:start] + mutant.new + source[start + len(mutant.old) :]
-
-
-def _render_and_extract(args: tuple[str, str, str]) -> dict:
-    name, text, outdir = args
-    from annualcheck.extract.pipeline import extract_record
-    from testdata.render_reports import render_source
-
-    pdf = Path(outdir) / f"{name}.pdf"
-    render_source(text, pdf)
-    return extract_record(pdf, profile=PROFILE).to_dict()
-
-
 @pytest.fixture(scope="session")
 def mutant_records(tmp_path_factory) -> dict:
     from annualcheck.model.record import Record
@@ -320,38 +286,10 @@ def mutant_records(tmp_path_factory) -> dict:
     jobs = []
     for mutant in MUTANTS:
         source = (REPORTS / "src" / f"{mutant.year}.md").read_text(encoding="utf-8")
-        jobs.append((mutant.name, _apply(mutant, source), str(outdir)))
+        jobs.append((mutant.name, apply_mutant(mutant, source), str(outdir)))
     with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
-        results = list(pool.map(_render_and_extract, jobs))
+        results = list(pool.map(render_and_extract, jobs))
     return {job[0]: Record.from_dict(data) for job, data in zip(jobs, results, strict=True)}
-
-
-def _signature(finding) -> tuple:
-    return (
-        finding.rule,
-        finding.severity,
-        finding.report_year,
-        finding.key,
-        str(finding.expected),
-        str(finding.actual),
-    )
-
-
-def _new_findings(records_by_year: dict, baseline_by_year: dict, series: tuple[int, ...]):
-    from annualcheck.checks import run_checks
-
-    before = Counter(
-        _signature(f) for f in run_checks([baseline_by_year[y] for y in series], profile=PROFILE)
-    )
-    after = run_checks([records_by_year[y] for y in series], profile=PROFILE)
-    new = []
-    for finding in after:
-        sig = _signature(finding)
-        if before[sig]:
-            before[sig] -= 1
-        else:
-            new.append(finding)
-    return new
 
 
 @pytest.mark.parametrize("mutant", MUTANTS, ids=[m.name for m in MUTANTS])
@@ -359,7 +297,7 @@ def test_mutant(mutant, mutant_records, records):
     baseline = {year: records[year] for year in (2019, 2020, 2021)}
     mutated = dict(baseline)
     mutated[mutant.year] = mutant_records[mutant.name]
-    new = _new_findings(mutated, baseline, mutant.series)
+    new = new_findings(mutated, baseline, mutant.series)
     if mutant.rule is None:
         assert not new, "harmless mutant raised:\n" + "\n".join(f.message for f in new)
         return

@@ -3,8 +3,8 @@ tests/fixtures/2020-reworded.md) with one comparison made false, rendered and ch
 report 2019. Each must be caught by stated-change as an error and raise no other new error;
 the true rewording itself raises nothing new (the baseline is the unmutated reworded text).
 
-Rendered once per session, two at a time, like tests/test_mutations.py (whose helpers these
-reuse).
+Rendered once per session, two at a time, like tests/test_mutations.py (with the same helpers,
+tests/helpers/mutations.py).
 """
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
-import test_mutations as base
+from helpers.mutations import Mutant, apply_mutant, new_findings, render_and_extract
 from helpers.paths import FIXTURES
 
 pytestmark = pytest.mark.slow
 
 SOURCE = FIXTURES / "2020-reworded.md"
 MUTANTS = [
-    base.Mutant(
+    Mutant(
         "wrong-prior-value",
         "stated-change",
         2020,
@@ -29,7 +29,7 @@ MUTANTS = [
         "were cleared (compared with 35 in 2018)",
         series=(2019, 2020),
     ),
-    base.Mutant(
+    Mutant(
         "wrong-percentage-change",
         "stated-change",
         2020,
@@ -37,7 +37,7 @@ MUTANTS = [
         "five were female (down 47.5% year on year)",
         series=(2019, 2020),
     ),
-    base.Mutant(
+    Mutant(
         "wrong-doubled",
         "stated-change",
         2020,
@@ -45,7 +45,7 @@ MUTANTS = [
         "12 Philippine nationals (doubled from 2018)",
         series=(2019, 2020),
     ),
-    base.Mutant(
+    Mutant(
         "true-percentage-change",
         None,
         2020,
@@ -63,9 +63,9 @@ def wording_records(tmp_path_factory, records) -> dict:
     outdir = tmp_path_factory.mktemp("wording-mutants")
     source = SOURCE.read_text(encoding="utf-8")
     jobs = [("baseline", source, str(outdir))]
-    jobs += [(m.name, base._apply(m, source), str(outdir)) for m in MUTANTS]
+    jobs += [(m.name, apply_mutant(m, source), str(outdir)) for m in MUTANTS]
     with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
-        results = list(pool.map(base._render_and_extract, jobs))
+        results = list(pool.map(render_and_extract, jobs))
     return {job[0]: Record.from_dict(data) for job, data in zip(jobs, results, strict=True)}
 
 
@@ -73,7 +73,7 @@ def wording_records(tmp_path_factory, records) -> dict:
 def test_wording_mutant(mutant, wording_records, records):
     baseline = {2019: records[2019], 2020: wording_records["baseline"]}
     mutated = {**baseline, 2020: wording_records[mutant.name]}
-    new = base._new_findings(mutated, baseline, mutant.series)
+    new = new_findings(mutated, baseline, mutant.series)
     if mutant.rule is None:
         assert not new, "harmless mutant raised:\n" + "\n".join(f.message for f in new)
         return

@@ -1,5 +1,5 @@
 """The variant corpus: every rewording of a section-2 sentence of the real 2020 text reads to
-the key, value, period and change written down by reading it (tests/data/rewordings.py).
+the key, value, period and change written down by reading it (testdata/rewordings.py).
 
 Fast: the paragraphs of section 2 (1) come from reports/src/2020.md (no PDF), one sentence
 is replaced, and the figure extractor runs on the section as it runs on a whole report.
@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -20,12 +19,10 @@ from annualcheck.checks.stated_change import check_stated_changes
 from annualcheck.extract.figures.pipeline import extract_figures
 from annualcheck.model.record import Figure, Paragraph
 from annualcheck.profiles import get_profile
-
-sys.path.insert(0, str(Path(__file__).resolve().parent / "data"))
-from rewordings import REWORDINGS  # noqa: E402
-
-from helpers.check_builders import record  # noqa: E402
-from helpers.paths import EXPECTED  # noqa: E402
+from helpers.check_builders import record
+from helpers.paths import EXPECTED
+from helpers.rewordings import reading_of
+from testdata.rewordings import REWORDINGS
 
 PROFILE = get_profile("jp-tip")
 SOURCE = Path(__file__).resolve().parents[1] / "reports" / "src" / "2020.md"
@@ -61,14 +58,6 @@ def reword(paragraphs: list[Paragraph], original: str, reworded: str) -> list[Pa
         for p in paragraphs
         if p.section == hits[0].section
     ]
-
-
-def reading_of(fig) -> dict | None:
-    c = fig.stated_change
-    if c is None:
-        return None
-    return {"delta": c.delta, "ref": c.reference_period, "kind": c.kind, "prior": c.prior_value,
-            "relative": c.relative, "bound": c.bound}  # fmt: skip
 
 
 def figures_of(entry: dict) -> list:

@@ -3,21 +3,27 @@
 
 The restructured report (a new section 2, the statistics as section 3, "(a)" sub-numbering,
 retitled headings, Table 3 before Table 2) must read to expected/2020.json's section-2
-figures and trial tables, compared by test_expected's own code; the reworded report must read
-to each rewording's expectation; `check` must raise no error on either but the real report's
-own (the Figure 8 contents line), and no rule may fail to run.
+figures and trial tables, compared by the same code as test_expected (tests/helpers/
+expected.py); the reworded report must read to each rewording's expectation (testdata/
+rewordings.py); `check` must raise no error on either but the real report's own (the Figure 8
+contents line), and no rule may fail to run.
 """
 
 from __future__ import annotations
 
 import pytest
 
-import test_expected
-import test_rewordings
 from annualcheck.checks import RULE_FAILED, run_checks
 from annualcheck.extract.pipeline import extract_record
 from annualcheck.profiles import get_profile
+from helpers.expected import (
+    assert_no_section2_figure_beyond_expected,
+    assert_section2_figures,
+    assert_trial_table_rows,
+)
 from helpers.paths import FIXTURES, REPORTS, committed
+from helpers.rewordings import reading_of
+from testdata.rewordings import REWORDINGS
 
 PROFILE = get_profile("jp-tip")
 VARIANTS = ("2020-reworded", "2020-restructured")
@@ -36,17 +42,13 @@ def variant_records() -> dict:
 
 
 def test_restructured_report_reads_to_the_expected_section2_figures(variant_records):
-    test_expected.test_section2_figures_complete_and_correct(
-        variant_records, "2020-restructured", 2020
-    )
-    test_expected.test_no_section2_figure_beyond_expected(
-        variant_records, "2020-restructured", 2020
-    )
+    assert_section2_figures(variant_records, "2020-restructured", 2020)
+    assert_no_section2_figure_beyond_expected(variant_records, "2020-restructured", 2020)
 
 
 @pytest.mark.parametrize("table", ["table2", "table3"])
 def test_restructured_report_reads_to_the_expected_tables(variant_records, table):
-    test_expected.test_trial_table_rows(variant_records, "2020-restructured", 2020, table)
+    assert_trial_table_rows(variant_records, "2020-restructured", 2020, table)
 
 
 def test_restructured_report_is_numbered_as_printed(variant_records):
@@ -61,17 +63,17 @@ def test_restructured_report_is_numbered_as_printed(variant_records):
 def test_reworded_report_reads_to_every_rewording(variant_records):
     figures = variant_records["2020-reworded"].figures
     wrong = []
-    for entry in test_rewordings.REWORDINGS:
+    for entry in REWORDINGS:
         if not entry.get("in_report"):
             continue
         for key, value, period, change in entry["expect"]:
             fig = next((f for f in figures if f.key == key and f.period == period), None)
             if fig is None:
                 wrong.append(f"{key} ({period}) missing")
-            elif fig.value != value or test_rewordings.reading_of(fig) != change:
-                wrong.append(f"{key}: {fig.value} {test_rewordings.reading_of(fig)}")
+            elif fig.value != value or reading_of(fig) != change:
+                wrong.append(f"{key}: {fig.value} {reading_of(fig)}")
     assert not wrong, "\n".join(wrong)
-    test_expected.test_no_section2_figure_beyond_expected(variant_records, "2020-reworded", 2020)
+    assert_no_section2_figure_beyond_expected(variant_records, "2020-reworded", 2020)
 
 
 @pytest.mark.parametrize("name", VARIANTS)

@@ -10,6 +10,10 @@ male 1, Japanese 18, Philippine 5, Brazilian 0, Entertainer 3, Temporary Visitor
 permanent resident 0, minors 5, sexual exploitation 21, hostesses 4, labor 2; cases cleared
 36, arrested 40, male suspects 32, female 8, Japanese 37, Philippine 0, adult entertainment 7,
 unemployed 21, other 12, brokers 1, organized crime 3.
+
+It lives in testdata/ (not tests/) because testdata/render_variants.py writes the reworded
+report from it and test-data generation never depends on the tests; the tests import it as
+`testdata.rewordings`.
 """
 
 from __future__ import annotations
