@@ -3,7 +3,7 @@ that do not add up. See README.md and docs/CONTRACT.md.
 
 The Python entry point is `annualcheck.load(paths)` (defined in `annualcheck.api`)."""
 
-__version__ = "0.1.0"
+from annualcheck.version import __version__
 
 
 def load(paths, *, profile=None, ocr=False, **options):

@@ -15,9 +15,9 @@ from typing import Any
 
 import click
 
-from annualcheck import __version__
 from annualcheck.model.errors import AnnualcheckError
 from annualcheck.model.timings import collecting, stage, wanted
+from annualcheck.version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 

@@ -28,12 +28,12 @@ import stat
 import tempfile
 from pathlib import Path
 
-from annualcheck import __version__
 from annualcheck.model.conform import conforms
 from annualcheck.model.errors import AnnualcheckError
 from annualcheck.model.record import Record
 from annualcheck.output.iosafe import atomic_write_text
 from annualcheck.profiles.spec import Profile
+from annualcheck.version import __version__
 
 #: The package root (this module is in batch/): every source file of the tool is in the key.
 PACKAGE_DIR = Path(__file__).resolve().parent.parent

@@ -15,8 +15,8 @@ from typing import Any
 
 from annualcheck.diff.align import align
 from annualcheck.extract.figures.mentions import split_sentences as sentence_spans
-from annualcheck.extract.figures.pipeline import FiguresProfile
 from annualcheck.model.record import Record
+from annualcheck.profiles.spec.extract import FiguresProfile
 
 #: Sentences at least this similar (numbers masked) count as one sentence changed.
 SENTENCE_THRESHOLD = 0.6

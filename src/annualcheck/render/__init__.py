@@ -7,11 +7,9 @@ The HTML page shell (`render.html`) is shared with the static site so that a cha
 looks the same alone and inside the site.
 """
 
-import importlib
-from typing import Any
+from annualcheck.lazy import entry_points
 
-#: The entry points, imported on first use: importing one module of the package (as
-#: every command does) must not load the others' code (imports are most of a warm run).
+#: The entry points, imported on first use (see `annualcheck.lazy`).
 _ENTRY_POINTS = {
     "DIFF_FORMATS": "annualcheck.render.diff",
     "render_diff": "annualcheck.render.diff",
@@ -19,12 +17,7 @@ _ENTRY_POINTS = {
     "render_findings": "annualcheck.render.findings",
 }
 
-
-def __getattr__(name: str) -> Any:
-    module = _ENTRY_POINTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = entry_points(__name__, _ENTRY_POINTS)
 
 
 __all__ = ["DIFF_FORMATS", "FINDING_FORMATS", "render_diff", "render_findings"]
