@@ -28,15 +28,10 @@ EXPECTED_2020 = json.loads((EXPECTED / "trials-2020.json").read_text(encoding="u
 
 
 @pytest.fixture(scope="module")
-def real():
-    """Records of the three reports in reports/, by report year (extracted once here)."""
-    from annualcheck.extract.pipeline import extract_record
-
-    out = {}
-    for year in (2019, 2020, 2021):
-        rec = extract_record(REPORTS / f"{year}.pdf", profile=PROFILE)
-        out[rec.report.report_year] = rec
-    return out
+def real(records):
+    """Records of the three reports in reports/, by report year (the session's extraction,
+    tests/conftest.py: read here, never changed)."""
+    return {rec.report.report_year: rec for rec in (records[y] for y in (2019, 2020, 2021))}
 
 
 @pytest.fixture(scope="module")

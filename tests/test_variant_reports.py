@@ -21,7 +21,7 @@ from helpers.expected import (
     assert_section2_figures,
     assert_trial_table_rows,
 )
-from helpers.paths import FIXTURES, REPORTS, committed
+from helpers.paths import FIXTURES, committed
 from helpers.rewordings import reading_of
 from testdata.rewordings import REWORDINGS
 
@@ -32,12 +32,12 @@ REAL_ERROR = ("toc-caption", "Figure 8")
 
 
 @pytest.fixture(scope="module")
-def variant_records() -> dict:
+def variant_records(records) -> dict:
     out = {
         name: extract_record(committed(FIXTURES / f"{name}.pdf"), profile=PROFILE)
         for name in VARIANTS
     }
-    out[2019] = extract_record(REPORTS / "2019.pdf", profile=PROFILE)
+    out[2019] = records[2019]  # the session's extraction (tests/conftest.py), read only
     return out
 
 
