@@ -137,3 +137,18 @@ def test_too_long_file_name_is_one_error_among_good_paths(tmp_path):
     files, errors = expand_paths([too_long, good])
     assert files == [good]
     assert len(errors) == 1 and "too long" in errors[0].line().lower()
+
+
+@pytest.mark.parametrize(
+    "cell", [HUGE * 2, HUGE * 2 + " years imprisonment", "1," * 4000 + " yen fine"]
+)
+def test_huge_result_cells_are_fast_and_bounded(cell):
+    """`parse_result` on an 8,000-digit cell took 6.8 s; a fine of 8,000 digits raised."""
+    import time
+
+    from annualcheck.extract.tables.results import parse_result
+
+    started = time.perf_counter()
+    status, sentence = parse_result(cell, PROFILE)
+    assert time.perf_counter() - started < 5
+    assert sentence is None or sentence.fine_yen is None

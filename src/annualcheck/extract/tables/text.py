@@ -18,6 +18,7 @@ from annualcheck.extract.tables.page import (
 )
 from annualcheck.extract.tables.rows import RawRow, join_cells
 from annualcheck.model.record import BBox, Caption
+from annualcheck.model.safety import bounded_int
 
 
 def _header_columns(
@@ -116,7 +117,9 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
             )
             previous_bottom = max(w["bottom"] for w in line)
             if kind.kind == "trial":
-                starts = key.isdigit() and int(key) == (int(rows[-1].cells[0]) + 1 if rows else 1)
+                number = bounded_int(key)
+                previous = bounded_int(rows[-1].cells[0]) if rows else 0
+                starts = number is not None and previous is not None and number == previous + 1
                 continues = not key
             else:
                 starts = key.lower().startswith(months) and (not rows or gap_before)
