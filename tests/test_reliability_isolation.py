@@ -152,3 +152,24 @@ def test_huge_result_cells_are_fast_and_bounded(cell):
     status, sentence = parse_result(cell, PROFILE)
     assert time.perf_counter() - started < 5
     assert sentence is None or sentence.fine_yen is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(" * 20000 + "x" + ")" * 20000,
+        " ".join(f"{i}% of victims" for i in range(5000)),
+        "The following 5000 measures (" + ", ".join(f"m{i}" for i in range(5000)) + ").",
+    ],
+    ids=["nested", "shares", "list"],
+)
+def test_text_rules_are_linear(text):
+    """Nested parentheses (138 s) and thousands of stated shares (199 s) were quadratic in
+    the list-count and percentage rules."""
+    import time
+
+    rec = record(2020, [fig("victims.total", 47, "2019")], paragraphs=[("2 (1) i)", text)])
+    started = time.perf_counter()
+    findings = run_checks([rec], profile=PROFILE)
+    assert time.perf_counter() - started < 10
+    assert not [f for f in findings if "could not run" in f.message]
