@@ -137,3 +137,39 @@ def test_too_long_file_name_is_one_error_among_good_paths(tmp_path):
     files, errors = expand_paths([too_long, good])
     assert files == [good]
     assert len(errors) == 1 and "too long" in errors[0].line().lower()
+
+
+@pytest.mark.parametrize(
+    "cell", [HUGE * 2, HUGE * 2 + " years imprisonment", "1," * 4000 + " yen fine"]
+)
+def test_huge_result_cells_are_fast_and_bounded(cell):
+    """`parse_result` on an 8,000-digit cell took 6.8 s; a fine of 8,000 digits raised."""
+    import time
+
+    from annualcheck.extract.tables.results import parse_result
+
+    started = time.perf_counter()
+    status, sentence = parse_result(cell, PROFILE)
+    assert time.perf_counter() - started < 5
+    assert sentence is None or sentence.fine_yen is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(" * 20000 + "x" + ")" * 20000,
+        " ".join(f"{i}% of victims" for i in range(5000)),
+        "The following 5000 measures (" + ", ".join(f"m{i}" for i in range(5000)) + ").",
+    ],
+    ids=["nested", "shares", "list"],
+)
+def test_text_rules_are_linear(text):
+    """Nested parentheses (138 s) and thousands of stated shares (199 s) were quadratic in
+    the list-count and percentage rules."""
+    import time
+
+    rec = record(2020, [fig("victims.total", 47, "2019")], paragraphs=[("2 (1) i)", text)])
+    started = time.perf_counter()
+    findings = run_checks([rec], profile=PROFILE)
+    assert time.perf_counter() - started < 10
+    assert not [f for f in findings if "could not run" in f.message]

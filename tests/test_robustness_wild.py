@@ -51,7 +51,13 @@ SAMPLE = [
     "pdfium/testing__resources__weblinks.pdf",
 ]
 #: The few appended to the real report in the default run (each costs one extraction).
-APPEND_SAMPLE = [SAMPLE[4], SAMPLE[10]]
+APPEND_SAMPLE = [
+    SAMPLE[4],
+    SAMPLE[10],
+    # a page with no MediaBox: pdfplumber refused the whole report ("'NoneType' object is not
+    # iterable"), found by appending the corpus
+    "pdfium/testing__resources__bug_552046.pdf",
+]
 
 needs_wild = pytest.mark.skipif(not WILD.is_dir(), reason=f"{WILD} (shared test PDFs) absent")
 

@@ -19,6 +19,8 @@ after "Article", "No.", a month name etc. are not counts.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from annualcheck.checks._common import (
@@ -73,14 +75,25 @@ def percentage_holds(
     return abs(share - stated) <= 0.5 * 10 ** (-decimals) + 1e-9
 
 
+@functools.lru_cache(maxsize=1024)
+def _mentions(pattern: str, sentence: str) -> bool:
+    """Whether a sentence names a percentage's base; asked once per sentence and base, not
+    once per share stated in it."""
+    return re.search(pattern, sentence, re.IGNORECASE) is not None
+
+
+@functools.lru_cache(maxsize=16)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    """Where the sentences of a paragraph end, found once per paragraph (str caches its hash):
+    scanning the paragraph again for each stated share was quadratic."""
+    return tuple(m.end() for m in _SENT_END.finditer(text))
+
+
 def _sentence_at(text: str, pos: int) -> str:
-    start = 0
-    for m in _SENT_END.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        else:
-            return text[start : m.end()].strip()
-    return text[start:].strip()
+    ends = _sentence_ends(text)
+    index = bisect.bisect_right(ends, pos)
+    start = ends[index - 1] if index else 0
+    return (text[start : ends[index]] if index < len(ends) else text[start:]).strip()
 
 
 def _stated_shares(text: str):
@@ -102,7 +115,7 @@ def check_percentages(record: Record, spec: ChecksSpec) -> list[Finding]:
                 continue  # "down 37.5% year on year" is a change, not a share (stated-change)
             sentence = _sentence_at(para.text, pos)
             base = next((b for b in spec.percentage_bases
-                         if re.search(b.pattern, sentence, re.IGNORECASE)), None)  # fmt: skip
+                         if _mentions(b.pattern, sentence)), None)  # fmt: skip
             if base is None:
                 continue
             num = record.figure(base.numerator, period) or record.figure(base.numerator)
@@ -137,35 +150,59 @@ def check_percentages(record: Record, spec: ChecksSpec) -> list[Finding]:
 # -- list-count -----------------------------------------------------------------------------
 
 
-def _closing(text: str, start: int) -> int | None:
-    depth = 0
-    for i in range(start, len(text)):
-        if text[i] == "(":
-            depth += 1
-        elif text[i] == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
+#: Characters before a parenthesis in which the count heading its list is looked for.
+_BEFORE_REACH = 2000
+
+
+def _closing_parens(text: str) -> dict[int, int]:
+    """Position of each "(" -> position of the ")" that closes it, in one pass (what
+    `_closing` finds for one parenthesis, for all of them)."""
+    opens: list[int] = []
+    pairs: dict[int, int] = {}
+    for i, ch in enumerate(text):
+        if ch == "(":
+            opens.append(i)
+        elif ch == ")" and opens:
+            pairs[opens.pop()] = i
+    return pairs
 
 
 def _strip_nested(text: str) -> str:
-    prev = None
-    while prev != text:
-        prev, text = text, re.sub(r"\([^()]*\)", "", text)
-    return text
+    """The text without its balanced parenthesised groups, nested ones included; unmatched
+    parentheses stay. One pass with a stack (removing the innermost group again and again
+    was quadratic in the nesting depth)."""
+    out: list[str] = []
+    opens: list[int] = []
+    for ch in text:
+        if ch == "(":
+            opens.append(len(out))
+            out.append(ch)
+        elif ch == ")" and opens:
+            del out[opens.pop() :]
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 _BOUNDARY = re.compile(r"(?:[;:()\[\]]|[.!?](?=\s)|,(?=\s))")
 
 
+def _last_boundary_end(text: str) -> int:
+    """End of the last clause boundary (what _BOUNDARY matches) in `text`, or 0, found from the
+    end: only the last one matters, and a text of thousands of boundaries is not walked."""
+    for i in range(len(text) - 1, -1, -1):
+        ch = text[i]
+        if ch in ";:()[]":
+            return i + 1
+        if ch in ".!?," and i + 1 < len(text) and text[i + 1].isspace():
+            return i + 1
+    return 0
+
+
 def _count_before(before: str, vocab: ListVocabulary) -> tuple[int, str] | None:
     """The count that heads the list: the last number within `window` words before "(",
     in the same clause; None when that number is no count (a year, "Article 3", "9,454")."""
-    cut = 0
-    for m in _BOUNDARY.finditer(before):
-        cut = m.end()
-    segment = before[cut:]
+    segment = before[_last_boundary_end(before) :]
     tokens = segment.split()
     window = " ".join(tokens[-(vocab.window + 1) :])
     matches = list(NUM_RE.finditer(window))
@@ -217,11 +254,14 @@ def check_lists(record: Record, spec: ChecksSpec) -> list[Finding]:
     out: list[Finding] = []
     for para in record.paragraphs:
         text = para.text
+        closing = _closing_parens(text)
         for m in re.finditer(r"\(", text):
-            end = _closing(text, m.start())
+            end = closing.get(m.start())
             if end is None:
                 continue  # unbalanced: no list to count
-            head = _count_before(text[: m.start()], vocab)
+            # the words just before the parenthesis (the whole prefix, for each of thousands
+            # of parentheses, was quadratic); the count sits within a few words of it
+            head = _count_before(text[max(0, m.start() - _BEFORE_REACH) : m.start()], vocab)
             if head is None:
                 continue
             items = list_items(text[m.start() + 1 : end], vocab)

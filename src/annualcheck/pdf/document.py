@@ -555,13 +555,17 @@ def _frames_are_plain(doc: Any) -> bool:
     """True when every page is unrotated and its crop box is its media box at the origin:
     then pdfium (which measures from the crop box) and pdfplumber (from the media box) give
     the same coordinates. A rotated page or an inset crop box made them disagree, and a
-    table lost rows (20 of 32 with a 30 pt CropBox inset, 1 of 32 with /Rotate 90)."""
+    table lost rows (20 of 32 with a 30 pt CropBox inset, 1 of 32 with /Rotate 90). A page
+    without a MediaBox of its own (inherited from nowhere) is not plain either: pdfplumber
+    refuses the whole file over it ("'NoneType' object is not iterable")."""
     for index in range(len(doc)):
         try:
             page = doc[index]
         except pdfium.PdfiumError:
             continue
         try:
+            if page.get_mediabox(fallback_ok=False) is None:
+                return False  # no MediaBox of its own: pdfplumber cannot open such a page
             if page.get_rotation() or page.get_cropbox() != page.get_mediabox():
                 return False
             if tuple(page.get_mediabox()[:2]) != (0, 0):

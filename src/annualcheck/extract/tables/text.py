@@ -18,6 +18,7 @@ from annualcheck.extract.tables.page import (
 )
 from annualcheck.extract.tables.rows import RawRow, join_cells
 from annualcheck.model.record import BBox, Caption
+from annualcheck.model.safety import bounded_int
 from annualcheck.pdf.words import page_words
 
 
@@ -128,7 +129,9 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
             )
             previous_bottom = max(w["bottom"] for w in line)
             if kind.kind == "trial":
-                starts = key.isdigit() and int(key) == (int(rows[-1].cells[0]) + 1 if rows else 1)
+                number = bounded_int(key)
+                previous = bounded_int(rows[-1].cells[0]) if rows else 0
+                starts = number is not None and previous is not None and number == previous + 1
                 continues = not key
             elif kind.kind == "columns":  # no row key to recognise: a new row is a new line
                 starts = bool(key) and (not rows or gap_before)
