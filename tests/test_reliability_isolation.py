@@ -149,7 +149,7 @@ def test_huge_result_cells_are_fast_and_bounded(cell):
     from annualcheck.extract.tables.results import parse_result
 
     started = time.perf_counter()
-    status, sentence = parse_result(cell, PROFILE)
+    status, sentence = parse_result(cell, profile=PROFILE)
     assert time.perf_counter() - started < 5
     assert sentence is None or sentence.fine_yen is None
 
