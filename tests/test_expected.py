@@ -12,13 +12,11 @@ import re
 import pytest
 
 from helpers.expected import (
-    SECTION2_PREFIXES,
     assert_no_section2_figure_beyond_expected,
     assert_section2_figures,
     assert_trial_table_rows,
-    load_expected,
-    norm,
 )
+from helpers.expected_compare import SECTION2_PREFIXES, load_expected, norm
 
 CASES = [(2019, 2019), (2020, 2020), (2021, 2021), ("2020-alt", 2020)]
 

@@ -1,7 +1,7 @@
 """Comparisons of a record with expected/<year>.json, as lists of what differs.
 
-Shared by the producer tests (tests/test_producers.py): each returns the differences as
-readable lines, so a test can assert none, or a bounded share for an OCR'd rendering.
+Each returns the differences as readable lines, so a test can assert none (the `assert_*`
+of `helpers.expected`), or a bounded share for an OCR'd rendering (tests/test_producers.py).
 """
 
 from __future__ import annotations
@@ -9,14 +9,15 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from pathlib import Path
 
-EXPECTED = Path(__file__).resolve().parents[2] / "expected"
+from helpers.paths import EXPECTED, committed
+
 SECTION2_PREFIXES = ("victims.", "cases.", "suspects.", "carryover.", "perpetrators.")
 
 
 def load_expected(year: int) -> dict:
-    return json.loads((EXPECTED / f"{year}.json").read_text(encoding="utf-8"))
+    """expected/<year>.json (a committed file: missing, the run fails naming it)."""
+    return json.loads(committed(EXPECTED / f"{year}.json").read_text(encoding="utf-8"))
 
 
 def norm(text: str) -> str:
