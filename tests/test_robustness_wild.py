@@ -57,6 +57,9 @@ APPEND_SAMPLE = [
     # a page with no MediaBox: pdfplumber refused the whole report ("'NoneType' object is not
     # iterable"), found by appending the corpus
     "pdfium/testing__resources__bug_552046.pdf",
+    # a page whose MediaBox is too short: pdfplumber raised while building every page, both to
+    # read a table page and to close the file
+    "pdfium/testing__resources__bug_113.pdf",
 ]
 
 needs_wild = pytest.mark.skipif(not WILD.is_dir(), reason=f"{WILD} (shared test PDFs) absent")

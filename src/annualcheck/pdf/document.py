@@ -14,6 +14,7 @@ Coordinates follow pdfplumber: points, origin at the top left of the page.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import hashlib
 import operator
@@ -385,6 +386,7 @@ class PdfDocument:
     metadata: dict[str, str]
     password: str | None = None
     _plumber: Any = None
+    _plumber_alone: list[Any] = field(default_factory=list)  # one page each, see plumber_page
     skipped_pages: list[int] = field(default_factory=list)  # pages that could not be read
     _data: bytes | None = None  # the bytes read (pages' frames made plain), for pdfplumber
 
@@ -396,15 +398,27 @@ class PdfDocument:
         return len(self.pages)
 
     def plumber_page(self, number: int) -> Any:
-        """The pdfplumber page (1-based), opening pdfplumber on first use only."""
+        """The pdfplumber page (1-based), opening pdfplumber on first use only.
+
+        pdfplumber builds every page on first access to `.pages`, and one malformed page
+        elsewhere in the file (a MediaBox of two numbers, appended from another document)
+        raises there; then the page asked for is read from a pdfplumber of that page alone."""
         if self._plumber is None:
-            import io
+            self._plumber = self._open_plumber()
+        try:
+            return self._plumber.pages[number - 1]
+        except (IndexError, TypeError, ValueError, KeyError):
+            alone = self._open_plumber(pages=[number])
+            self._plumber_alone.append(alone)
+            return alone.pages[0]
 
-            import pdfplumber
+    def _open_plumber(self, pages: list[int] | None = None) -> Any:
+        import io
 
-            source = io.BytesIO(self._data) if self._data is not None else str(self.path)
-            self._plumber = pdfplumber.open(source, password=self.password or "")
-        return self._plumber.pages[number - 1]
+        import pdfplumber
+
+        source = io.BytesIO(self._data) if self._data is not None else str(self.path)
+        return pdfplumber.open(source, password=self.password or "", pages=pages)
 
     def _pdfium_page(self, number: int) -> Any:
         if self._pdfium is None:
@@ -439,8 +453,18 @@ class PdfDocument:
 
     def close(self) -> None:
         if self._plumber is not None:
-            self._plumber.close()
-            self._plumber = None
+            plumber, self._plumber = self._plumber, None
+            try:
+                plumber.close()
+            except Exception:  # noqa: BLE001 - pdfplumber builds every page to close them,
+                # and one malformed page (a MediaBox of two numbers) raises there: closing
+                # must never cost the report, so close its file directly
+                with contextlib.suppress(Exception):
+                    plumber.stream.close()
+        for alone in self._plumber_alone:
+            with contextlib.suppress(Exception):
+                alone.close()
+        self._plumber_alone = []
         if self._pdfium is not None:
             self._pdfium.close()
             self._pdfium = None
