@@ -28,6 +28,10 @@ from helpers.expected_compare import (
 )
 from helpers.paths import FIXTURES
 
+#: A corpus (seven renderings of the real text, each extracted whole): slow, run by CI
+#: (`.ci/run` runs `-m slow` after the default run), so the default run stays short.
+pytestmark = pytest.mark.slow
+
 PRODUCERS = [
     "other-producer",
     "weasyprint-a5-sans",

@@ -25,6 +25,9 @@ from annualcheck.model.record import Record
 from annualcheck.profiles import get_profile
 from helpers.badpdfs import REPORT_2020
 
+#: A corpus (real-world PDFs, alone and appended to a report): slow, run by CI.
+pytestmark = pytest.mark.slow
+
 PROFILE = get_profile("jp-tip")
 
 ROOT = Path(__file__).resolve().parents[1]

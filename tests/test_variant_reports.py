@@ -25,6 +25,11 @@ from helpers.paths import FIXTURES, committed
 from helpers.rewordings import reading_of
 from testdata.rewordings import REWORDINGS
 
+#: A corpus (whole reworded and restructured reports, extracted whole): slow, run by CI;
+#: the rewordings themselves are read sentence by sentence in the default run
+#: (tests/test_rewordings.py).
+pytestmark = pytest.mark.slow
+
 PROFILE = get_profile("jp-tip")
 VARIANTS = ("2020-reworded", "2020-restructured")
 #: the one error of the real 2020 report (its contents say 40 suspects for Figure 8)
