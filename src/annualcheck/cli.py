@@ -223,6 +223,16 @@ def check_output(output: Path | None, **kwargs: Any) -> None:
         check_writable(output, **kwargs)
 
 
+def _trials_if_any(records: list, profile: Any) -> Any:
+    """The trial histories of the series, or None for a series whose profile reads no trial
+    table (it gets no Trials page and no trials tables)."""
+    if not any(kind.kind == "trial" for kind in profile.tables.kinds):
+        return None
+    from annualcheck.trials import build_trials
+
+    return build_trials(records, profile=profile)
+
+
 def emit(text: str, output: Path | None) -> None:
     """The result to stdout, or atomically to the -o file ('-' is stdout)."""
     if output is None or str(output) == "-":
@@ -445,7 +455,6 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
     from annualcheck.batch.series import expand_paths, load_series
     from annualcheck.output.iosafe import check_writable
     from annualcheck.output.site import write_site
-    from annualcheck.trials import build_trials
 
     check_writable(outdir, folder_ok=True, folder_only=True, inputs=paths)
     options = _load_options(kwargs)
@@ -457,7 +466,6 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
     findings = _findings(result, options)
     files, _ = expand_paths(list(paths))
     pdfs = {path.name: path for path in reversed(files)}  # the first of a name wins, as in load
-    has_trials = any(kind.kind == "trial" for kind in options.profile.tables.kinds)
     with stage("render"):
         index = write_site(
             result.records,
@@ -465,8 +473,7 @@ def report(paths: tuple[Path, ...], outdir: Path, **kwargs: Any) -> int:
             outdir,
             notes=result.notes,
             profile=options.profile,
-            # a series whose tables hold no trials gets no Trials page
-            trials=build_trials(result.records, profile=options.profile) if has_trials else None,
+            trials=_trials_if_any(result.records, options.profile),
             pdfs=pdfs,
         )
     click.echo(str(index))
@@ -533,11 +540,8 @@ def export(paths: tuple[Path, ...], target: str, **kwargs: Any) -> int:
     if to_stdout:
         click.echo(figures_csv(result.records, labels), nl=False)
     else:
-        from annualcheck.trials import build_trials
-
         findings = _findings(result, options)
-        has_trials = any(kind.kind == "trial" for kind in options.profile.tables.kinds)
-        trials = build_trials(result.records, profile=options.profile) if has_trials else None
+        trials = _trials_if_any(result.records, options.profile)
         with stage("render"):
             written = export_series(result.records, target, findings, labels, trials=trials)
         click.echo(str(written))
