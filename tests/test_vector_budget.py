@@ -27,6 +27,9 @@ from annualcheck.pdf.document import open_pdf
 from annualcheck.profiles import get_profile
 
 PROFILE = get_profile("jp-tip")
+#: The tests that read the whole report with a vector-heavy page (two extra PDFs built and
+#: extracted): slow, run by CI; the index and census tests below stay in the default run.
+SLOW_CORPUS = pytest.mark.slow
 TABLE_PAGE = 13  # Table 2 of reports/2020.pdf begins here (read from the PDF)
 SPECKS = 50_000
 
@@ -61,6 +64,7 @@ def specks_record(specks_pdf):
     return record, time.process_time() - start
 
 
+@SLOW_CORPUS
 def test_census_sorts_specks_from_rules(specks_pdf, report_pdfs):
     with open_pdf(report_pdfs[2020]) as doc:
         plain = doc.vector_census(TABLE_PAGE)
@@ -72,6 +76,7 @@ def test_census_sorts_specks_from_rules(specks_pdf, report_pdfs):
     assert census.paths > PARSE_BUDGET
 
 
+@SLOW_CORPUS
 def test_many_specks_read_with_the_original_text(specks_record, original):
     record, seconds = specks_record
     assert seconds < 15  # the quadratic finder took over 10 minutes here
@@ -79,6 +84,7 @@ def test_many_specks_read_with_the_original_text(specks_record, original):
     assert record.figures == original.figures
 
 
+@SLOW_CORPUS
 def test_table_over_budget_read_by_words_with_a_note(specks_record, original):
     record, _ = specks_record
     table, before = record.tables["table2"], original.tables["table2"]
@@ -94,6 +100,7 @@ def test_table_over_budget_read_by_words_with_a_note(specks_record, original):
     assert record.tables["table3"].parse_report.strategy == "lattice"
 
 
+@SLOW_CORPUS
 def test_over_budget_gives_a_warning_finding(specks_record):
     from annualcheck.checks import run_checks
 
@@ -103,6 +110,7 @@ def test_over_budget_gives_a_warning_finding(specks_record):
     assert found[0].rule == "table-count"
 
 
+@SLOW_CORPUS
 def test_large_drawing_over_a_table_keeps_its_rows(drawing_pdf, original, report_pdfs):
     from annualcheck.extract.pipeline import extract_record
 
