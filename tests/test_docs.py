@@ -23,7 +23,10 @@ from helpers.paths import ROOT, committed
 
 README = ROOT / "README.md"
 RULES_DOC = ROOT / "docs" / "RULES.md"
-CONTRACT = ROOT.parent / "shared" / "spec" / "CONTRACT.md"
+#: The contract: the shared one beside the checkout when there, else the copy in docs/ (kept
+#: identical; a clone without shared/ still checks every rule against it).
+SHARED_CONTRACT = ROOT.parent / "shared" / "spec" / "CONTRACT.md"
+CONTRACT = SHARED_CONTRACT if SHARED_CONTRACT.exists() else ROOT / "docs" / "CONTRACT.md"
 MUTATIONS = ROOT / "tests" / "test_mutations.py"
 CHECKS_DIR = Path(annualcheck.checks.__file__).parent
 COMMANDS = sorted(cli.commands)
@@ -41,11 +44,19 @@ def documented_rules() -> dict[str, str]:
     return rule_table(committed(RULES_DOC).read_text(encoding="utf-8"))
 
 
+def test_docs_contract_is_the_shared_one():
+    """docs/CONTRACT.md is a copy of the shared contract for clones without shared/: the two
+    must not drift apart."""
+    if not SHARED_CONTRACT.exists():
+        pytest.skip("the shared contract (../shared/spec/CONTRACT.md) is not beside this checkout")
+    assert (ROOT / "docs" / "CONTRACT.md").read_text(encoding="utf-8") == SHARED_CONTRACT.read_text(
+        encoding="utf-8"
+    )
+
+
 @cache
 def contract_rules() -> dict[str, str]:
-    if not CONTRACT.exists():
-        pytest.skip("the contract (../shared/spec/CONTRACT.md) is not beside this checkout")
-    text = CONTRACT.read_text(encoding="utf-8")
+    text = committed(CONTRACT).read_text(encoding="utf-8")
     return rule_table(text[text.index("## Findings") :])
 
 
