@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,21 @@ from helpers.paths import FIXTURES, REPORTS, committed
 PROFILE = get_profile("jp-tip")
 
 YEARS = (2019, 2020, 2021)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_cache(tmp_path_factory):
+    """The tool's cache in a folder of this test session, never the user's: tests leave no
+    entries behind, none from an earlier run can answer for this code, and a report the CLI
+    tests read several times is extracted once. A test of the cache sets its own folder."""
+    folder = tmp_path_factory.mktemp("annualcheck-cache")
+    before = os.environ.get("ANNUALCHECK_CACHE_DIR")
+    os.environ["ANNUALCHECK_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("ANNUALCHECK_CACHE_DIR", None)
+    else:
+        os.environ["ANNUALCHECK_CACHE_DIR"] = before
 
 
 @pytest.fixture(scope="session")
