@@ -21,9 +21,9 @@ from html import escape
 from pathlib import Path
 
 from testdata.fonts import SERIF_METRICS, chromium
-from testdata.render_reports import (
+from testdata.render_reports import RECONSTRUCTION_NOTE
+from testdata.report_source import (
     FOOTNOTE_REF_RE,
-    RECONSTRUCTION_NOTE,
     Bullet,
     Figure,
     Heading,

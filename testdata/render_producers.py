@@ -27,8 +27,8 @@ from html import escape
 from pathlib import Path
 
 from testdata.render_other_producer import entry_pages
-from testdata.render_reports import FOOTNOTE_REF_RE
 from testdata.report_source import (
+    FOOTNOTE_REF_RE,
     Bullet,
     Figure,
     Heading,

@@ -4,8 +4,7 @@ A development tool, not part of the package: it builds the test series from the 
 2020 text and the reconstructions, and the mutation tests import `render_source` to render
 changed sources. reportlab lays the document out twice or more (`multiBuild`) so that the
 contents can print the page numbers the body ends up on; invariant mode makes the bytes
-reproducible. The source dialect itself is parsed in `report_source`; its names are
-imported here too, so `from testdata.render_reports import parse_source, Figure, ...` works.
+reproducible. The source dialect itself is parsed in `report_source` (import its names from there).
 """
 
 from __future__ import annotations

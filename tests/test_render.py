@@ -13,7 +13,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from testdata.render_reports import (
+from testdata.render_reports import inline_to_markup, render_source
+from testdata.report_source import (
     Bullet,
     Figure,
     Heading,
@@ -22,9 +23,7 @@ from testdata.render_reports import (
     RunInHeading,
     Table,
     contents_entries,
-    inline_to_markup,
     parse_source,
-    render_source,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
