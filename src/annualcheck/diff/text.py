@@ -77,6 +77,23 @@ def text_similarity(a: str, b: str) -> float:
     return round(difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio(), 3)
 
 
+def ratio_if_above(matcher: difflib.SequenceMatcher, floor: float) -> float:
+    """The matcher's ratio where it can reach `floor`, else an upper bound below `floor`.
+
+    Why: pairing n old with m new items asks n x m similarities, and difflib's ratio is
+    quadratic in the items' lengths; its two upper bounds (by length alone, then by the
+    multiset of elements) are linear and rule out nearly every pair of a report's sections
+    or sentences. A value below `floor` is never paired (`align`), so only its being below
+    matters, and the bound is returned as it is."""
+    bound = matcher.real_quick_ratio()
+    if bound < floor:
+        return bound
+    bound = matcher.quick_ratio()
+    if bound < floor:
+        return bound
+    return matcher.ratio()
+
+
 def _fold(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
@@ -101,6 +118,37 @@ def section_similarity(old: tuple[str, str, str], new: tuple[str, str, str]) -> 
     return score
 
 
+def _gated_section_similarity(
+    old: tuple[str, str, list[str]], new: tuple[str, str, list[str]], threshold: float
+) -> float:
+    """`section_similarity` of two sections whose texts are already split into words, where it
+    can reach `threshold`; otherwise some value below `threshold` (see `ratio_if_above`).
+    The text's part of the score is bounded before it is computed: a pair that cannot reach
+    the bar by its titles and number is never compared word by word."""
+    (on, ot, ox), (nn, nt, nx) = old, new
+    same = on == nn
+    title = 0.65 * title_similarity(ot, nt) + 0.05 * same
+    if not (ox or nx):
+        return title + 0.3
+    # what the text must reach for either formula of `section_similarity` to pass the bar
+    # (less a rounding step: text similarity is rounded to three places)
+    need = (threshold - title) / 0.3
+    if same and ox and nx:
+        need = min(need, threshold / 0.95)
+    need -= 0.001
+    if need > 1.0:  # even the same text would leave the pair below the bar
+        return title + 0.3
+    matcher = difflib.SequenceMatcher(None, ox, nx, autojunk=False)
+    text = ratio_if_above(matcher, max(need, 0.0))
+    if text < need:
+        return min(title + 0.3 * text, threshold - 0.001)
+    text = round(text, 3)
+    score = title + 0.3 * text
+    if same and ox and nx:
+        score = max(score, 0.95 * text)
+    return score
+
+
 def compare_sections(
     old: Record, new: Record, rewritten_below: float = 0.98
 ) -> list[SectionChange]:
@@ -119,7 +167,9 @@ def compare_sections(
         return [(n, titles.get(n, ""), texts.get(n, "")) for n in numbers]
 
     a, b = listed(olds, old_titles), listed(news, new_titles)
-    sim = [[section_similarity(x, y) for y in b] for x in a]
+    a_words = [(n, t, x.split()) for n, t, x in a]
+    b_words = [(n, t, x.split()) for n, t, x in b]
+    sim = [[_gated_section_similarity(x, y, SECTION_THRESHOLD) for y in b_words] for x in a_words]
     pairs = align(sim, SECTION_THRESHOLD) if a and b else {}
     by_new = {j: i for i, j in pairs.items()}
     out: list[tuple[tuple, SectionChange]] = []
@@ -203,7 +253,11 @@ def compare_sentences(old: list[str], new: list[str]) -> list[SentenceChange]:
             )
             continue
         olds, news = list(range(i1, i2)), list(range(j1, j2))
-        sim = [[difflib.SequenceMatcher(None, mo[a], mn[b]).ratio() for b in news] for a in olds]
+        sim = [
+            [ratio_if_above(difflib.SequenceMatcher(None, mo[a], mn[b]), SENTENCE_THRESHOLD)
+             for b in news]
+            for a in olds
+        ]  # fmt: skip
         pairs = align(sim, SENTENCE_THRESHOLD) if olds and news else {}
         by_new = {news[b]: olds[a] for a, b in pairs.items()}
         paired_old = set(by_new.values())
