@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from annualcheck.diff.text import (
     SECTION_THRESHOLD,
+    _fold,
     _gated_section_similarity,
     compare_sections,
     ratio_if_above,
@@ -30,7 +31,7 @@ SECTION = st.tuples(NUMBER, TITLE, TEXT)
 
 def _split(section):
     number, title, text = section
-    return number, title, text.split()
+    return number, _fold(title), text.split()
 
 
 @settings(max_examples=400, deadline=None)

@@ -119,32 +119,45 @@ def section_similarity(old: tuple[str, str, str], new: tuple[str, str, str]) -> 
 
 
 def _gated_section_similarity(
-    old: tuple[str, str, list[str]], new: tuple[str, str, list[str]], threshold: float
+    old: tuple[str, list[str], list[str]],
+    new: tuple[str, list[str], list[str]],
+    threshold: float,
 ) -> float:
-    """`section_similarity` of two sections whose texts are already split into words, where it
-    can reach `threshold`; otherwise some value below `threshold` (see `ratio_if_above`).
-    The text's part of the score is bounded before it is computed: a pair that cannot reach
-    the bar by its titles and number is never compared word by word."""
+    """`section_similarity` of two sections given as (number, title's folded words, text's
+    words), where it can reach `threshold`; otherwise some value below `threshold` (see
+    `ratio_if_above`). Each part is bounded before it is computed: a pair whose title cannot
+    carry it to the bar is never compared word by word."""
     (on, ot, ox), (nn, nt, nx) = old, new
     same = on == nn
-    title = 0.65 * title_similarity(ot, nt) + 0.05 * same
+    both_texts = bool(ox and nx)
+    if not ot and not nt:
+        title_ratio = 1.0
+    else:
+        matcher = difflib.SequenceMatcher(None, ot, nt, autojunk=False)
+        if same and both_texts:  # the text alone may carry it: the title counts exactly
+            title_ratio = matcher.ratio()
+        else:  # the title must reach this with the best possible text
+            title_need = (threshold - 0.3 - 0.05 * same) / 0.65 - 0.001
+            title_ratio = ratio_if_above(matcher, max(title_need, 0.0))
+            if title_ratio < title_need:
+                return min(0.65 * title_ratio + 0.3 + 0.05 * same, threshold - 0.001)
+    title = 0.65 * title_ratio + 0.05 * same
     if not (ox or nx):
         return title + 0.3
     # what the text must reach for either formula of `section_similarity` to pass the bar
     # (less a rounding step: text similarity is rounded to three places)
     need = (threshold - title) / 0.3
-    if same and ox and nx:
+    if same and both_texts:
         need = min(need, threshold / 0.95)
     need -= 0.001
     if need > 1.0:  # even the same text would leave the pair below the bar
         return title + 0.3
-    matcher = difflib.SequenceMatcher(None, ox, nx, autojunk=False)
-    text = ratio_if_above(matcher, max(need, 0.0))
+    text = ratio_if_above(difflib.SequenceMatcher(None, ox, nx, autojunk=False), max(need, 0.0))
     if text < need:
         return min(title + 0.3 * text, threshold - 0.001)
     text = round(text, 3)
     score = title + 0.3 * text
-    if same and ox and nx:
+    if same and both_texts:
         score = max(score, 0.95 * text)
     return score
 
@@ -167,8 +180,8 @@ def compare_sections(
         return [(n, titles.get(n, ""), texts.get(n, "")) for n in numbers]
 
     a, b = listed(olds, old_titles), listed(news, new_titles)
-    a_words = [(n, t, x.split()) for n, t, x in a]
-    b_words = [(n, t, x.split()) for n, t, x in b]
+    a_words = [(n, _fold(t), x.split()) for n, t, x in a]
+    b_words = [(n, _fold(t), x.split()) for n, t, x in b]
     sim = [[_gated_section_similarity(x, y, SECTION_THRESHOLD) for y in b_words] for x in a_words]
     pairs = align(sim, SECTION_THRESHOLD) if a and b else {}
     by_new = {j: i for i, j in pairs.items()}
