@@ -11,7 +11,7 @@ threshold and the pairing, and every stage takes them from here.
 Why in `checks/`: the rule is the first of the three stages in the pipeline, and a module may
 import only from its own stage and the ones above it; `trials/` and `diff/` stand below it.
 
-The measure: each offense folded to its words (case, punctuation, hyphens and quotes away)
+The measure: each offense folded to its words (case, punctuation, hyphens and quotation marks away)
 without the profile's filler words (`ChecksSpec.offense_filler`: the boilerplate of a charge,
 "violation of the ... Act", which would make any two offenses look alike, so that
 "Employment Security Act violation" is "violation of the Employment Security Act"), then the
@@ -34,21 +34,20 @@ from annualcheck.checks._assign import max_assignment
 #: 0.68 against any other row of the same carry-over table ("Extortion, extortion attempt,
 #: violation of the Employment Security Act" against "Extortion attempt, violation of the
 #: Anti-Prostitution Act"); a list of charges reordered and one of them reworded ("accessory
-#: to extortion attempt" for "accessory to attempted extortion") scores 0.82. Below it the `carryover` rule reports the pair as not the person left pending,
-#: and neither the histories nor the change report follow a person through it.
+#: to extortion attempt" for "accessory to attempted extortion") scores 0.82. Below it the
+#: `carryover` rule reports the pair as not the person left pending, and neither the
+#: histories nor the change report follow a person through it.
 MATCH_THRESHOLD = 0.75
 
 #: Nearly nothing: among rows of equal offenses, the pairing that keeps positions closest
 #: wins, so identical offenses never look reordered (it never outweighs a real difference).
 ORDER_BONUS = 1e-4
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
-
 
 def offense_words(offense: str, filler: Sequence[str] = ()) -> list[str]:
     """The distinctive words of an offense, in printed order: folded, the filler words away;
     all its words when nothing but filler is left (so such an offense still compares)."""
-    words = re.sub(r"[^\w\s]|_", " ", offense.translate(_QUOTES).lower()).split()
+    words = re.sub(r"[^\w\s]|_", " ", offense.lower()).split()
     drop = set(filler)
     return [w for w in words if w not in drop] or words
 
