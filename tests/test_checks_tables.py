@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annualcheck.checks import run_checks
-from annualcheck.checks.tables import check_carryover, check_table_counts, similarity
+from annualcheck.checks.tables import check_carryover, check_table_counts
 from annualcheck.profiles import get_profile
 from helpers.check_builders import fig, real_2020, record, row, synthetic_2019, table
 
@@ -128,25 +128,6 @@ def test_carryover_without_previous_report_is_info():
     _, cur = _pair(T3)
     (f,) = check_carryover(cur, None, SPEC)
     assert (f.rule, f.severity) == ("carryover", "info")
-
-
-def test_similarity_of_offenses():
-    assert (
-        similarity(
-            "Violation of the Anti-Prostitution Act",
-            "violation of the anti prostitution act",
-            SPEC.offense_filler,
-        )
-        == 1
-    )
-    assert (
-        similarity(
-            "Violation of the Labor Standards Act",
-            "Violation of the Child Welfare Act",
-            SPEC.offense_filler,
-        )
-        < 0.75
-    )
 
 
 def test_realistic_pair_raises_only_the_known_toc_mistake():

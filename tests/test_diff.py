@@ -10,11 +10,10 @@ import json
 
 import pytest
 
+from annualcheck.checks.trial_match import MATCH_THRESHOLD
 from annualcheck.diff.align import align
 from annualcheck.diff.compare import diff_records
 from annualcheck.diff.text import compare_sentences, mask_numbers, split_sentences
-from annualcheck.diff.trials import offense_similarity
-from annualcheck.model.record import TableRow
 from annualcheck.profiles import get_profile
 from helpers.builders import TABLE3_2020, fig, record, series
 
@@ -112,7 +111,7 @@ def test_carried_over_persons_in_order_with_verdicts(change):
 def test_reordered_charges_match_fully_and_reworded_match_less(change):
     reordered, reworded = change.carried_over[2], change.carried_over[3]
     assert reordered.confidence == pytest.approx(1.0)
-    assert 0.5 <= reworded.confidence < 1.0
+    assert MATCH_THRESHOLD <= reworded.confidence < 1.0
 
 
 def test_carried_over_row_that_moved_is_still_found():
@@ -143,16 +142,6 @@ def test_person_missing_from_new_table_is_not_found():
 def test_align_prefers_order_for_equal_offenses():
     sim = [[1.0, 1.0, 1.0]] * 3
     assert align(sim, 0.5) == {0: 0, 1: 1, 2: 2}
-
-
-def test_offense_similarity_ignores_charge_order():
-    a = TableRow(1, "Threat, violation of the Child Welfare Act", [], "", "pending")
-    b = TableRow(1, "Violation of the Child Welfare Act, and threat", [], "", "pending")
-    c = TableRow(
-        1, "Violation of the Immigration Control and Refugee Recognition Act", [], "", "pending"
-    )
-    assert offense_similarity(a, b, PROFILE.diff.offense_stopwords) == pytest.approx(1.0)
-    assert offense_similarity(a, c, PROFILE.diff.offense_stopwords) < 0.5
 
 
 def test_sections_added_removed_rewritten(change):

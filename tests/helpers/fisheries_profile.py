@@ -160,7 +160,6 @@ DIFF = DiffSpec(
     },
     summary_table="sanctions",
     summary_rows="referred",
-    offense_stopwords=("breach", "of", "the", "and", "a", "an"),
 )
 
 FISHERIES = Profile(

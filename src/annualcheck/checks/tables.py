@@ -5,7 +5,8 @@ table-count: a trial table's rows and statuses against the narrative counts of t
 
 carryover: the carry-over table lists the persons the previous report left pending (the
 pending rows of the profile's `pending_sources`, in document order): same count, offenses
-matched one to one (the assignment that maximises total similarity), order kept; and the
+matched one to one (`checks.trial_match`, the tool's one notion of "the same person"), order
+kept; and the
 carry-over table against its own narrative ("of the six persons ... three have been found
 guilty, while the rest of three ...").
 """
@@ -14,9 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from difflib import SequenceMatcher
 
-from annualcheck.checks._assign import max_assignment
 from annualcheck.checks._common import (
     ev_figure,
     ev_record,
@@ -24,11 +23,11 @@ from annualcheck.checks._common import (
     ev_table,
     finding,
     fmt,
-    fold,
     page_ref,
     parse_count,
     shorten,
 )
+from annualcheck.checks.trial_match import MATCH_THRESHOLD, RowMatch, match_offenses
 from annualcheck.model.findings import Evidence, Finding
 from annualcheck.model.record import VECTOR_BUDGET_NOTE, Record, TableRow
 from annualcheck.profiles.spec.checks import ChecksSpec, TrialTable
@@ -145,19 +144,6 @@ def check_table_counts(record: Record, spec: ChecksSpec) -> list[Finding]:
     return out
 
 
-def _offense_text(offense: str, filler: tuple[str, ...]) -> str:
-    return " ".join(w for w in fold(offense).split() if w not in filler)
-
-
-def similarity(a: str, b: str, filler: tuple[str, ...] = ()) -> float:
-    """Normalised similarity of two offense texts (case, punctuation and the profile's filler
-    words, the boilerplate of a charge, folded away), 0..1."""
-    x, y = _offense_text(a, filler), _offense_text(b, filler)
-    if x == y:
-        return 1.0
-    return SequenceMatcher(None, x, y, autojunk=False).ratio()
-
-
 def pending_persons(record: Record, spec: ChecksSpec) -> list[tuple[str, TableRow]]:
     """The persons a report leaves pending, in document order: (table label, row)."""
     out = []
@@ -169,20 +155,14 @@ def pending_persons(record: Record, spec: ChecksSpec) -> list[tuple[str, TableRo
     return out
 
 
-def match_pending(prev: list[tuple[str, TableRow]], rows: list[TableRow], filler: tuple[str, ...]):
-    """Assignment maximising total similarity; among equal offenses, the one that keeps
-    positions closest wins (a tiny bonus), so identical offenses never look reordered.
-
-    Returns ({index in prev: index in rows}, similarity matrix). Public because the
-    person-level trial histories (`annualcheck.trials.history`) follow people by exactly this
-    matching: a person the history loses is one this rule reports, never another."""
-    if not prev or not rows:
-        return {}, []
-    scale = max(len(prev), len(rows))
-    sims = [[similarity(p.offense, r.offense, filler) for r in rows] for _, p in prev]
-    weight = [[s + 1e-4 * (1 - abs(i - j) / scale) for j, s in enumerate(row)]
-              for i, row in enumerate(sims)]  # fmt: skip
-    return max_assignment(weight), sims
+def match_pending(
+    prev: list[tuple[str, TableRow]], rows: list[TableRow], filler: tuple[str, ...]
+) -> RowMatch:
+    """The persons a report left pending (`pending_persons`) paired with the rows of the next
+    carry-over table (`checks.trial_match.match_offenses`). Public because the person
+    histories (`annualcheck.trials.history`) and the change report follow people by exactly
+    this matching: a person they lose is one this rule reports, never another."""
+    return match_offenses([p.offense for _, p in prev], [r.offense for r in rows], filler)
 
 
 def _carry_evidence(record: Record, label: str, row: TableRow) -> Evidence:
@@ -223,7 +203,8 @@ def check_carryover(record: Record, previous: Record | None, spec: ChecksSpec) -
             ))  # fmt: skip
         return out
     table_ev = ev_table(record, tt.name)
-    assignment, sims = match_pending(prev, rows, spec.offense_filler)
+    match = match_pending(prev, rows, spec.offense_filler)
+    assignment, sims = match.assignment, match.sims
     unmatched_prev = [i for i in range(len(prev)) if i not in assignment]
     taken = set(assignment.values())
     unmatched_new = [j for j in range(len(rows)) if j not in taken]
@@ -243,14 +224,14 @@ def check_carryover(record: Record, previous: Record | None, spec: ChecksSpec) -
     for i, j in sorted(assignment.items()):
         label, person = prev[i]
         row = rows[j]
-        if sims[i][j] >= spec.offense_threshold:
+        if match.same(i) == j:
             good.append((i, j))
             continue
         out.append(finding(
             CARRY_RULE, "error", record,
             f"{tt.label} row {row.no} ({row.offense!r}) does not match the person report "
             f"{prev_year} left pending in its {label} row {person.no} ({person.offense!r}); "
-            f"similarity {sims[i][j]:.2f} < {spec.offense_threshold}"
+            f"similarity {sims[i][j]:.2f} < {MATCH_THRESHOLD}"
             f"{page_ref(row.pages[0] if row.pages else None)}",
             key="carryover.offense", expected=person.offense, actual=row.offense,
             evidence=(ev_row(record, tt.label, row), _carry_evidence(previous, label, person)),

@@ -1,8 +1,9 @@
 """One-to-one matching of two ordered lists by a similarity matrix.
 
-Why apart: the change report pairs two kinds of things this way (people left awaiting trial
-with rows of the next carry-over table, and sentences of two years' statistics sections);
-both want the in-order pairing first and a moved item second, with the same rule.
+Why apart: the change report pairs sections and the sentences of two years' statistics
+sections this way; both want the in-order pairing first and a moved item second, with the
+same rule. (Persons left awaiting trial are paired by `checks.trial_match`, the matcher
+the `carryover` rule uses.)
 """
 
 from __future__ import annotations

@@ -248,7 +248,7 @@ def diff_records(old: Record, new: Record, *, profile: Profile) -> ChangeReport:
 def _diff_records(old: Record, new: Record, profile: Profile) -> ChangeReport:
     spec = profile.diff
     words = profile.figures
-    persons, unmatched = carried_over(old, new, spec)
+    persons, unmatched = carried_over(old, new, spec, profile.checks.offense_filler)
     return ChangeReport(
         old_year=old.report.report_year,
         new_year=new.report.report_year,

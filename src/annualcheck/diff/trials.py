@@ -1,26 +1,21 @@
 """The trial tables of two reports compared: the summary table in numbers, and what became
 of each person the old report left awaiting trial.
 
-Why apart: matching a pending person to a row of the new carry-over table is a question of
-its own (offenses are reworded and reordered from one year to the next, and the tables carry
-no names): offenses are reduced to their distinctive words and paired in order by similarity.
+Why the matching is not here: whether a row of the new carry-over table is a person the old
+report left pending is decided once for the whole tool (`checks.trial_match`, with the
+profile's filler words and one threshold), so this section says "not found" exactly for the
+persons the `carryover` rule reports and `annualcheck trials` loses.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from annualcheck.diff.align import align
+from annualcheck.checks.trial_match import match_offenses
 from annualcheck.model.record import Record, TableRow
 from annualcheck.profiles.spec.diff import DiffSpec
-
-#: Below this offense similarity a pending person is not matched to a carry-over row.
-MATCH_THRESHOLD = 0.5
-
 
 #: The summary's columns after the count of all rows (whose name is the profile's
 #: `DiffSpec.summary_rows`): the contract's trial statuses, and two kinds of conviction.
@@ -86,33 +81,12 @@ def summarise_table(record: Record, table: str | None, rows_column: str = "rows"
     return TableSummary(report_year=record.report.report_year, counts=counts)
 
 
-def offense_charges(
-    offense: str, charges: Iterable[str] = (), stopwords: Iterable[str] = ()
-) -> list[str]:
-    """The charges of an offense, each reduced to its distinctive words (the profile's
-    stopwords, the boilerplate of a charge, would make any two offenses look alike), in
-    printed order."""
-    stop = set(stopwords)
-    parts = list(charges) or re.split(r",\s*(?:and\s+)?|\s+and\s+(?=violation)", offense)
-    out = []
-    for part in parts:
-        w = [x for x in re.sub(r"[^\w\s]", " ", part.lower()).split() if x not in stop]
-        if w:
-            out.append(" ".join(w))
-    return out
-
-
-def offense_similarity(a: TableRow, b: TableRow, stopwords: Iterable[str] = ()) -> float:
-    """difflib ratio of the normalised offenses, the better of printed and sorted charge
-    order, so that a reordered or slightly reworded offense stays close to the original."""
-    ca, cb = offense_charges(a.offense, (), stopwords), offense_charges(b.offense, (), stopwords)
-    printed = difflib.SequenceMatcher(None, " | ".join(ca), " | ".join(cb)).ratio()
-    ordered = difflib.SequenceMatcher(None, " | ".join(sorted(ca)), " | ".join(sorted(cb))).ratio()
-    return max(printed, ordered)
-
-
-def carried_over(old: Record, new: Record, spec: DiffSpec) -> tuple[list[CarriedOver], list[int]]:
-    """Each person the old report left pending, matched to the new carry-over table."""
+def carried_over(
+    old: Record, new: Record, spec: DiffSpec, filler: Sequence[str] = ()
+) -> tuple[list[CarriedOver], list[int]]:
+    """Each person the old report left pending, matched to the new carry-over table by the
+    tool's one matcher (`filler`: the profile's `ChecksSpec.offense_filler`), and the numbers
+    of the new rows no one was matched to."""
     pending = [
         (name, row)
         for name in spec.pending_tables
@@ -120,9 +94,10 @@ def carried_over(old: Record, new: Record, spec: DiffSpec) -> tuple[list[Carried
         if row.status == "pending"
     ]
     targets = _rows(new, spec.carryover_table) if spec.carryover_table else []
-    stop = spec.offense_stopwords
-    sim = [[offense_similarity(row, t, stop) for t in targets] for _, row in pending]
-    pairs = align(sim, MATCH_THRESHOLD) if targets else {}
+    match = match_offenses(
+        [row.offense for _, row in pending], [t.offense for t in targets], filler
+    )
+    pairs, sim = match.pairs(), match.sims
     out = []
     for i, (name, row) in enumerate(pending):
         j = pairs.get(i)

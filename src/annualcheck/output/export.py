@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from annualcheck.model.findings import Finding, finding_ids
-from annualcheck.model.record import CellsRow, Record, TableRow
+from annualcheck.model.record import CellsRow, Record, StatedChange, TableRow
+from annualcheck.output.fields import DESCRIPTIONS
 from annualcheck.output.iosafe import atomic_path, atomic_write_text
 from annualcheck.prose.dates import as_of_date
 from annualcheck.prose.quotes import mark_cuts
@@ -39,6 +40,12 @@ FIGURE_COLUMNS = (
     "stated_delta",
     "reference_period",
     "stated_phrase",
+    "stated_kind",
+    "stated_prior_value",
+    "stated_relative",
+    "stated_relative_decimals",
+    "stated_bound",
+    "stated_delta_derived",
     "page",
     "printed_page",
     "section",
@@ -46,10 +53,14 @@ FIGURE_COLUMNS = (
     "quote",
     "approximate",
     "preliminary",
+    "bound",
     "label",
     "as_of",
     "reconstruction",
 )
+#: The columns of a stated change's form (`stated_columns`), a part of FIGURE_COLUMNS.
+STATED_COLUMNS = ("stated_kind", "stated_prior_value", "stated_relative",
+                  "stated_relative_decimals", "stated_bound", "stated_delta_derived")  # fmt: skip
 ROW_COLUMNS = (
     "report_year",
     "table",
@@ -141,6 +152,24 @@ def finding_rows(findings: Iterable[Finding]) -> list[dict[str, Any]]:
     return out
 
 
+def stated_columns(change: StatedChange | None) -> dict[str, Any]:
+    """How a stated change is written, beyond its delta (`docs/COMPARISONS.md`): its kind
+    (absolute, prior_value, relative), the prior value it names ("compared with 27 in 2018"),
+    the factor of a relative change ("up 74%": 1.74; "doubled": 2.0) and the decimals of its
+    percentage, a bound on it ("more than doubled"), and whether the delta was derived (from
+    the prior value) rather than printed. All empty for a figure without a stated change."""
+    if change is None:
+        return dict.fromkeys(STATED_COLUMNS)
+    return {
+        "stated_kind": change.kind,
+        "stated_prior_value": whole(change.prior_value),
+        "stated_relative": change.relative,
+        "stated_relative_decimals": change.relative_decimals,
+        "stated_bound": change.bound,
+        "stated_delta_derived": bool(change.derived),
+    }
+
+
 def figure_rows(
     records: Iterable[Record], labels: Mapping[str, str] | None = None
 ) -> list[dict[str, Any]]:
@@ -164,6 +193,7 @@ def figure_rows(
                     "stated_delta": whole(change.delta) if change else None,
                     "reference_period": change.reference_period if change else None,
                     "stated_phrase": change.phrase if change else None,
+                    **stated_columns(change),
                     "page": f.page,
                     "printed_page": f.printed_page,
                     "section": f.section,
@@ -171,6 +201,7 @@ def figure_rows(
                     "quote": mark_cuts(f.quote, texts.get(f.page, ())),
                     "approximate": bool(f.approximate),
                     "preliminary": bool(f.preliminary),
+                    "bound": f.bound,
                     "label": labels.get(f.key) or default_label(f.key),
                     "as_of": as_of_date(f.quote),
                     "reconstruction": bool(record.report.reconstruction),
@@ -209,9 +240,14 @@ def trial_rows(records: Iterable[Record]) -> list[dict[str, Any]]:
 #: Columns that hold counts or page numbers (nullable integers), and yes/no columns.
 INTEGER_COLUMNS = {"report_year", "data_year", "no", "row", "figure_no", "page", "printed_page",
                    "prison_months", "suspended_years", "fine_yen", "pages", "evidence_no",
-                   "evidence_report_year", "evidence_page", "evidence_printed_page"}  # fmt: skip
-NUMBER_COLUMNS = {"value", "stated_delta"}  # integers when every value is whole, else floats
-BOOLEAN_COLUMNS = {"approximate", "preliminary", "probation", "reconstruction"}
+                   "evidence_report_year", "evidence_page", "evidence_printed_page",
+                   "stated_relative_decimals"}  # fmt: skip
+#: integers when every value is whole, else floats
+NUMBER_COLUMNS = {"value", "stated_delta", "stated_prior_value"}
+#: always floats: a factor of change is 2.0 ("doubled"), never the count 2
+FLOAT_COLUMNS = {"stated_relative"}
+BOOLEAN_COLUMNS = {"approximate", "preliminary", "probation", "reconstruction",
+                   "stated_delta_derived"}  # fmt: skip
 
 
 def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> Any:
@@ -224,6 +260,8 @@ def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> Any:
             df[col] = pd.to_numeric(df[col]).astype("Int64")
         elif col in BOOLEAN_COLUMNS:
             df[col] = df[col].astype("boolean")
+        elif col in FLOAT_COLUMNS:
+            df[col] = pd.to_numeric(df[col]).astype("float64")
         elif col in NUMBER_COLUMNS:
             values = pd.to_numeric(df[col]).astype("float64")
             whole = values.dropna()
@@ -324,6 +362,8 @@ def column_type(name: str, rows: list[dict[str, Any]]) -> str:
         return "integer"
     if name in BOOLEAN_COLUMNS:
         return "boolean"
+    if name in FLOAT_COLUMNS:
+        return "number"
     if name in NUMBER_COLUMNS:
         values = [r.get(name) for r in rows if r.get(name) is not None]
         return "integer" if all(isinstance(v, int) for v in values) else "number"
@@ -398,9 +438,17 @@ def _sql_value(value: Any) -> Any:
 
 
 def table_schema(name: str, columns: tuple[str, ...], rows: list[dict[str, Any]]) -> dict:
-    """The Table Schema of one CSV: typed fields, the primary key, the link to `reports`."""
+    """The Table Schema of one CSV: typed and described fields, the primary key, the link to
+    `reports`."""
+    described = DESCRIPTIONS.get(name, {})
+    fields = []
+    for c in columns:
+        field = {"name": c, "type": column_type(c, rows)}
+        if c in described:
+            field["description"] = described[c]
+        fields.append(field)
     schema: dict[str, Any] = {
-        "fields": [{"name": c, "type": column_type(c, rows)} for c in columns],
+        "fields": fields,
         "primaryKey": list(PRIMARY_KEYS[name]),
         "missingValues": [""],
     }

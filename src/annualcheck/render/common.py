@@ -25,9 +25,15 @@ def signed(value: float | None) -> str:
 
 
 def clip(text: str, limit: int = QUOTE_LIMIT) -> str:
-    """Whitespace collapsed and long quotes cut, so one quote stays a few lines at most."""
+    """Whitespace collapsed and long quotes cut at a word, the cut marked " …" (as the
+    extractor and the checks mark theirs), so one quote stays a few lines at most."""
     text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if text[limit - 1] != " " and " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:…") + " …"
 
 
 def page_ref(page: int | None, printed: int | None = None) -> str:

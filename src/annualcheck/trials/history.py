@@ -1,8 +1,9 @@
 """Every person tried in a series followed from report to report until a verdict.
 
 Why here, between the checks and the diff: a person's history is built from the same
-matching the `carryover` rule checks (`checks.tables.match_pending`, with the rule's
-threshold), so the history and the findings never disagree about who is who: a person the
+matching the `carryover` rule checks (`checks.tables.match_pending`, the tool's one matcher
+`checks.trial_match` and its threshold), so the history, the change report and the findings
+never disagree about who is who: a person the
 history loses, or a carry-over row it cannot place, is exactly what that rule reports. The
 tables carry no names, so a person is identified by where they first appear: the report
 year and the row number of the table of persons tried.
@@ -123,8 +124,8 @@ def build_persons(records: Iterable[Record], checks: ChecksSpec, spec: TrialsSpe
     pending person of the report before accounts for, each with their history.
 
     A person pending in report N is looked for in report N+1's carry-over table by the
-    carryover rule's matching; below the rule's offense threshold they are not the same
-    person (the rule reports the pair). Persons are returned in order of first appearance.
+    carryover rule's matching; below its threshold (`checks.trial_match.MATCH_THRESHOLD`)
+    they are not the same person (the rule reports the pair). Persons are returned in order of first appearance.
     """
     records: Sequence[Record] = sorted(records, key=lambda r: r.report.report_year)
     if not records:
@@ -146,13 +147,13 @@ def build_persons(records: Iterable[Record], checks: ChecksSpec, spec: TrialsSpe
             placed: set[int] = set()
             if previous is not None:
                 prev = pending_persons(previous, checks)
-                assignment, sims = match_pending(prev, rows, checks.offense_filler)
-                for i, j in sorted(assignment.items()):
+                match = match_pending(prev, rows, checks.offense_filler)
+                for i, j in match.pairs().items():
                     label, old = prev[i]
                     person = open_rows.get((year - 1, label, old.no))
-                    if person is None or sims[i][j] < checks.offense_threshold:
+                    if person is None:
                         continue
-                    person.history.append(event_of(record, carry.name, rows[j], sims[i][j]))
+                    person.history.append(event_of(record, carry.name, rows[j], match.sims[i][j]))
                     placed.add(j)
                     touched.append(person)
             for j, row in enumerate(rows):

@@ -51,6 +51,7 @@ from annualcheck.model.record import Figure, Paragraph, StatedChange
 from annualcheck.profiles.spec import Profile
 from annualcheck.profiles.spec.extract import FiguresProfile, KeyRule, RuleSet
 from annualcheck.prose.comparisons import ChangeToken
+from annualcheck.prose.quotes import mark_cut
 
 # -- data passed between the steps -------------------------------------------------------------
 
@@ -268,10 +269,13 @@ def _period_candidates(
 
 
 def quote_of(sentence: str, mention: Mention, limit: int = 200) -> str:
-    """The sentence, or the part of it around the count, as printed (so Ctrl-F finds it).
+    """The sentence, or the part of it around the count, as printed (so Ctrl-F finds it once
+    the marks of its cuts are stripped).
 
     A long sentence is cut to `limit` characters around the count's own words (its segment
-    and stated change), widened evenly on both sides, at word boundaries."""
+    and stated change), widened evenly on both sides, at word boundaries; where words of the
+    sentence stand before or after the part, "… " or " …" says so (`prose.quotes.mark_cut`),
+    so a reader quoting it on knows it is not the whole sentence."""
     s = sentence.strip()
     if len(s) <= limit:
         return s
@@ -293,7 +297,7 @@ def quote_of(sentence: str, mention: Mention, limit: int = 200) -> str:
         and sentence[hi].isalnum()
     ):
         hi -= 1
-    return sentence[lo:hi].strip(" ,;:")
+    return mark_cut(sentence[lo:hi].strip(" ,;:"), sentence[:lo], sentence[hi:])
 
 
 # -- the pipeline ------------------------------------------------------------------------------

@@ -122,8 +122,7 @@ PROFILE_PART = ChecksSpec(
     trial_tables=(TABLE2,),
     carryover_table=TABLE3,
     pending_sources=("table2", "table3"),
-    offense_threshold=0.75,
-    # "violation of the ... Act" is the boilerplate of a charge, not what tells two apart
-    offense_filler=("violation", "of", "the", "act", "and", "on", "a", "an"),
+    # "violation of the ... Act, etc." is the boilerplate of a charge, not what tells two apart
+    offense_filler=("violation", "of", "the", "act", "and", "on", "a", "an", "etc"),
     approx_points=5.0,
 )

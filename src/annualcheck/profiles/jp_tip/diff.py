@@ -65,6 +65,4 @@ PROFILE_PART = DiffSpec(
     carryover_table="table3",
     summary_table="table2",
     summary_rows="prosecuted",
-    offense_stopwords=("the", "of", "and", "a", "an", "on", "for", "to", "in", "etc", "act",
-                       "violation"),
-)  # fmt: skip
+)

@@ -106,8 +106,8 @@ class ChecksSpec(Validated):
     trial_tables: tuple[TrialTable, ...] = ()
     carryover_table: TrialTable | None = None
     pending_sources: tuple[str, ...] = ()  # tables whose pending rows the next report carries over
-    offense_threshold: float = 0.8  # least normalised similarity for two offenses to be one person
-    #: words folded away before two offenses are compared (the boilerplate of a charge)
+    #: words folded away before two offenses are compared (the boilerplate of a charge), by
+    #: the one matcher of persons across reports (`checks.trial_match`: its threshold is there)
     offense_filler: tuple[str, ...] = ("of", "the", "and", "on", "a", "an")
     approx_points: float = 5.0  # "approximately N%" holds within this many points
     figure_labels: str = regex_field(r"^(?:Figure|Table)\s+\d+$")

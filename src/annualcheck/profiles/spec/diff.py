@@ -40,8 +40,6 @@ class DiffSpec(Validated):
     summary_table: str | None = None  # the trial table summarised per year
     #: the name of the summary's count of all rows (a column of the change report)
     summary_rows: str = "rows"
-    #: words folded away before two offenses are matched (the boilerplate of a charge)
-    offense_stopwords: tuple[str, ...] = ("the", "of", "and", "a", "an", "on", "for", "to", "in")
 
 
 # -- labels and messages -----------------------------------------------------------------------
