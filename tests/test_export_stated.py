@@ -95,9 +95,9 @@ def test_real_report_s_data_package_describes_every_figure_field(real_export):
     ]
     assert "prior_value" in fields["stated_kind"]["description"]
     for resource in package["resources"]:
-        if resource["name"] in DESCRIPTIONS:
-            for f in resource["schema"]["fields"]:
-                assert f.get("description"), (resource["name"], f["name"])
+        assert resource["name"] in DESCRIPTIONS, resource["name"]  # every table is described
+        for f in resource["schema"]["fields"]:
+            assert f.get("description"), (resource["name"], f["name"])
     rows = _csv_rows(real_export["package/"] / "figures.csv")
     assert _one(rows, "victims.total")["stated_kind"] == "absolute"
 
