@@ -219,6 +219,26 @@ def test_page_with_too_many_characters_is_refused(tmp_path, monkeypatch):
         document.open_pdf(pdf)
 
 
+def test_page_of_too_many_objects_is_refused_before_its_text_is_built(tmp_path, monkeypatch):
+    """The text-layer check builds no text page for a content bomb (2M text operators: 5 s
+    and 450 MB for PDFium's text page alone); the objects are counted first."""
+    import annualcheck.pdf.document as document
+    from annualcheck.pdf.validate import check_document
+
+    pdf = year_pdf(tmp_path, "r.pdf", 2020)
+    monkeypatch.setattr(document, "MAX_OBJECTS_PER_PAGE", 0)
+    built = []
+    real = document.pdfium.PdfPage.get_textpage
+    monkeypatch.setattr(
+        document.pdfium.PdfPage, "get_textpage", lambda page: built.append(1) or real(page)
+    )
+    with pytest.raises(TooLargeError, match="page 1 holds .* objects, over the limit of 0"):
+        check_document(check_bytes(pdf))
+    with pytest.raises(TooLargeError, match="objects, over the limit of 0"):
+        document.open_pdf(pdf)
+    assert built == []
+
+
 # -- processes ------------------------------------------------------------------------------
 
 SCRIPT = textwrap.dedent(

@@ -178,9 +178,12 @@ def _has_text(doc, path: Path, sample: int) -> bool:
     """True when one of the first `sample` pages has a printable character.
 
     A page pdfium cannot load is passed over here (the reader skips it with a warning);
-    a file none of whose pages can be read is damaged.
+    a file none of whose pages can be read is damaged; a page of more objects than any
+    report holds is refused (TooLargeError), before PDFium builds its text.
     """
     import pypdfium2 as pdfium
+
+    from annualcheck.pdf.document import check_page_objects
 
     readable = 0
     for index in range(sample):
@@ -189,6 +192,7 @@ def _has_text(doc, path: Path, sample: int) -> bool:
         except pdfium.PdfiumError:
             continue
         try:
+            check_page_objects(page, index + 1)  # a content bomb: refused before its text
             textpage = page.get_textpage()
             try:
                 readable += 1
