@@ -17,6 +17,7 @@ by SIGALRM only (`can_fork`).
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import os
 import pickle
 import select
@@ -102,6 +103,10 @@ def _run_child(
 ) -> None:
     status = 1
     try:
+        # A crash here (PDFium aborts when the memory limit refuses an allocation) is reported
+        # by the parent in one line; a fault handler inherited from the parent (pytest, -X
+        # faulthandler) would dump the child's stack on stderr as well.
+        faulthandler.disable()
         init_worker(parent, memory_bytes)
         data = pickle.dumps(func(*args), protocol=pickle.HIGHEST_PROTOCOL)
         view = memoryview(data)
