@@ -99,7 +99,8 @@ def test_single_report_is_read_in_a_child_process(monkeypatch, tmp_path):
     def whose_pid(path, password=None, profile=None):
         from helpers.builders import fig, record
 
-        rec = record(2020, [fig("victims.total", 47, "2019")])
+        year = 2021 if Path(path).name == "s.pdf" else 2020
+        rec = record(year, [fig("victims.total", 47, str(year - 1))])
         rec.source.file = str(os.getpid())
         return rec
 
@@ -107,6 +108,11 @@ def test_single_report_is_read_in_a_child_process(monkeypatch, tmp_path):
     rec = load_one(year_pdf(tmp_path, "r.pdf", 2020), LoadOptions(profile=PROFILE, use_cache=False))
     assert rec.source.file.isdigit() and int(rec.source.file) != os.getpid()
     assert [f.value for f in rec.figures] == [47]
+    # --jobs 1 over several reports: each in a child of its own, one after the other
+    year_pdf(tmp_path, "s.pdf", 2021)
+    result = load_series([tmp_path], LoadOptions(profile=PROFILE, use_cache=False, jobs=1))
+    pids = {int(r.source.file) for r in result.records}
+    assert len(result.records) == 2 and len(pids) == 2 and os.getpid() not in pids
 
 
 def test_a_record_comes_back_through_the_pipe_intact(records):
