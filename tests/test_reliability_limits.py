@@ -151,14 +151,20 @@ def peak_rss_mb(who) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux: kilobytes
 
 
-def test_flate_bomb_is_one_line_in_bounded_memory(monkeypatch, tmp_path):
-    """A 1 MB PDF whose page content inflates to 1 GiB: its child process is stopped by the
-    memory limit (lowered here to keep the test light); this process never holds it."""
+@pytest.mark.parametrize("stopped_by", ["content cap", "memory limit"])
+def test_flate_bomb_is_one_line_in_bounded_memory(monkeypatch, tmp_path, stopped_by):
+    """A 1 MB PDF whose page content inflates to 1 GiB: refused by the per-page content cap
+    before any reader inflates it; without the cap, its child process is stopped by the
+    memory limit (lowered here to keep the test light). This process never holds it."""
     import resource
+
+    import annualcheck.pdf.inflate as inflate
 
     bomb = flate_bomb_pdf(tmp_path / "bomb.pdf", text="Measures to Combat Trafficking in Persons")
     assert bomb.stat().st_size < 2 * 1024**2
     monkeypatch.setattr(limits, "WORKER_MEMORY_BYTES", 512 * 1024**2)
+    if stopped_by == "memory limit":
+        monkeypatch.setattr(inflate, "MAX_CONTENT_BYTES_PER_PAGE", 8 * 1024**3)
     before = peak_rss_mb(resource.RUSAGE_SELF)
     children_before = peak_rss_mb(resource.RUSAGE_CHILDREN)  # of earlier tests' processes
     started = time.monotonic()
@@ -166,7 +172,11 @@ def test_flate_bomb_is_one_line_in_bounded_memory(monkeypatch, tmp_path):
     assert time.monotonic() - started < 60
     assert result.exit_code == 2 and result.stdout == ""
     [line] = result.stderr.strip().splitlines()
-    assert line.startswith(f"annualcheck: {bomb}: ") and "more than 512 MB of memory" in line
+    assert line.startswith(f"annualcheck: {bomb}: ")
+    if stopped_by == "memory limit":
+        assert "more than 512 MB of memory" in line
+    else:
+        assert "page 1's content inflates to more than 256 MB" in line
     assert peak_rss_mb(resource.RUSAGE_SELF) - before < 200  # 1 GiB never reached this process
     # nor the child past its limit, which counts from what it inherited (this process)
     child_bound = peak_rss_mb(resource.RUSAGE_SELF) + 512 + 64
