@@ -56,3 +56,15 @@ def test_a_file_pdfminer_cannot_parse_is_left_to_the_readers(tmp_path):
     junk = tmp_path / "junk.pdf"
     junk.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
     check_content_sizes(junk)
+
+
+def test_what_pdfminer_repairs_is_not_printed(tmp_path, caplog):
+    """A page without a MediaBox: pdfminer logs "MediaBox missing" on stderr, which would
+    break the one line per bad input (found on the wild corpus)."""
+    pdf = flate_bomb_pdf(tmp_path / "no-box.pdf", inflated_bytes=4096)
+    data = pdf.read_bytes()
+    box = b"/MediaBox [0 0 595 842] "
+    pdf.write_bytes(data.replace(box, b" " * len(box)))  # same length: the xref still holds
+    check_content_sizes(pdf, cap=8192)  # its 4 KB inflated (by the ratio it might exceed 8 KB)
+    # without a handler of its own (the CLI), a warning record would go to stderr
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("pdfminer")] == []

@@ -13,7 +13,11 @@ effort: a file pdfminer cannot parse, or a stream it cannot decode, is left to t
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import warnings
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from annualcheck.model.errors import TooLargeError
@@ -67,6 +71,21 @@ def _stream_size(stream, cap: int) -> int:
     return len(data)
 
 
+@contextlib.contextmanager
+def _quiet_pdfminer() -> Iterator[None]:
+    """pdfminer logs what it repairs ("MediaBox missing …") on stderr, which would break the
+    one line per bad input; the readers report the file's fate themselves."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
 def _size(count: int) -> str:
     return f"{count // 1024**2:,} MB" if count >= 1024**2 else f"{count:,} bytes"
 
@@ -81,7 +100,7 @@ def check_content_sizes(path: Path, password: str | None = None, cap: int | None
         from pdfminer.pdftypes import PDFStream, resolve1
     except ImportError:
         return
-    with open(path, "rb") as fh:
+    with open(path, "rb") as fh, _quiet_pdfminer():
         try:
             document = PDFDocument(PDFParser(fh), password=password or "")
             pages = PDFPage.create_pages(document)
