@@ -36,6 +36,11 @@ def test_sections_from_headings_give_a_warning():
     record.sections = [Section("1", "Introduction", 1, 3), Section("2", "Data", 1, 5)]
     [warning] = check_sections_source(record)
     assert warning.severity == "warning" and "headings" in warning.message
+    assert "no contents" in warning.message  # this record has none
+    assert warning.evidence[0].page == 3 and "Introduction" in warning.evidence[0].quote
+    record.toc = _toc("1", "9")
+    [warning] = check_sections_source(record)
+    assert "cannot be read" in warning.message and "no contents" not in warning.message
     assert check_sections_source(_record()) == []
 
 

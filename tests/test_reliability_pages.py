@@ -1,10 +1,11 @@
 """One odd page never loses the report (issue 13, item 4): an unreadable page is skipped
 with a warning naming it, the text-layer test samples the whole file, implausible years are
-refused."""
+refused, and a report without its contents pages is read from its headings, with a warning."""
 
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
@@ -16,6 +17,7 @@ from annualcheck.model.errors import NotThisSeriesError, TruncatedPdfError
 from annualcheck.pdf.validate import check_bytes, check_document
 from helpers.badpdfs import REPORT_2020, text_pdf
 from helpers.builders import record
+from helpers.expected_compare import load_expected, section2_differences
 
 
 def test_text_after_many_blank_pages_is_found(tmp_path):
@@ -106,3 +108,43 @@ def test_rotated_and_cropped_pages_read_like_the_original(tmp_path, kind, base_2
     assert len(rec.tables["table2"].rows) == len(base_2020.tables["table2"].rows) == 32
     assert [f.key for f in rec.figures] == [f.key for f in base_2020.figures]
     assert rec.source.sha256 != base_2020.source.sha256  # the file's own hash, not the copy's
+
+
+def without_contents(tmp_path) -> Path:
+    """reports/2020.pdf without its contents (pages 2-5, read in the PDF: page 2 opens with
+    "Contents", page 6 with the first heading of the body)."""
+    source = pdfium.PdfDocument(str(REPORT_2020))
+    assert source[1].get_textpage().get_text_range().startswith("Contents")
+    assert source[5].get_textpage().get_text_range().startswith("1 Introduction")
+    doc = pdfium.PdfDocument.new()
+    doc.import_pages(source, [0, *range(5, len(source))])
+    out = tmp_path / "2020-no-contents.pdf"
+    doc.save(str(out))
+    doc.close()
+    source.close()
+    return out
+
+
+def test_a_report_without_contents_is_read_from_its_headings(tmp_path, base_2020):
+    """Without contents, 102 of 120 figures were read, silently: the heading after a table
+    ("iii) Cases" after Table 3) did not end the table, since only the contents named it."""
+    from annualcheck.checks import run_checks
+    from annualcheck.extract.pipeline import extract_record
+    from annualcheck.profiles import get_profile
+
+    profile = get_profile("jp-tip")
+    rec = extract_record(without_contents(tmp_path), profile=profile)
+    expected = load_expected(2020)
+    assert section2_differences(rec, expected) == []  # all of section 2 (1), as with contents
+    assert section2_differences(base_2020, expected) == []
+    assert [s.number for s in rec.sections] == [s.number for s in base_2020.sections]
+    assert rec.toc == [] and rec.source.sections_from == "headings"
+    assert base_2020.source.sections_from == "contents"
+    findings = run_checks([rec], profile=profile)
+    [warning] = [f for f in findings if f.rule == "toc-caption" and f.key == "contents"]
+    assert warning.severity == "warning" and "no contents" in warning.message
+    errors = {(f.rule, f.key) for f in findings if f.severity == "error"}
+    full = {
+        (f.rule, f.key) for f in run_checks([base_2020], profile=profile) if f.severity == "error"
+    }
+    assert errors <= full

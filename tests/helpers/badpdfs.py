@@ -131,3 +131,51 @@ def encrypted_render(text: str, path: Path, password: str) -> Path:
         return render_source(text, path)
     finally:
         BaseDocTemplate._initArgs["encrypt"] = saved
+
+
+def flate_bomb_pdf(
+    path: Path, inflated_bytes: int = 1024**3, text: str = "report_year=2020"
+) -> Path:
+    """A valid one-page PDF of about 1 MB whose page content inflates to `inflated_bytes`:
+    a line of text, then blanks (a decompression bomb, issue 13). Written by streaming zlib,
+    so building it never holds more than one chunk of the inflated content."""
+    stream = _inflating_to(f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET\n".encode(), inflated_bytes)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(bytes(out))
+    return path
+
+
+def _inflating_to(head: bytes, inflated_bytes: int) -> bytes:
+    """A zlib stream of `head` then blanks, `inflated_bytes` in all: one block of 1 MiB of
+    blanks is deflated once (a full flush makes each block independent) and repeated, and
+    the checksum is summed chunk by chunk, so this takes well under a second for 1 GiB."""
+    chunk = b" " * (1 << 20)
+    squeeze = zlib.compressobj(9, zlib.DEFLATED, -15)
+    first = squeeze.compress(head) + squeeze.flush(zlib.Z_FULL_FLUSH)
+    block = squeeze.compress(chunk) + squeeze.flush(zlib.Z_FULL_FLUSH)
+    count, rest = divmod(max(0, inflated_bytes - len(head)), len(chunk))
+    tail = squeeze.compress(chunk[:rest]) + squeeze.flush()
+    checksum = zlib.adler32(head)
+    for _ in range(count):
+        checksum = zlib.adler32(chunk, checksum)
+    checksum = zlib.adler32(chunk[:rest], checksum)
+    return b"\x78\xda" + first + block * count + tail + struct.pack(">I", checksum)

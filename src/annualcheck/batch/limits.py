@@ -9,8 +9,11 @@ them running (holding the caller's pipes) or deadlocking the pool.
 - The time limit is enforced where the work happens (the worker, or the main process for a
   single report) with SIGALRM: the handler raises between two Python steps, which the
   extraction takes constantly (every pattern is linear, every page is bounded).
-- The memory limit (RLIMIT_AS) is set in worker processes only, never in the main process,
-  so it bounds what a report's decompressed content may grow to.
+- The memory limit (RLIMIT_AS) is set in worker processes only (pool workers, and the child
+  that reads a single report: batch.child), never in the main process, so it bounds what a
+  report's decompressed content may grow to. It counts from the address space the worker
+  inherited when it was forked: a main process that is already large (a notebook holding
+  data frames) must not leave its workers no room at all.
 - Workers start their own process group (the terminal's Ctrl-C goes to the main process
   alone, which then kills them; none is left in a futex wait), ignore SIGINT, and run a
   watchdog thread that ends the worker when its parent is gone.
@@ -30,7 +33,8 @@ from annualcheck.model.errors import AnnualcheckError
 
 #: Default time limit per report, in seconds (`--timeout`); a long real report takes ~10 s.
 DEFAULT_TIMEOUT_S = 300.0
-#: Address space a worker may use (RLIMIT_AS), in bytes: far above a real report (~300 MB),
+#: Address space a worker may add to what it inherited (RLIMIT_AS), in bytes: far above what
+#: a real report takes (~100 MB; 2020.pdf reads in a 512 MB limit),
 #: far below what a decompression bomb would take.
 WORKER_MEMORY_BYTES = 4 * 1024**3
 #: How often a worker checks that its parent is still alive.
@@ -102,6 +106,16 @@ def _watch_parent(parent: int) -> None:
             os._exit(1)
 
 
+def inherited_address_space() -> int:
+    """This process's address space in bytes (Linux: /proc/self/statm), 0 where unknown."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            pages = int(fh.read().split()[0])
+        return pages * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0
+
+
 def init_worker(parent: int, memory_bytes: int | None = WORKER_MEMORY_BYTES) -> None:
     """ProcessPoolExecutor initializer: own process group, SIGINT ignored (the main process
     handles Ctrl-C and kills the workers), memory limit, parent watchdog."""
@@ -114,7 +128,8 @@ def init_worker(parent: int, memory_bytes: int | None = WORKER_MEMORY_BYTES) -> 
             import resource
 
             soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-            limit = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+            wanted = memory_bytes + inherited_address_space()
+            limit = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
             if soft == resource.RLIM_INFINITY or soft > limit:
                 resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()

@@ -4,8 +4,9 @@ Why here and not in the CLI: `check`, `diff`, `report` and `export` all take "PD
 folders", and all need the same answers: which files, which of them are bad and why, the
 years in order, a duplicate year, a missing year. One bad file must not stop the others,
 so each file's failure is carried back as a value (an AnnualcheckError), never raised
-through the batch; extraction of a batch runs in parallel processes; the cache is asked
-first, in this process, so a warm run starts no process at all.
+through the batch; extraction of a batch runs in parallel processes, and a single report in
+a forked child process (batch.child) with the same bounds, never in this process (where fork
+exists); the cache is asked first, in this process, so a warm run starts no process at all.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import contextlib
 import errno
 import logging
 import os
+import pickle
 import re
+import traceback
 import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -22,12 +25,15 @@ from pathlib import Path
 from typing import Any
 
 import annualcheck.batch.cache as cache
+import annualcheck.batch.limits as limits
+from annualcheck.batch.child import ChildDied, ChildTimedOut, call_in_child, can_fork
 from annualcheck.batch.limits import (
     DEFAULT_TIMEOUT_S,
     init_worker,
     kill_workers,
     memory_error,
     time_limit,
+    timeout_error,
 )
 from annualcheck.batch.progress import progress
 from annualcheck.model.errors import (
@@ -41,6 +47,7 @@ from annualcheck.model.errors import (
 )
 from annualcheck.model.record import Record
 from annualcheck.model.safety import printable_path
+from annualcheck.model.timings import absorb, child_timer, stages_of
 from annualcheck.pdf.validate import check_bytes, check_document
 from annualcheck.profiles.spec import Profile
 
@@ -174,16 +181,86 @@ def _extract_fresh(path: Path, options: LoadOptions, sha: str | None) -> Record:
     return record
 
 
+#: Why a child that sent no value died, when it was not the memory limit.
+CRASHED = "could not be read: the PDF library crashed on it (damaged file?)"
+
+
+def _extract_bounded(path: Path, options: LoadOptions, sha: str | None) -> Record:
+    """`_extract_fresh` in a forked child with a pool worker's bounds (memory limit, own
+    process group, watchdog), killed at the time limit even inside a C call.
+
+    Where fork does not exist (Windows) the report is read in this process, bounded by the
+    SIGALRM time limit alone (which does not interrupt a long C call) and no memory limit.
+    """
+    if not can_fork():
+        return _extract_fresh(path, options, sha)
+    try:
+        value = call_in_child(
+            _fresh_value,
+            (path, options, sha),
+            seconds=options.timeout,
+            memory_bytes=limits.WORKER_MEMORY_BYTES,
+        )
+    except ChildTimedOut:
+        raise timeout_error(path, options.timeout or 0) from None
+    except ChildDied as died:
+        raise _died_error(path, died) from None
+    absorb(value[-1])
+    if value[0] == "ok":
+        return value[1]
+    _, cls, error_path, detail, cause, _ = value
+    error = rebuild_error(cls, error_path, detail)
+    raise error from cause
+
+
+def _died_error(path: Path, died: ChildDied) -> AnnualcheckError:
+    """A child that sent nothing: past the memory limit when it had used most of it (PDFium
+    ends the process when an allocation is refused), else a crash in a C library."""
+    limit = limits.WORKER_MEMORY_BYTES
+    if limit and died.peak_rss_bytes >= limit // 2:
+        return memory_error(path)
+    return UnreadablePdfError(path, CRASHED)
+
+
+def _fresh_value(path: Path, options: LoadOptions, sha: str | None) -> tuple[Any, ...]:
+    """`_extract_fresh` as a value that pickles, for the child: ("ok", record, stages) or
+    ("error", type, path, detail, cause, stages); the cause (for --debug) only when it
+    pickles, with the child's traceback as a note."""
+    with child_timer() as timer:
+        try:
+            record = _extract_fresh(path, options, sha)
+        except AnnualcheckError as exc:
+            cause = _portable_cause(exc.__cause__)
+            return ("error", type(exc), exc.path, exc.detail, cause, stages_of(timer))
+    return ("ok", record, stages_of(timer))
+
+
+def _portable_cause(cause: BaseException | None) -> BaseException | None:
+    """The exception behind an error, if it survives pickling, with its traceback text."""
+    if cause is None:
+        return None
+    trace = "".join(traceback.format_exception(cause)).rstrip()
+    try:
+        cause = pickle.loads(pickle.dumps(cause))
+    except Exception:  # noqa: BLE001 - an exception that does not pickle is left out
+        return None
+    cause.add_note(f"(raised in the child process that read the report)\n{trace}")
+    return cause
+
+
 def load_one(path: str | Path, options: LoadOptions) -> Record:
-    """One report: validate, then the cached record or a fresh extraction.
+    """One report: validate, then the cached record or a fresh extraction (in a child process).
 
     Raises AnnualcheckError (one line, naming the file) for every kind of bad input,
     including failures nobody foresaw.
     """
-    path = Path(path)
+    return _load(Path(path), options, extract=_extract_bounded)
+
+
+def _load(path: Path, options: LoadOptions, *, extract) -> Record:
     try:
         sha, record = _cached(path, options)
-        record = record if record is not None else _extract_fresh(path, options, sha)
+        record = record if record is not None else extract(path, options, sha)
         # a file name that is not UTF-8 must not make the JSON writer fail later
         record.source.file = printable_path(record.source.file)
         return record
@@ -195,13 +272,14 @@ def load_one(path: str | Path, options: LoadOptions) -> Record:
 
 
 def _load_value(path: Path, options: LoadOptions) -> tuple[Any, ...]:
-    """`load_one` for a worker process: ("ok", record) or ("error", type, path, detail).
+    """`load_one` for a worker process (which is bounded already, so extracts in itself):
+    ("ok", record) or ("error", type, path, detail).
 
     Errors travel as plain values because our exception types do not pickle back with
     their path and detail, and a traceback is no use to the user anyway.
     """
     try:
-        return ("ok", load_one(path, options))
+        return ("ok", _load(Path(path), options, extract=_extract_fresh))
     except AnnualcheckError as exc:
         return ("error", type(exc), exc.path, exc.detail)
 
@@ -270,7 +348,7 @@ def _candidates(path: Path) -> list[Path] | None:
 
 def _fresh_or_error(path: Path, options: LoadOptions, sha: str | None) -> Record | AnnualcheckError:
     try:
-        return _extract_fresh(path, options, sha)
+        return _extract_bounded(path, options, sha)
     except Exception as exc:  # noqa: BLE001
         return as_input_error(path, exc)
 
@@ -319,9 +397,7 @@ def _iter_pool(
         try:
             value = _from_value(pool.submit(_load_value, path, options).result())
         except BrokenProcessPool:
-            value = UnreadablePdfError(
-                path, "could not be read: the PDF library crashed on it (damaged file?)"
-            )
+            value = UnreadablePdfError(path, CRASHED)
         except BaseException:
             kill_workers(pool)
             raise
@@ -334,7 +410,11 @@ def _new_pool(jobs: int):
     watchdog on this process (batch.limits)."""
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, initargs=(os.getpid(),))
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        initializer=init_worker,
+        initargs=(os.getpid(), limits.WORKER_MEMORY_BYTES),
+    )
 
 
 def _iter_loaded(

@@ -1,5 +1,5 @@
-"""How the record was read, as findings: sections found without the contents (a
-`toc-caption` warning keyed "contents"), and the
+"""How the record was read, as findings: sections found without the contents (absent, or
+unreadable: a `toc-caption` warning keyed "contents"), and the
 severity of every finding on OCR'd text.
 
 Why: contents that OCR garbled (or that disagree with the body) cannot guide the reading,
@@ -26,7 +26,23 @@ def check_sections_source(record: Record) -> list[Finding]:
     """A warning when the sections come from the body's headings, not the contents."""
     if record.source.sections_from != "headings":
         return []
-    page = record.toc[0].toc_page if record.toc else None
+    if not record.toc:
+        return [
+            finding(
+                SECTIONS_RULE,
+                "warning",
+                record,
+                f"the report has no contents (none could be found before the body): the "
+                f"sections ({len(record.sections)} numbered headings) were read from the body's "
+                "numbered headings alone, so a heading the contents would have confirmed may "
+                "be missed",
+                key="contents",
+                expected=None,
+                actual=len(record.sections),
+                evidence=_first_heading(record),
+            )
+        ]
+    page = record.toc[0].toc_page
     listed = sum(1 for e in record.toc if e.level > 0)
     return [
         finding(
@@ -42,6 +58,15 @@ def check_sections_source(record: Record) -> list[Finding]:
             evidence=(Evidence(record.report.report_year, page, "Contents"),),
         )
     ]
+
+
+def _first_heading(record: Record) -> tuple[Evidence, ...]:
+    """The first numbered heading the body prints: where the sections were read from."""
+    if not record.sections:
+        return ()
+    first = record.sections[0]
+    quote = f"{first.number} {first.title}"[:200]
+    return (Evidence(record.report.report_year, first.page, quote, first.printed_page),)
 
 
 def demote_ocr_error(item: Finding) -> Finding:

@@ -469,7 +469,8 @@ def analyse_layout(doc: PdfDocument, *, profile: Profile) -> Layout:
 
     w = _Walker(doc, toc, printed, body_size, grammar)
     _walk(w, lines)
-    sections_from = "contents"
+    # no contents (none printed, or none read): the body's numbered headings gave the sections
+    sections_from = "contents" if toc else "headings"
     if toc and not _contents_agree(toc, w.sections):
         # Contents unreadable (OCR garbles leaders and numbers) or disagreeing with the
         # body: the body's numbered headings alone give the sections, if they give more.
@@ -651,7 +652,7 @@ def _widen(box: tuple[float, float] | None, line: Line) -> tuple[float, float]:
 
 def _ends_table(w: _Walker, lines: list[Line], i: int) -> bool:
     """Whether lines[i] is past the table region: the next caption, a heading the contents
-    name, or (once rows were seen) a line of prose at body size: one cell from the table's
+    name (any heading that continues the numbering, when there are no contents), or (once rows were seen) a line of prose at body size: one cell from the table's
     left edge across most of its width. Small print never ends a table; a one-cell line at
     body size inside the table (a cell's text wrapped onto its own line, in any column but
     the first, or a short one in the first) does not either, so tables printed at body
@@ -665,7 +666,8 @@ def _ends_table(w: _Walker, lines: list[Line], i: int) -> bool:
     if line.size < w.body_size - 0.25:
         return False
     head = w.heading(lines, i)
-    if head is not None and format_number(head[0]) in w.titles:
+    if head is not None and (not w.titles or format_number(head[0]) in w.titles):
+        # without contents the heading that continues the numbering is all there is to go by
         return True
     if w.table_box is None:
         return True

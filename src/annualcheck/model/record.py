@@ -225,7 +225,7 @@ class Source:
     pages: int
     skipped_pages: list[int] = field(default_factory=list)  # unreadable, read as empty
     text_from: str = "text layer"  # "ocr" when the text layer was made by OCR (noisier)
-    sections_from: str = "contents"  # "headings": contents unreadable, body headings used
+    sections_from: str = "contents"  # "headings": contents absent or unreadable, headings used
 
 
 @dataclass

@@ -107,4 +107,47 @@ def active() -> bool:
     return timer is not None and timer.pid == os.getpid()
 
 
-__all__ = ["ENV", "Timings", "active", "collecting", "stage", "wanted"]
+@contextmanager
+def child_timer() -> Iterator[Timings | None]:
+    """In a forked child of a process that is timing: a timer of this process for the
+    enclosed work (None otherwise), whose stages the parent adds to its own (`absorb`), so the
+    child neither loses its stages nor prints a table of its own."""
+    inherited = _CURRENT.get()
+    if inherited is None or inherited.pid == os.getpid():
+        yield None
+        return
+    timer = Timings(title=inherited.title)
+    token = _CURRENT.set(timer)
+    try:
+        yield timer
+    finally:
+        _CURRENT.reset(token)
+
+
+def stages_of(timer: Timings | None) -> tuple[dict[str, float], dict[str, int]] | None:
+    """A timer's stages as plain values (they cross a process boundary)."""
+    return None if timer is None else (dict(timer.seconds), dict(timer.calls))
+
+
+def absorb(stages: tuple[dict[str, float], dict[str, int]] | None) -> None:
+    """Add a child's stages (`stages_of`) to the current timer of this process, if any."""
+    timer = _CURRENT.get()
+    if not stages or timer is None or timer.pid != os.getpid():
+        return
+    seconds, calls = stages
+    for name, value in seconds.items():
+        timer.seconds[name] = timer.seconds.get(name, 0.0) + value
+        timer.calls[name] = timer.calls.get(name, 0) + calls.get(name, 0)
+
+
+__all__ = [
+    "ENV",
+    "Timings",
+    "absorb",
+    "active",
+    "child_timer",
+    "collecting",
+    "stage",
+    "stages_of",
+    "wanted",
+]

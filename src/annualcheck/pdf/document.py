@@ -336,6 +336,18 @@ MAX_CHARS_PER_PAGE = 200_000
 MAX_OBJECTS_PER_PAGE = 1_000_000
 
 
+def check_page_objects(pdf_page: Any, number: int) -> None:
+    """Raise TooLargeError when a page holds more objects than any report: counted before
+    its text page is built, which costs seconds and hundreds of MB on such a page."""
+    objects = pdfium_c.FPDFPage_CountObjects(pdf_page.raw)
+    if objects > MAX_OBJECTS_PER_PAGE:
+        raise TooLargeError(
+            None,
+            f"page {number} holds {objects:,} objects, over the limit of "
+            f"{MAX_OBJECTS_PER_PAGE:,} a page (not a report page)",
+        )
+
+
 def check_page_bounds(pdf_page: Any, textpage: Any, number: int) -> None:
     """Raise TooLargeError when a page holds more characters or objects than any report."""
     chars = textpage.count_chars()
@@ -365,6 +377,7 @@ def _sanitized(lines: list[Line]) -> list[Line]:
 
 def read_page(pdf_page: Any, number: int) -> PageText:
     width, height = pdf_page.get_size()
+    check_page_objects(pdf_page, number)
     textpage = pdf_page.get_textpage()
     try:
         check_page_bounds(pdf_page, textpage, number)

@@ -22,6 +22,7 @@ from annualcheck.model.errors import (
     UnreadablePdfError,
     WrongPasswordError,
 )
+from annualcheck.pdf.inflate import check_content_sizes
 
 #: Where the "%PDF-" header may stand (the spec allows leading junk; readers accept 1 KiB).
 HEADER_WINDOW = 1024
@@ -143,7 +144,8 @@ def _open_error(path: Path, exc: Exception, password: str | None) -> Exception:
 def check_document(
     facts: FileFacts, password: str | None = None, max_pages: int | None = None
 ) -> FileFacts:
-    """Open with pypdfium2: encryption and password, page count and limit, text layer."""
+    """Open with pypdfium2: encryption and password, page count and limit, what each page's
+    content inflates to (pdf.inflate), text layer."""
     import pypdfium2 as pdfium
 
     path = facts.path
@@ -163,6 +165,8 @@ def check_document(
                 path,
                 f"PDF has {pages} pages, over the limit of {max_pages} (raise it with --max-pages)",
             )
+        # before any page is loaded: PDFium inflates a page's content whole to load it
+        check_content_sizes(path, password)
         sample = pages if TEXT_SAMPLE_PAGES is None else min(pages, TEXT_SAMPLE_PAGES)
         if not _has_text(doc, path, sample):
             raise NoTextLayerError(
@@ -178,9 +182,12 @@ def _has_text(doc, path: Path, sample: int) -> bool:
     """True when one of the first `sample` pages has a printable character.
 
     A page pdfium cannot load is passed over here (the reader skips it with a warning);
-    a file none of whose pages can be read is damaged.
+    a file none of whose pages can be read is damaged; a page of more objects than any
+    report holds is refused (TooLargeError), before PDFium builds its text.
     """
     import pypdfium2 as pdfium
+
+    from annualcheck.pdf.document import check_page_objects
 
     readable = 0
     for index in range(sample):
@@ -189,6 +196,7 @@ def _has_text(doc, path: Path, sample: int) -> bool:
         except pdfium.PdfiumError:
             continue
         try:
+            check_page_objects(page, index + 1)  # a content bomb: refused before its text
             textpage = page.get_textpage()
             try:
                 readable += 1
