@@ -68,3 +68,52 @@ def test_what_pdfminer_repairs_is_not_printed(tmp_path, caplog):
     check_content_sizes(pdf, cap=8192)  # its 4 KB inflated (by the ratio it might exceed 8 KB)
     # without a handler of its own (the CLI), a warning record would go to stderr
     assert [r.getMessage() for r in caplog.records if r.name.startswith("pdfminer")] == []
+
+
+def test_the_file_bound_settles_a_real_report_without_the_parser():
+    """The byte scan's bound of every report and rendering is under the cap (so pdfminer is
+    never imported for them), and at least the real size of the content PDFium reads."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from annualcheck.pdf.inflate import check_content_sizes;"
+        f"check_content_sizes({str(REPORT_2020)!r}); print('pdfminer' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_the_file_bound_counts_the_bomb_and_an_indirect_length(tmp_path):
+    from annualcheck.pdf.inflate import file_content_bound
+
+    bomb = flate_bomb_pdf(tmp_path / "bomb.pdf")
+    assert file_content_bound(bomb, MAX_CONTENT_BYTES_PER_PAGE) > MAX_CONTENT_BYTES_PER_PAGE
+    # the same bomb with its /Length made indirect: the stream is found by its endstream
+    data = bomb.read_bytes()
+    head = data.index(b"/Length")
+    digits = data[head + 8 : data.index(b"/", head + 8)].strip().split(b">")[0].strip()
+    indirect = b"/Length 99 0 R".ljust(len(b"/Length ") + len(digits))
+    (tmp_path / "indirect.pdf").write_bytes(
+        data[:head] + indirect + data[head + len(b"/Length ") + len(digits) :]
+    )
+    bound = file_content_bound(tmp_path / "indirect.pdf", MAX_CONTENT_BYTES_PER_PAGE)
+    assert bound > MAX_CONTENT_BYTES_PER_PAGE
+
+
+def test_an_image_stream_is_not_content(tmp_path):
+    from annualcheck.pdf.inflate import file_content_bound
+
+    image = zlib.compress(b"\0" * 8_000_000)
+    pdf = tmp_path / "image.pdf"
+    pdf.write_bytes(
+        b"%PDF-1.4\n1 0 obj << /Type /XObject /Subtype /Image /Filter /FlateDecode /Length "
+        + str(len(image)).encode()
+        + b" >>\nstream\n"
+        + image
+        + b"\nendstream\nendobj\n%%EOF\n"
+    )
+    assert file_content_bound(pdf, 1000) == 0
+    pdf.write_bytes(pdf.read_bytes().replace(b"/Subtype /Image", b"/Subtype /Form "))
+    assert file_content_bound(pdf, 1000) > 1000  # as a form it is content, over the cap
+    assert 8_000_000 <= file_content_bound(pdf, 10**9) <= len(image) * 1100  # an upper bound

@@ -13,12 +13,16 @@ effort: a file pdfminer cannot parse, or a stream it cannot decode, is left to t
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import logging
+import mmap
+import re
 import warnings
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from annualcheck.model.errors import TooLargeError
 
@@ -44,6 +48,90 @@ def inflated_size(data: bytes, cap: int) -> int | None:
             data = inflater.unconsumed_tail
     except zlib.error:
         return None
+    return total
+
+
+#: How far before a `stream` keyword its dictionary is looked for (a stream's dictionary is a
+#: few hundred bytes; one further away is not read, and its stream counted at its worst).
+_DICT_LOOKBACK = 4096
+_LENGTH = re.compile(rb"/Length\s+(\d+)(\s+\d+\s+R)?")
+#: Filters of image data, which reading text never decodes.
+_IMAGE_FILTERS = (b"/DCTDecode", b"/JPXDecode", b"/CCITTFaxDecode", b"/JBIG2Decode", b"/DCT")
+
+
+def _is_image(dictionary: bytes) -> bool:
+    return b"/Image" in dictionary or any(f in dictionary for f in _IMAGE_FILTERS)
+
+
+def _worst(data: bytes, dictionary: bytes) -> int:
+    """The most a stream could inflate to, from its size and filters alone."""
+    if _is_image(dictionary):
+        return 0
+    return len(data) * MAX_DEFLATE_RATIO if b"/Filter" in dictionary else len(data)
+
+
+def _stream_bound(data: bytes, dictionary: bytes, cap: int) -> int:
+    """At least what one stream (raw bytes `data`, its `dictionary`) inflates to when read as
+    content: its inflated size for Flate (after ASCII85, if wrapped); otherwise (encrypted,
+    damaged, another filter) `_worst`."""
+    worst = _worst(data, dictionary)
+    if worst == len(data):  # an image, or no filter
+        return worst
+    if b"/ASCII85Decode" in dictionary or b"/A85" in dictionary:
+        try:
+            body = data.strip()
+            data = base64.a85decode(body[:-2] if body.endswith(b"~>") else body, adobe=False)
+        except ValueError:
+            return worst
+    if b"/FlateDecode" in dictionary or b"/Fl" in dictionary:
+        size = inflated_size(data, cap)
+        if size is not None:
+            return size
+    return worst
+
+
+def _streams(data: Any) -> Iterator[tuple[int, int, bytes]]:
+    """(start, end, dictionary) of every `stream ... endstream` in the bytes, in one pass."""
+    at = data.find(b"stream")
+    while at >= 0:
+        head = data[at + 6 : at + 8]
+        if data[max(0, at - 3) : at] != b"end" and head[:1] in (b"\r", b"\n"):
+            start = at + 6 + (2 if head == b"\r\n" else 1)
+            dictionary = data[max(0, at - _DICT_LOOKBACK) : at]
+            dictionary = dictionary[dictionary.rfind(b"obj") + 1 :]
+            length = _LENGTH.search(dictionary)  # direct; an indirect one is not followed
+            if length and not length.group(2):
+                end = start + int(length.group(1))
+            else:
+                end = data.find(b"endstream", start)
+            end = len(data) if end < start else min(end, len(data))
+            yield start, end, dictionary
+            at = data.find(b"stream", end)
+        else:
+            at = data.find(b"stream", at + 6)
+
+
+def file_content_bound(path: Path, cap: int) -> int:
+    """An upper bound on what the content of any one page of the file inflates to: every
+    stream of the file that is not an image, summed (a page's content is some of them).
+
+    Found by scanning the bytes for `stream` keywords (no parser to import, linear in the
+    file): first each stream's worst case from its size and filters; while their sum is over
+    `cap`, the biggest are inflated (a chunk at a time) to their real size. A report is
+    settled in a few milliseconds; a bomb, or a file too big to settle, is over the cap."""
+    with open(path, "rb") as fh:
+        try:
+            data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except ValueError:  # an empty file
+            return 0
+        with data:
+            streams = [(_worst(data[a:b], d), a, b, d) for a, b, d in _streams(data)]
+            total = sum(w for w, *_ in streams)
+            streams.sort(key=lambda s: -s[0])
+            for worst, a, b, dictionary in streams:
+                if total <= cap or worst == 0:
+                    break
+                total -= worst - _stream_bound(data[a:b], dictionary, cap)
     return total
 
 
@@ -91,8 +179,14 @@ def _size(count: int) -> str:
 
 
 def check_content_sizes(path: Path, password: str | None = None, cap: int | None = None) -> None:
-    """Raise TooLargeError naming the first page whose content inflates past the cap."""
+    """Raise TooLargeError naming the first page whose content inflates past the cap.
+
+    The file's bound comes first (`file_content_bound`): when all its content together is
+    under the cap, so is every page's, and the parser that attributes streams to pages is
+    never imported; a real report is settled that way in milliseconds."""
     cap = MAX_CONTENT_BYTES_PER_PAGE if cap is None else cap
+    if file_content_bound(path, cap) <= cap:
+        return
     try:
         from pdfminer.pdfdocument import PDFDocument
         from pdfminer.pdfpage import PDFPage
@@ -123,4 +217,9 @@ def check_content_sizes(path: Path, password: str | None = None, cap: int | None
             return
 
 
-__all__ = ["MAX_CONTENT_BYTES_PER_PAGE", "check_content_sizes", "inflated_size"]
+__all__ = [
+    "MAX_CONTENT_BYTES_PER_PAGE",
+    "check_content_sizes",
+    "file_content_bound",
+    "inflated_size",
+]
