@@ -37,6 +37,7 @@ from annualcheck.model.errors import (
 )
 from annualcheck.model.record import BBox
 from annualcheck.model.safety import clean_text
+from annualcheck.pdf.plumber import lean
 from annualcheck.pdf.text import normalise_page
 from annualcheck.pdf.vectors import VectorCensus, census_page
 
@@ -414,11 +415,11 @@ class PdfDocument:
         if self._plumber is None:
             self._plumber = self._open_plumber()
         try:
-            return self._plumber.pages[number - 1]
+            return lean(self._plumber.pages[number - 1])
         except (IndexError, TypeError, ValueError, KeyError):
             alone = self._open_plumber(pages=[number])
             self._plumber_alone.append(alone)
-            return alone.pages[0]
+            return lean(alone.pages[0])
 
     def _open_plumber(self, pages: list[int] | None = None) -> Any:
         import io
