@@ -145,7 +145,9 @@ def _page_chars(textpage: Any, height: float) -> list[list[_Char]]:
         if ch.isspace():
             if current and current[-1].ch != " ":
                 last = current[-1]
-                current.append(_Char(" ", last.x1, last.top, last.x1, last.bottom, 0.0, last.base))
+                current.append(
+                    _Char(" ", last.x1, last.top, last.x1, last.bottom, 0.0, last.base, len(runs))
+                )
             ask_size = True
             continue
         get_box(raw_tp, index, left, right, bottom, top)
@@ -170,17 +172,12 @@ def _page_chars(textpage: Any, height: float) -> list[list[_Char]]:
                 height - bottom.value,
                 size,
                 height - origin_y.value,
+                len(runs),  # the run's number: its place among all runs, kept or not
             )
         )
     if current:
         runs.append(current)
-    out = []
-    for number, run in enumerate(runs):
-        if any(c.ch != " " for c in run):
-            for c in run:
-                c.run = number
-            out.append(run)
-    return out
+    return [run for run in runs if any(c.ch != " " for c in run)]
 
 
 def _strip_spaces(chars: list[_Char]) -> list[_Char]:
@@ -192,7 +189,8 @@ def _strip_spaces(chars: list[_Char]) -> list[_Char]:
     return chars[start:end]
 
 
-_X0 = operator.attrgetter("x0")
+_X0, _X1 = operator.attrgetter("x0"), operator.attrgetter("x1")
+_TOP, _BOTTOM = operator.attrgetter("top"), operator.attrgetter("bottom")
 
 
 def _median(values: list[float]) -> float:
@@ -212,17 +210,20 @@ def _split_run(chars: list[_Char]) -> list[list[_Char]]:
     where the next glyph jumps back to the left or leaves the previous glyph's band."""
     pieces: list[list[_Char]] = [[]]
     piece = pieces[0]
-    prev: _Char | None = None
+    started = False
+    prev_x0 = prev_base = prev_size = 0.0  # the previous glyph's, read once
     for c in chars:  # the hot loop of reading a page: plain comparisons, no calls
         if c.ch != " ":
-            if prev is not None:
-                em = c.size if c.size > prev.size else prev.size
+            size = c.size
+            if started:
+                em = size if size > prev_size else prev_size
                 if em < 1.0:
                     em = 1.0
-                if c.x0 < prev.x0 - 2 * em or abs(c.base - prev.base) > 0.6 * em:
+                if c.x0 < prev_x0 - 2 * em or abs(c.base - prev_base) > 0.6 * em:
                     piece = []
                     pieces.append(piece)
-            prev = c
+            started = True
+            prev_x0, prev_base, prev_size = c.x0, c.base, size
         piece.append(c)
     stripped = (_strip_spaces(p) for p in pieces)
     return [p for p in stripped if p]
@@ -321,10 +322,10 @@ def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
     cells = [c for c in cells if c]
     text = " ".join(cells)
     bbox = BBox(
-        min(c.x0 for c in glyphs),
-        min(c.top for c in glyphs),
-        max(c.x1 for c in glyphs),
-        max(c.bottom for c in glyphs),
+        min(map(_X0, glyphs)),
+        min(map(_TOP, glyphs)),
+        max(map(_X1, glyphs)),
+        max(map(_BOTTOM, glyphs)),
     )
     return Line(
         text=text,
