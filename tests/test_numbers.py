@@ -7,14 +7,16 @@ and from the wording other years use ("19 fewer than 2017", "an increase of 3 fr
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import annualcheck.prose.numbers as numbers
 from annualcheck.prose.comparisons import find_stated_changes
-from annualcheck.prose.numbers import find_numbers, parse_number
+from annualcheck.prose.numbers import find_numbers, fold_width, parse_number
 from helpers.paths import committed
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "2020-annual-report.md"
@@ -238,3 +240,29 @@ def test_change_phrases_round_trip(n, word):
     (change,) = find_stated_changes(text, 2018)
     assert change.delta == (n if word == "more" else -n)
     assert change.reference_period == "2017"
+
+
+def _fold_one_by_one(text: str) -> str:
+    """NFKC of each character where it stays one character: what fold_width promises."""
+    out = []
+    for ch in text:
+        folded = unicodedata.normalize("NFKC", ch)
+        out.append(folded if len(folded) == 1 else ch)
+    return "".join(out)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
+def test_fold_width_folds_each_character_in_place(text):
+    folded = fold_width(text)
+    assert len(folded) == len(text)
+    assert folded == _fold_one_by_one(text)
+
+
+def test_fold_width_table_stays_bounded(monkeypatch):
+    """A text of many distinct characters folds right and leaves the table at its bound."""
+    monkeypatch.setattr(numbers, "FOLD_TABLE_MAX", 50)
+    monkeypatch.setattr(numbers, "_FOLDS", numbers._FoldTable())
+    text = "".join(chr(c) for c in range(0xFF01, 0xFF01 + 200))  # full-width ASCII and more
+    assert fold_width(text) == _fold_one_by_one(text)
+    assert fold_width("\uff11\uff12") == "12"
+    assert len(numbers._FOLDS) == 50

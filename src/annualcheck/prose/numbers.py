@@ -64,12 +64,31 @@ def _fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
+class _FoldTable(dict):
+    """str.translate's table for fold_width, filled as characters are first met: the text
+    of a report is translated in C, and each distinct character is folded once. It keeps
+    at most FOLD_TABLE_MAX characters (a text of every Unicode character must not make it
+    the size of Unicode); past that a new character is folded each time it is met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        if len(self) < FOLD_TABLE_MAX:
+            self[code] = folded
+        return folded
+
+
+FOLD_TABLE_MAX = 20_000
+
+
+_FOLDS = _FoldTable()
+
+
 def fold_width(text: str) -> str:
     """Full-width digits, letters and signs ("１２", "（", "＋") as ASCII (NFKC), character by
     character so every position in the result is the same position in `text`."""
     if text.isascii():
         return text
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_FOLDS)
 
 
 def parse_number(text: str) -> float | None:

@@ -49,13 +49,14 @@ from annualcheck.extract.figures.merge import (
 )
 from annualcheck.model.record import Figure, Paragraph, StatedChange
 from annualcheck.profiles.spec import Profile
+from annualcheck.profiles.spec.base import PATTERN_FLAGS
 from annualcheck.profiles.spec.extract import FiguresProfile, KeyRule, RuleSet
 from annualcheck.prose.comparisons import ChangeToken
 from annualcheck.prose.quotes import mark_cut
 
 # -- data passed between the steps -------------------------------------------------------------
 
-_FLAGS = re.IGNORECASE | re.DOTALL
+_FLAGS = PATTERN_FLAGS  # the flags the profile check compiled the patterns with
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from annualcheck.extract.tables.cells import CharIndex, table_text
 from annualcheck.extract.tables.edges import (
     EDGE_BUDGET,
     census_over_budget,
@@ -108,8 +109,10 @@ def _find_fragments(doc: Any, n: int) -> list[Fragment]:
         "explicit_horizontal_lines": horizontals,
     }
     out = []
+    index: CharIndex | None = None
     for table in page.find_tables(table_settings=settings):
-        rows = [[c or "" for c in row] for row in table.extract()]
+        index = index or CharIndex(page.chars)
+        rows = [[c or "" for c in row] for row in table_text(table, index)]
         if not rows or max(len(r) for r in rows) < 2:
             continue
         x0, top, x1, bottom = table.bbox
