@@ -125,6 +125,7 @@ def test_encrypted_pdf_wrong_password(encrypted_report):
     assert "does not open" in line
 
 
+@pytest.mark.slow  # a whole report read; CI runs it
 def test_encrypted_pdf_with_password(encrypted_report):
     result = run("extract", encrypted_report, "--password", PASSWORD, "--no-cache")
     assert result.exit_code == 0, result.stderr
@@ -216,6 +217,7 @@ def test_batch_one_good_one_bad(tmp_path):
     assert "victims.total" in out.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # a whole report read twice; CI runs it
 def test_encrypted_report_is_not_served_from_cache(encrypted_report, tmp_path, monkeypatch):
     """After a run with the password, a run without it still fails: nothing was cached."""
     monkeypatch.setenv("ANNUALCHECK_CACHE_DIR", str(tmp_path / "cache"))

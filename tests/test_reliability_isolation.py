@@ -72,6 +72,7 @@ def test_plausible_numbers_still_parse():
     assert bounded_int("²") is None  # "²".isdigit() is True, int("²") raises
 
 
+@pytest.mark.slow  # a whole report re-rendered and read; CI runs it
 def test_a_huge_number_in_a_report_is_checked_without_error():
     rec = record(
         2020,

@@ -90,13 +90,12 @@ def frame_variant(tmp_path, kind: str):
 
 
 @pytest.fixture(scope="module")
-def base_2020():
-    from annualcheck.extract.pipeline import extract_record
-    from annualcheck.profiles import get_profile
-
-    return extract_record(REPORT_2020, profile=get_profile("jp-tip"))
+def base_2020(records):
+    """The unmodified 2020 report's record (the session's: read once for every test)."""
+    return records[2020]
 
 
+@pytest.mark.slow  # two whole reports re-read; CI runs it
 @pytest.mark.parametrize("kind", ["rotate", "crop"])
 def test_rotated_and_cropped_pages_read_like_the_original(tmp_path, kind, base_2020):
     """/Rotate 90 kept 1 of Table 2's 32 rows and a 30 pt CropBox inset 20: pdfium and

@@ -246,6 +246,7 @@ def test_2020_a_table2_row_splits_across_pages(texts_2020):
     assert split_rows, "no row of Table 2 is split across a page break"
 
 
+@pytest.mark.slow  # the 2020 report rendered again; CI runs it
 def test_rerendering_2020_gives_the_same_text(tmp_path, texts_2020):
     out = render_source(SOURCE_2020.read_text(encoding="utf-8"), tmp_path / "2020.pdf")
     assert page_texts(out) == texts_2020
