@@ -45,14 +45,8 @@ OCR = {"ocr-scan"}
 
 #: What does not read yet, by (test, rendering), and why (see issue 11). Marked xfail, not
 #: skipped: each still runs, and passes quietly once fixed.
-CENTRED_CELLS = (
-    "LibreOffice's HTML import centres cells vertically (no CSS), so a row's number is not "
-    "on its first line; the text strategy starts rows at the number"
-)
 OCR_TABLE = "OCR loses row numbers and splits cells; tables of an OCR'd scan are not read yet"
 KNOWN = {
-    ("trial_tables", "libreoffice-a4-serif"): CENTRED_CELLS,
-    ("trial_tables", "ghostscript"): CENTRED_CELLS + " (Ghostscript re-distils that rendering)",
     ("trial_tables", "ocr-scan"): OCR_TABLE,
     ("section2_figures", "ocr-scan"): (
         "OCR drops words around two figures ('and(four more' lost the 16; a stated change "

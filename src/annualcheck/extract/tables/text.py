@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from annualcheck.extract.tables.bands import BandRow, Piece, TableLine, rows_of_page
 from annualcheck.extract.tables.page import (
     caption_pattern,
     caption_top,
@@ -23,9 +24,10 @@ from annualcheck.pdf.words import page_words
 
 
 def _header_columns(
-    words: list[dict], header_words: tuple[str, ...]
+    words: list[dict], header_words: tuple[str, ...], body: list[dict] | None = None
 ) -> tuple[float, list[float]] | None:
-    """The header line's position and the left edge of each column (from its first words)."""
+    """The header line's position and the left edge of each column (from its first words,
+    moved to where the cells of `body`, the page's words, start: `aligned_edges`)."""
     firsts = [h.split()[0].lower() for h in header_words]
     for w in words:
         if w["text"].lower() != firsts[0]:
@@ -40,8 +42,32 @@ def _header_columns(
                 break
             edges.append(hit["x0"])
         if len(edges) == len(firsts):
-            return w["bottom"], edges
+            below = [v for v in (words if body is None else body) if v["top"] >= w["bottom"]]
+            return w["bottom"], aligned_edges(below, edges, line)
     return None
+
+
+def aligned_edges(body: list[dict], edges: list[float], header: list[dict]) -> list[float]:
+    """Column edges where the body's cells start, for a producer that centres the header words
+    over their columns. A column's cells are set flush left, so its lines start at one edge:
+    of the body's words that start after the previous header word and no further right than
+    this header word, the left edge most of them share is where the column begins (under a
+    flush-left header that is the header word's own edge). Kept as the header word's edge
+    when no edge is shared by three words (centred cells)."""
+    out = [edges[0]]
+    for i, edge in enumerate(edges[1:], start=1):
+        before = max((h["x1"] for h in header if h["x0"] < edge - 2), default=edges[i - 1])
+        starts = [v["x0"] for v in body if before < v["x0"] <= edge + 2]
+        counts: dict[int, int] = {}
+        for x in starts:
+            counts[round(x)] = counts.get(round(x), 0) + 1
+        shared = {k: sum(counts.get(k + d, 0) for d in (-1, 0, 1)) for k in counts}
+        best = max(shared.items(), key=lambda kv: (kv[1], kv[0]), default=None)
+        if best is None or best[1] < 3:
+            out.append(edge)
+        else:
+            out.append(min(min(x for x in starts if abs(x - best[0]) <= 1.5), edge))
+    return out
 
 
 def _text_lines(words: list[dict], below: float) -> list[list[dict]]:
@@ -54,16 +80,46 @@ def _text_lines(words: list[dict], below: float) -> list[list[dict]]:
     return lines
 
 
+def _column_of(word: dict, edges: list[float]) -> int:
+    if word["x0"] < edges[0] - 2:
+        return 0
+    return max(i for i, e in enumerate(edges) if word["x0"] >= e - 2)
+
+
 def _split_columns(line: list[dict], edges: list[float]) -> list[str]:
     cells = [""] * len(edges)
     for w in sorted(line, key=lambda w: w["x0"]):
-        col = (
-            max(i for i, e in enumerate(edges) if w["x0"] >= e - 2)
-            if w["x0"] >= edges[0] - 2
-            else 0
-        )
+        col = _column_of(w, edges)
         cells[col] = f"{cells[col]} {w['text']}".strip()
     return cells
+
+
+def _table_line(line: list[dict], edges: list[float], anchor: bool) -> TableLine:
+    """A text line cut into its columns, each piece with the box of its words."""
+    pieces = []
+    for col in range(len(edges)):
+        mine = sorted((w for w in line if _column_of(w, edges) == col), key=lambda w: w["x0"])
+        if mine:
+            box = _words_box(mine)
+            text = " ".join(w["text"] for w in mine)
+            pieces.append(Piece(col, text, box.x0, box.x1, box.top, box.bottom))
+    return TableLine(tuple(pieces), anchor)
+
+
+def _add_page_rows(rows: list[RawRow], found: list[BandRow], n: int) -> None:
+    """A page's rows of an unruled table added to those before: the rest of a row the page
+    break split joins the last row; each numbered row is a new one."""
+    for band in found:
+        if band.anchor is None:
+            if rows:
+                last = rows[-1]
+                last.cells = join_cells(last.cells, band.cells)
+                if n not in last.pages:
+                    last.pages.append(n)
+                    last.joined = True
+                last.boxes.append(band.box)
+            continue
+        rows.append(RawRow(band.cells, [n], [band.box]))
 
 
 def _words(doc: Any, n: int) -> list[dict]:
@@ -84,6 +140,7 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
     top = caption_top(doc, caption, part)
     months = tuple(m.lower() for m in part.months)
     previous_texts: set[str] = set()
+    last_number = 0  # of the last row of a trial table
     # Pages are read while the rows go on (a table printed large runs over many pages);
     # its first row must be found within the first few pages.
     for n in range(caption.page, page_count(doc) + 1):
@@ -101,7 +158,7 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
             candidates = [w for w in words if w["top"] >= top]
         else:  # on a later page only a header repeated at its top counts
             candidates = [w for line in _text_lines(words, 0.0)[:2] for w in line]
-        found = _header_columns(candidates, kind.header_words)
+        found = _header_columns(candidates, kind.header_words, words)
         below = top if n == caption.page else 0.0
         if found is not None:
             below, edges = found
@@ -109,15 +166,28 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
             previous_texts = page_texts
             continue
         ended = False
+        pending: list[TableLine] = []  # a trial table's lines on this page (`rows_of_page`)
         previous_bottom: float | None = None
         lines = _text_lines(words, below)
         leading = _line_leading(lines)
         for line in lines:
             text = " ".join(w["text"] for w in line)
             cells = _split_columns(line, edges)
-            if is_header_row(cells, part) or is_furniture(text, set()) or id(line[0]) in repeated:
+            # A number alone on a line inside the page is the next row's number set beside
+            # the middle of its row (cells centred vertically), not a page number.
+            centred_key = (
+                kind.kind == "trial"
+                and id(line[0]) not in ends
+                and bounded_int(text) == last_number + 1
+            )
+            furniture = is_furniture(text, set()) and not centred_key
+            if is_header_row(cells, part) or furniture or id(line[0]) in repeated:
                 continue
-            if pattern.match(text) and rows:
+            started = bool(rows) or any(p.anchor for p in pending)
+            caption_line = pattern.match(text)
+            # A caption ends the table; so does its own caption before any row (a table
+            # captioned under it is read from above the caption, never past it).
+            if caption_line and (started or caption_line.group(1) == caption.label):
                 ended = True
                 break
             key = cells[0]
@@ -128,12 +198,19 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
                 previous_bottom is None or line_top - previous_bottom > leading + 0.2 * height
             )
             previous_bottom = max(w["bottom"] for w in line)
-            if kind.kind == "trial":
+            if kind.kind == "trial":  # lines to rows once the page is read: `rows_of_page`
                 number = bounded_int(key)
-                previous = bounded_int(rows[-1].cells[0]) if rows else 0
-                starts = number is not None and previous is not None and number == previous + 1
-                continues = not key
-            elif kind.kind == "columns":  # no row key to recognise: a new row is a new line
+                starts = number is not None and number == last_number + 1
+                if starts or not key:
+                    pending.append(_table_line(line, edges, starts))
+                    last_number = number if starts and number is not None else last_number
+                elif started:
+                    ended = True
+                    break
+                if n not in pages:
+                    pages.append(n)
+                continue
+            if kind.kind == "columns":  # no row key to recognise: a new row is a new line
                 starts = bool(key) and (not rows or gap_before)
                 continues = not key or not gap_before
             else:
@@ -152,6 +229,7 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
                 break
             if n not in pages:
                 pages.append(n)
+        _add_page_rows(rows, rows_of_page(pending), n)
         if ended or (rows and n not in pages):
             break
         previous_texts = page_texts
