@@ -98,16 +98,49 @@ def _reaches(cell: list[Piece], band: tuple[float, float]) -> bool:
     return cell[0].top < bottom - clear and cell[-1].bottom > top + clear
 
 
-def _row_above(piece: Piece, bands: list[tuple[float, float]]) -> int | None:
-    """The last row whose number stands at or above the piece (top alignment), None if none."""
-    above = [k for k, (top, bottom) in enumerate(bands) if top <= piece.top + 0.25 * (bottom - top)]
-    return above[-1] if above else None
+#: `BandRow.anchor` of the lines at a page foot that begin the row numbered overleaf.
+NEXT_ROW = -1
+
+
+def _alignment(cells: list[tuple[list[Piece], int]], bands: list[tuple[float, float]]) -> str:
+    """How the producer sets a cell's lines in its row ("top", "middle" or "bottom"), from the
+    cells of several lines that reach one number: which of their top, middle or bottom lines
+    up with the number's. Top unless another fits more cells."""
+    score = {"top": 0, "middle": 0, "bottom": 0}
+    for cell, k in cells:
+        top, bottom = bands[k]
+        near = 0.4 * (bottom - top)
+        score["top"] += abs(cell[0].top - top) <= near
+        score["bottom"] += abs(cell[-1].bottom - bottom) <= near
+        score["middle"] += abs((cell[0].top + cell[-1].bottom) / 2 - (top + bottom) / 2) <= near
+    best = max(score.values())
+    return "top" if score["top"] == best else max(score, key=lambda a: score[a])
+
+
+def _owner(top: float, bottom: float, bands: list[tuple[float, float]], alignment: str) -> int:
+    """The row of lines that reach no number: before the page's first number, the row the page
+    break split (None); after its last, that row when cells are set at the top, else the row
+    whose number is overleaf (`NEXT_ROW`); between two numbers, the one above (top), below
+    (bottom) or nearest (middle)."""
+    if not bands or bottom <= bands[0][0]:
+        return None  # type: ignore[return-value]
+    if top >= bands[-1][1]:
+        return len(bands) - 1 if alignment == "top" else NEXT_ROW
+    below = next(k for k, band in enumerate(bands) if band[0] >= bottom)
+    if alignment == "bottom":
+        return below
+    if alignment == "middle":
+        centre = (top + bottom) / 2
+        above_gap = centre - sum(bands[below - 1]) / 2
+        below_gap = sum(bands[below]) / 2 - centre
+        return below if below_gap < above_gap else below - 1
+    return below - 1
 
 
 def rows_of_page(lines: list[TableLine]) -> list[BandRow]:
     """The rows of one page of an unruled table: each line's pieces given to the row whose
-    number's line their cell reaches into; the pieces before the first number that reach no
-    number come first, as the rest of the row before (anchor None)."""
+    number's line their cell reaches into (others by `_owner`); the rest of the row before
+    comes first (anchor None), the start of the row numbered overleaf last (`NEXT_ROW`)."""
     anchors = [line for line in lines if line.anchor]
     bands = []
     for line in anchors:
@@ -121,15 +154,31 @@ def rows_of_page(lines: list[TableLine]) -> list[BandRow]:
         sorted((p for p in pieces if p.column == c), key=lambda p: p.top) for c in range(width)
     ]
     height = median(p.bottom - p.top for p in pieces)
-    split = _cell_spacing(columns) + 0.2 * height
+    spacing = _cell_spacing(columns)
+    if spacing > 0.6 * height:  # no cell of several lines on the page: that gap is between rows
+        spacing = 0.0
+    split = spacing + 0.2 * height
+    cells = [cell for column in columns for cell in _cells_of_column(column, split)]
+    hits = [[k for k, band in enumerate(bands) if _reaches(cell, band)] for cell in cells]
+    alignment = _alignment(
+        [
+            (cell, hit[0])
+            for cell, hit in zip(cells, hits, strict=True)
+            if len(hit) == 1 and len(cell) > 1
+        ],
+        bands,
+    )
     owner: dict[int, int | None] = {}
-    for column in columns:
-        for cell in _cells_of_column(column, split):
-            hits = [k for k, band in enumerate(bands) if _reaches(cell, band)]
-            for piece in cell:
-                owner[id(piece)] = hits[0] if len(hits) == 1 else _row_above(piece, bands)
+    for cell, hit in zip(cells, hits, strict=True):
+        for piece in cell:
+            if len(hit) == 1:
+                owner[id(piece)] = hit[0]
+                continue
+            own = [k for k, band in enumerate(bands) if _reaches([piece], band)]
+            span = (cell[0].top, cell[-1].bottom) if not hit else (piece.top, piece.bottom)
+            owner[id(piece)] = own[0] if own else _owner(*span, bands, alignment)
     out = []
-    for anchor in [None, *range(len(bands))]:
+    for anchor in [None, *range(len(bands)), NEXT_ROW]:
         mine = [p for p in pieces if owner[id(p)] == anchor]
         if mine:
             out.append(BandRow(anchor, _cells(mine, width), _box(mine)))

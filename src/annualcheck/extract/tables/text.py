@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from annualcheck.extract.tables.bands import BandRow, Piece, TableLine, rows_of_page
+from annualcheck.extract.tables.bands import NEXT_ROW, BandRow, Piece, TableLine, rows_of_page
 from annualcheck.extract.tables.page import (
     caption_pattern,
     caption_top,
@@ -106,9 +106,13 @@ def _table_line(line: list[dict], edges: list[float], anchor: bool) -> TableLine
     return TableLine(tuple(pieces), anchor)
 
 
-def _add_page_rows(rows: list[RawRow], found: list[BandRow], n: int) -> None:
+def _add_page_rows(
+    rows: list[RawRow], found: list[BandRow], n: int, overleaf: RawRow | None
+) -> RawRow | None:
     """A page's rows of an unruled table added to those before: the rest of a row the page
-    break split joins the last row; each numbered row is a new one."""
+    break split joins the last row; the start of a row whose number is overleaf (`overleaf`,
+    from the page before) goes in front of the next numbered row; each numbered row is a new
+    one. Returns the start of a row this page leaves for the next."""
     for band in found:
         if band.anchor is None:
             if rows:
@@ -119,7 +123,17 @@ def _add_page_rows(rows: list[RawRow], found: list[BandRow], n: int) -> None:
                     last.joined = True
                 last.boxes.append(band.box)
             continue
+        if band.anchor == NEXT_ROW:
+            return RawRow(band.cells, [n], [band.box])
+        if overleaf is not None:
+            cells = join_cells(overleaf.cells, band.cells)
+            rows.append(RawRow(cells, overleaf.pages + [n], overleaf.boxes + [band.box], True))
+            overleaf = None
+            continue
         rows.append(RawRow(band.cells, [n], [band.box]))
+    if overleaf is not None and rows:  # no row followed: it was the rest of the last one
+        rows[-1].cells = join_cells(rows[-1].cells, overleaf.cells)
+    return None
 
 
 def _words(doc: Any, n: int) -> list[dict]:
@@ -141,6 +155,7 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
     months = tuple(m.lower() for m in part.months)
     previous_texts: set[str] = set()
     last_number = 0  # of the last row of a trial table
+    overleaf: RawRow | None = None  # the start of a row whose number the next page prints
     # Pages are read while the rows go on (a table printed large runs over many pages);
     # its first row must be found within the first few pages.
     for n in range(caption.page, page_count(doc) + 1):
@@ -177,8 +192,8 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
             # the middle of its row (cells centred vertically), not a page number.
             centred_key = (
                 kind.kind == "trial"
-                and id(line[0]) not in ends
                 and bounded_int(text) == last_number + 1
+                and all(_column_of(w, edges) == 0 for w in line)
             )
             furniture = is_furniture(text, set()) and not centred_key
             if is_header_row(cells, part) or furniture or id(line[0]) in repeated:
@@ -229,10 +244,12 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
                 break
             if n not in pages:
                 pages.append(n)
-        _add_page_rows(rows, rows_of_page(pending), n)
+        overleaf = _add_page_rows(rows, rows_of_page(pending), n, overleaf)
         if ended or (rows and n not in pages):
             break
         previous_texts = page_texts
+    if overleaf is not None and rows:  # the table ended: it was the rest of the last row
+        rows[-1].cells = join_cells(rows[-1].cells, overleaf.cells)
     return rows, pages
 
 
