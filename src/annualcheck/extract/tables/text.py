@@ -24,10 +24,16 @@ from annualcheck.pdf.words import page_words
 
 
 def _header_columns(
-    words: list[dict], header_words: tuple[str, ...], body: list[dict] | None = None
-) -> tuple[float, list[float]] | None:
-    """The header line's position and the left edge of each column (from its first words,
-    moved to where the cells of `body`, the page's words, start: `aligned_edges`)."""
+    words: list[dict],
+    header_words: tuple[str, ...],
+    body: list[dict] | None = None,
+    before: tuple[list[float], list[float]] | None = None,
+) -> tuple[float, list[float], list[float]] | None:
+    """The header line's position, the left edge of each column (from its first words, moved
+    to where the cells of `body`, the page's words, start: `aligned_edges`) and the header
+    words' own edges. A header repeated where the page before printed it (`before`: its own
+    edges and the columns found under it) keeps those columns: the continuation may hold one
+    row above the narrative, too few lines to show where cells start."""
     firsts = [h.split()[0].lower() for h in header_words]
     for w in words:
         if w["text"].lower() != firsts[0]:
@@ -42,8 +48,12 @@ def _header_columns(
                 break
             edges.append(hit["x0"])
         if len(edges) == len(firsts):
+            if before is not None and all(
+                abs(a - b) <= 2 for a, b in zip(before[0], edges, strict=True)
+            ):
+                return w["bottom"], before[1], edges
             below = [v for v in (words if body is None else body) if v["top"] >= w["bottom"]]
-            return w["bottom"], aligned_edges(below, edges, line)
+            return w["bottom"], aligned_edges(below, edges, line), edges
     return None
 
 
@@ -151,6 +161,7 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
     rows: list[RawRow] = []
     pages: list[int] = []
     edges: list[float] | None = None
+    header_edges: list[float] | None = None  # where the header's words start
     top = caption_top(doc, caption, part)
     months = tuple(m.lower() for m in part.months)
     previous_texts: set[str] = set()
@@ -173,10 +184,11 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
             candidates = [w for w in words if w["top"] >= top]
         else:  # on a later page only a header repeated at its top counts
             candidates = [w for line in _text_lines(words, 0.0)[:2] for w in line]
-        found = _header_columns(candidates, kind.header_words, words)
+        before = (header_edges, edges) if header_edges and edges else None
+        found = _header_columns(candidates, kind.header_words, words, before)
         below = top if n == caption.page else 0.0
         if found is not None:
-            below, edges = found
+            below, edges, header_edges = found
         if edges is None:
             previous_texts = page_texts
             continue
