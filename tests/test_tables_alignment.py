@@ -143,3 +143,31 @@ def test_centred_lines_after_the_last_number_start_the_row_overleaf():
         _line(56, "", "Welfare Act,", ""),
     ]
     assert _rows(lines)[-1] == (NEXT_ROW, ["", "Violation of the Child Welfare Act,", ""])
+
+
+def test_bars_ocr_reads_a_grid_as_are_not_words():
+    """OCR reads vertical rules as "|", alone or stuck to a word; a row number keeps its
+    digits, a word its letters."""
+    from annualcheck.extract.tables.text import without_rule_marks
+
+    words = [
+        {"text": t, "x0": 0.0, "x1": 1.0, "top": 0.0, "bottom": 1.0}
+        for t in ("16", "|", "|.10", "Act|", "||", "and")
+    ]
+    assert [w["text"] for w in without_rule_marks(words)] == ["16", "10", "Act", "and"]
+
+
+def test_column_edges_where_cells_start_under_centred_header_words():
+    """Header words centred over their columns: the columns begin where the body's lines
+    start, not under the header words; under a flush-left header they stay put."""
+    from annualcheck.extract.tables.text import aligned_edges
+
+    def word(text, x0):
+        return {"text": text, "x0": x0, "x1": x0 + 5 * len(text), "top": 0.0, "bottom": 1.0}
+
+    header = [word("No.", 48), word("Offense", 225), word("Results", 447)]
+    body = [word("Violation", 71) for _ in range(4)] + [word("2", 421) for _ in range(5)]
+    body += [word("of", 120), word("the", 132), word("years", 430)]
+    assert aligned_edges(body, [48, 225, 447], header) == [48, 71, 421]
+    flush = [word("No.", 48), word("Offense", 71), word("Results", 421)]
+    assert aligned_edges(body, [48, 71, 421], flush) == [48, 71, 421]

@@ -57,17 +57,23 @@ def _header_columns(
     return None
 
 
-def aligned_edges(body: list[dict], edges: list[float], header: list[dict]) -> list[float]:
+def aligned_edges(
+    body: list[dict], edges: list[float], header: list[dict], window: float | None = None
+) -> list[float]:
     """Column edges where the body's cells start, for a producer that centres the header words
     over their columns. A column's cells are set flush left, so its lines start at one edge:
     of the body's words that start after the previous header word and no further right than
     this header word, the left edge most of them share is where the column begins (under a
     flush-left header that is the header word's own edge). Kept as the header word's edge
-    when no edge is shared by three words (centred cells)."""
+    when no edge is shared by three words (centred cells). With a `window`, the columns of the
+    page before moved by at most that much (a scanned page sits a little shifted or turned)."""
     out = [edges[0]]
     for i, edge in enumerate(edges[1:], start=1):
         before = max((h["x1"] for h in header if h["x0"] < edge - 2), default=edges[i - 1])
-        starts = [v["x0"] for v in body if before < v["x0"] <= edge + 2]
+        after = edge + 2
+        if window is not None:
+            before, after = edge - window, edge + window
+        starts = [v["x0"] for v in body if before < v["x0"] <= after]
         counts: dict[int, int] = {}
         for x in starts:
             counts[round(x)] = counts.get(round(x), 0) + 1
@@ -76,7 +82,8 @@ def aligned_edges(body: list[dict], edges: list[float], header: list[dict]) -> l
         if best is None or best[1] < 3:
             out.append(edge)
         else:
-            out.append(min(min(x for x in starts if abs(x - best[0]) <= 1.5), edge))
+            found = min(x for x in starts if abs(x - best[0]) <= 1.5)
+            out.append(found if window is not None else min(found, edge))
     return out
 
 
@@ -88,6 +95,24 @@ def _text_lines(words: list[dict], below: float) -> list[list[dict]]:
         else:
             lines.append([w])
     return lines
+
+
+#: What OCR reads a table's ruling as: vertical bars, alone or stuck to a word.
+_RULE_MARKS = "|\u00a6\u2016"
+
+
+def without_rule_marks(words: list[dict]) -> list[dict]:
+    """The words of a page without the bars OCR reads a table's vertical rules as ("|",
+    "16 |", "|.10"): a bar is never a cell's text, and left in the first column it hides the
+    row number."""
+    out = []
+    for w in words:
+        text = w["text"].strip(_RULE_MARKS)
+        if text != w["text"]:
+            text = text.strip(".;:,")
+        if text:
+            out.append(w if text == w["text"] else {**w, "text": text})
+    return out
 
 
 def _column_of(word: dict, edges: list[float]) -> int:
@@ -172,7 +197,7 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
     for n in range(caption.page, page_count(doc) + 1):
         if not rows and n >= caption.page + 4:
             break
-        words = page_words(doc, n)
+        words = without_rule_marks(page_words(doc, n))
         page_lines = _text_lines(words, 0.0)
         # A running head or foot: the page's first or last line, as on the page before.
         ends = {
@@ -189,6 +214,8 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
         below = top if n == caption.page else 0.0
         if found is not None:
             below, edges, header_edges = found
+        elif edges is not None and rows:  # no header repeated: columns where this page's
+            edges = aligned_edges(words, edges, [], window=6.0)  # cells start (a scan shifts pages)
         if edges is None:
             previous_texts = page_texts
             continue
@@ -217,7 +244,7 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
             if caption_line and (started or caption_line.group(1) == caption.label):
                 ended = True
                 break
-            key = cells[0]
+            key = cells[0] if any(ch.isalnum() for ch in cells[0]) else ""  # "." "," are specks
             line_top = min(w["top"] for w in line)
             height = max(w["bottom"] - w["top"] for w in line)
             # Rows are set apart by more than the line spacing inside a cell.
