@@ -171,3 +171,25 @@ def test_column_edges_where_cells_start_under_centred_header_words():
     assert aligned_edges(body, [48, 225, 447], header) == [48, 71, 421]
     flush = [word("No.", 48), word("Offense", 71), word("Results", 421)]
     assert aligned_edges(body, [48, 71, 421], flush) == [48, 71, 421]
+
+
+def test_a_date_cell_of_several_lines_is_one_row_key():
+    """A dated entry whose date cell wraps ("May 2016 May 2017" / "May 2018"), centred
+    beside a longer initiative: one row, not one per line that starts with a month."""
+    lines = [
+        _line(0, "", "The Second - Fifth Council"),
+        _line(12, "May 2016 May 2017", "for the Promotion of", anchor=True),
+        _line(24, "May 2018", "Measures held", anchor=True),
+        _line(36, "", "and published"),
+        _line(60, "June 2019", "Agreement", anchor=True),
+    ]
+    assert _rows_wrapping(lines) == [
+        (0, ["May 2016 May 2017 May 2018", "The Second - Fifth Council for the Promotion of Measures held and published"]),
+        (1, ["June 2019", "Agreement"]),
+    ]  # fmt: skip
+    # row numbers never wrap: there each key line is a row of its own
+    assert [r.anchor for r in rows_of_page(lines) if r.anchor is not None] == [0, 1, 2]
+
+
+def _rows_wrapping(lines):
+    return [(r.anchor, r.cells) for r in rows_of_page(lines, key_wraps=True)]

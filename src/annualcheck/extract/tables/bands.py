@@ -102,6 +102,25 @@ def _reaches(cell: list[Piece], band: tuple[float, float]) -> bool:
 NEXT_ROW = -1
 
 
+def _key_bands(keys: list[Piece], cells: list[list[Piece]]) -> list[tuple[float, float]]:
+    """The vertical band of each row's key: its line, or (keys that wrap) the span of the
+    first-column cell that holds several key lines."""
+    bands: list[tuple[float, float]] = []
+    seen: dict[int, int] = {}  # cell → its band
+    of_cell = {id(p): i for i, cell in enumerate(cells) for p in cell if p.column == 0}
+    for key in keys:
+        cell = of_cell.get(id(key))
+        if cell is None:
+            bands.append((key.top, key.bottom))
+        elif cell in seen:
+            top, _ = bands[seen[cell]]
+            bands[seen[cell]] = (top, key.bottom)
+        else:
+            seen[cell] = len(bands)
+            bands.append((key.top, key.bottom))
+    return bands
+
+
 def _alignment(cells: list[tuple[list[Piece], int]], bands: list[tuple[float, float]]) -> str:
     """How the producer sets a cell's lines in its row ("top", "middle" or "bottom"), from the
     cells of several lines that reach one number: which of their top, middle or bottom lines
@@ -137,18 +156,19 @@ def _owner(top: float, bottom: float, bands: list[tuple[float, float]], alignmen
     return below - 1
 
 
-def rows_of_page(lines: list[TableLine]) -> list[BandRow]:
+def rows_of_page(lines: list[TableLine], *, key_wraps: bool = False) -> list[BandRow]:
     """The rows of one page of an unruled table: each line's pieces given to the row whose
-    number's line their cell reaches into (others by `_owner`); the rest of the row before
-    comes first (anchor None), the start of the row numbered overleaf last (`NEXT_ROW`)."""
-    anchors = [line for line in lines if line.anchor]
-    bands = []
-    for line in anchors:
-        key = next((p for p in line.pieces if p.column == 0), line.pieces[0])
-        bands.append((key.top, key.bottom))
+    key's line their cell reaches into (others by `_owner`); the rest of the row before
+    comes first (anchor None), the start of the row numbered overleaf last (`NEXT_ROW`).
+    `key_wraps`: a key cell may run over several lines ("May 2016 May 2017 / May 2018"), so
+    key lines of one first-column cell are one row's key (a row number never wraps: there
+    each key line is a row)."""
     pieces = [p for line in lines for p in line.pieces]
     if not pieces:
         return []
+    keys = [
+        next((p for p in ln.pieces if p.column == 0), ln.pieces[0]) for ln in lines if ln.anchor
+    ]
     width = max(p.column for p in pieces) + 1
     columns = [
         sorted((p for p in pieces if p.column == c), key=lambda p: p.top) for c in range(width)
@@ -159,6 +179,7 @@ def rows_of_page(lines: list[TableLine]) -> list[BandRow]:
         spacing = 0.0
     split = spacing + 0.2 * height
     cells = [cell for column in columns for cell in _cells_of_column(column, split)]
+    bands = _key_bands(keys, cells if key_wraps else [])
     hits = [[k for k, band in enumerate(bands) if _reaches(cell, band)] for cell in cells]
     alignment = _alignment(
         [

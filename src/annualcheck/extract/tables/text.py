@@ -264,12 +264,19 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
                 if n not in pages:
                     pages.append(n)
                 continue
-            if kind.kind == "columns":  # no row key to recognise: a new row is a new line
-                starts = bool(key) and (not rows or gap_before)
-                continues = not key or not gap_before
-            else:
-                starts = key.lower().startswith(months) and (not rows or gap_before)
-                continues = not key or not gap_before
+            if kind.kind != "columns":  # dated entries: a date starts a row, lines of one
+                starts = key.lower().startswith(months)  # date cell make one (`key_wraps`)
+                if starts or not key or (started and not gap_before and _dated(key, months)):
+                    pending.append(_table_line(line, edges, starts))
+                elif started:
+                    ended = True
+                    break
+                if n not in pages:
+                    pages.append(n)
+                continue
+            # no row key to recognise: a new row is a new line
+            starts = bool(key) and (not rows or gap_before)
+            continues = not key or not gap_before
             if starts:
                 rows.append(RawRow(cells, [n], [_words_box(line)]))
             elif rows and continues:
@@ -283,13 +290,22 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
                 break
             if n not in pages:
                 pages.append(n)
-        overleaf = _add_page_rows(rows, rows_of_page(pending), n, overleaf)
+        found_rows = rows_of_page(pending, key_wraps=kind.kind != "trial")
+        overleaf = _add_page_rows(rows, found_rows, n, overleaf)
         if ended or (rows and n not in pages):
             break
         previous_texts = page_texts
     if overleaf is not None and rows:  # the table ended: it was the rest of the last row
         rows[-1].cells = join_cells(rows[-1].cells, overleaf.cells)
     return rows, pages
+
+
+def _dated(key: str, months: tuple[str, ...]) -> bool:
+    """A first cell that goes on with a date cell wrapped onto its line ("2017 May 2018",
+    "2014"): every word a month or a year. A heading right under the table ("2 Gaining a
+    thorough ...") is not."""
+    words = key.lower().replace(",", " ").split()
+    return bool(words) and all(w in months or (w.isdigit() and len(w) == 4) for w in words)
 
 
 def _line_leading(lines: list[list[dict]]) -> float:
