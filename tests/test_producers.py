@@ -56,10 +56,6 @@ KNOWN = {
         "of suspects.nationality.japan)"
     ),
     ("other_figures", "ocr-scan"): "OCR garbles 2 of the 20 other figures (hotline, IOM)",
-    ("table1", "weasyprint-b5-mono"): (
-        "Table 1 ends a page whose successor opens with a running head naming the next "
-        "section; the text strategy takes that head for the rest of the last row"
-    ),
 }
 
 

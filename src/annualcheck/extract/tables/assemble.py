@@ -168,14 +168,15 @@ def read_table(
         if fragments:
             notes.append("ruled box without body rows; read by the text strategy")
         strategy = "text"
+        running = getattr(layout, "running_texts", None) or {}
         above = _caption_above_rows(layout, caption)
         raw = []
         if above is not None:  # the caption stands under its table
-            raw, pages = text_rows(doc, above, kind, part)
+            raw, pages = text_rows(doc, above, kind, part, running)
             if raw:
                 notes.append("caption printed under the table; rows read from above it")
         if not raw:
-            raw, pages = text_rows(doc, caption, kind, part)
+            raw, pages = text_rows(doc, caption, kind, part, running)
     if kind.kind == "trial":
         rows: list[Any] = []
         for r in raw:

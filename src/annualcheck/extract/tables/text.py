@@ -18,6 +18,7 @@ from annualcheck.extract.tables.page import (
     page_count,
 )
 from annualcheck.extract.tables.rows import RawRow, join_cells
+from annualcheck.layout.contents import norm_words
 from annualcheck.model.record import BBox, Caption
 from annualcheck.model.safety import bounded_int
 from annualcheck.pdf.words import page_words
@@ -178,7 +179,9 @@ def _words(doc: Any, n: int) -> list[dict]:
     return page_words(n) if page_words is not None else doc.plumber_page(n).extract_words()
 
 
-def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[RawRow], list[int]]:
+def text_rows(
+    doc: Any, caption: Caption, kind: Any, part: Any, running: dict[int, set[str]] | None = None
+) -> tuple[list[RawRow], list[int]]:
     """Rows read from words when the table has no ruling: under the header, a line whose
     first column holds the next row number (or a date, for a table of dated entries) starts a row; other lines
     continue it; the table ends at a line whose first column holds anything else."""
@@ -235,7 +238,8 @@ def text_rows(doc: Any, caption: Caption, kind: Any, part: Any) -> tuple[list[Ra
                 and all(_column_of(w, edges) == 0 for w in line)
             )
             furniture = is_furniture(text, set()) and not centred_key
-            if is_header_row(cells, part) or furniture or id(line[0]) in repeated:
+            head = norm_words(text) in (running or {}).get(n, ())  # a running head or foot
+            if is_header_row(cells, part) or furniture or head or id(line[0]) in repeated:
                 continue
             started = bool(rows) or any(p.anchor for p in pending)
             caption_line = pattern.match(text)
