@@ -1,8 +1,9 @@
 """The text strategy: a table read from its words where the producer drew no ruling.
 
 Why apart: it reads a table another way than the ruled finder (column edges from the header
-line's first words, rows from row numbers or dates in the first column), and it runs only
-when the ruled reading found no body rows.
+line's first words, moved to where the body's cells start; rows keyed by row numbers or dates
+in the first column, each page's lines given to those rows by `bands`, whatever the vertical
+alignment of the cells), and it runs only when the ruled reading found no body rows.
 """
 
 from __future__ import annotations
