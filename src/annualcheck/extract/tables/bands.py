@@ -14,6 +14,7 @@ the page's first number, to the row the page break split.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from statistics import median
 
@@ -156,13 +157,47 @@ def _owner(top: float, bottom: float, bands: list[tuple[float, float]], alignmen
     return below - 1
 
 
-def rows_of_page(lines: list[TableLine], *, key_wraps: bool = False) -> list[BandRow]:
+def _ruled_owners(
+    pieces: list[Piece], bands: list[tuple[float, float]], rules: list[float]
+) -> dict[int, int | None] | None:
+    """Rows by the rules drawn between them: a piece belongs to the row whose key stands
+    between the same two rules. None when the rules do not set every key apart (rules only
+    above and under the table). Between rules with no key: before the first key, the row
+    the page break split (None); after the last, the row numbered overleaf; else the row
+    above."""
+    if not rules or not bands:
+        return None
+
+    def between(top: float, bottom: float) -> int:
+        return bisect.bisect(rules, (top + bottom) / 2)
+
+    keyed = [between(*band) for band in bands]
+    if len(set(keyed)) != len(keyed):
+        return None
+    out: dict[int, int | None] = {}
+    for piece in pieces:
+        at = between(piece.top, piece.bottom)
+        if at in keyed:
+            out[id(piece)] = keyed.index(at)
+        elif at < keyed[0]:
+            out[id(piece)] = None
+        elif at > keyed[-1]:
+            out[id(piece)] = NEXT_ROW
+        else:
+            out[id(piece)] = max(k for k, b in enumerate(keyed) if b < at)
+    return out
+
+
+def rows_of_page(
+    lines: list[TableLine], *, key_wraps: bool = False, rules: list[float] | None = None
+) -> list[BandRow]:
     """The rows of one page of an unruled table: each line's pieces given to the row whose
     key's line their cell reaches into (others by `_owner`); the rest of the row before
     comes first (anchor None), the start of the row numbered overleaf last (`NEXT_ROW`).
     `key_wraps`: a key cell may run over several lines ("May 2016 May 2017 / May 2018"), so
     key lines of one first-column cell are one row's key (a row number never wraps: there
-    each key line is a row)."""
+    each key line is a row). `rules`: where horizontal rules cross the table (`_ruled_owners`
+    decides when they set every row apart)."""
     pieces = [p for line in lines for p in line.pieces]
     if not pieces:
         return []
@@ -189,8 +224,9 @@ def rows_of_page(lines: list[TableLine], *, key_wraps: bool = False) -> list[Ban
         ],
         bands,
     )
-    owner: dict[int, int | None] = {}
-    for cell, hit in zip(cells, hits, strict=True):
+    ruled = _ruled_owners(pieces, bands, rules or [])
+    owner: dict[int, int | None] = ruled or {}
+    for cell, hit in zip(cells, hits, strict=True) if ruled is None else ():
         for piece in cell:
             if len(hit) == 1:
                 owner[id(piece)] = hit[0]

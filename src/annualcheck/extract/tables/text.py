@@ -295,7 +295,8 @@ def text_rows(
                 break
             if n not in pages:
                 pages.append(n)
-        found_rows = rows_of_page(pending, key_wraps=kind.kind != "trial")
+        rules = _row_rules(doc, n, pending)
+        found_rows = rows_of_page(pending, key_wraps=kind.kind != "trial", rules=rules)
         overleaf = _add_page_rows(rows, found_rows, n, overleaf)
         if ended or (rows and n not in pages):
             break
@@ -303,6 +304,29 @@ def text_rows(
     if overleaf is not None and rows:  # the table ended: it was the rest of the last row
         rows[-1].cells = join_cells(rows[-1].cells, overleaf.cells)
     return rows, pages
+
+
+def _row_rules(doc: Any, n: int, lines: list[TableLine]) -> list[float]:
+    """Where horizontal rules cross the table's lines on page n (half its width or more):
+    with a rule between rows, a row is the band between two rules. None on a page that draws
+    no rule or too much to search (`DocumentWithFragments.over_budget`)."""
+    pieces = [p for line in lines for p in line.pieces]
+    plumber = getattr(doc, "plumber_page", None)
+    census = getattr(doc, "vector_census", None)
+    if not pieces or plumber is None or n in (getattr(doc, "over_budget", None) or {}):
+        return []
+    counted = census(n) if census is not None else None
+    if counted is not None and counted.rules == 0:
+        return []
+    x0, x1 = min(p.x0 for p in pieces), max(p.x1 for p in pieces)
+    top, bottom = min(p.top for p in pieces), max(p.bottom for p in pieces)
+    out: list[float] = []
+    for edge in plumber(n).edges:
+        if edge["orientation"] != "h" or not top - 1 <= edge["top"] <= bottom + 1:
+            continue
+        if min(edge["x1"], x1) - max(edge["x0"], x0) >= 0.5 * (x1 - x0):
+            out.append(round(float(edge["top"]), 1))
+    return sorted(set(out))
 
 
 def _dated(key: str, months: tuple[str, ...]) -> bool:
