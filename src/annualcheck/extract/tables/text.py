@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from annualcheck.extract.tables.bands import NEXT_ROW, BandRow, Piece, TableLine, rows_of_page
+from annualcheck.extract.tables.edges import census_over_budget
 from annualcheck.extract.tables.page import (
     caption_pattern,
     caption_top,
@@ -309,15 +310,16 @@ def text_rows(
 def _row_rules(doc: Any, n: int, lines: list[TableLine]) -> list[float]:
     """Where horizontal rules cross the table's lines on page n (half its width or more):
     with a rule between rows, a row is the band between two rules. None on a page that draws
-    no rule or too much to search (`DocumentWithFragments.over_budget`)."""
+    no rule or too much to search (PDFium's count over budget, as for the ruled finder), or
+    whose drawing PDFium cannot count."""
     pieces = [p for line in lines for p in line.pieces]
     plumber = getattr(doc, "plumber_page", None)
     census = getattr(doc, "vector_census", None)
     if not pieces or plumber is None or n in (getattr(doc, "over_budget", None) or {}):
         return []
     counted = census(n) if census is not None else None
-    if counted is not None and counted.rules == 0:
-        return []
+    if counted is None or counted.rules == 0 or census_over_budget(counted, n) is not None:
+        return []  # unknown, no rule, or too much drawn to parse the page for its rules
     x0, x1 = min(p.x0 for p in pieces), max(p.x1 for p in pieces)
     top, bottom = min(p.top for p in pieces), max(p.bottom for p in pieces)
     out: list[float] = []
