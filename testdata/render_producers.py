@@ -341,6 +341,11 @@ def libreoffice(style: Style):
 
 def ghostscript(source: str):
     """Re-distil another case's PDF through Ghostscript's pdfwrite."""
+    return redistil(FIXTURES / f"2020-{source}.pdf")
+
+
+def redistil(source: Path):
+    """Re-distil a PDF through Ghostscript's pdfwrite."""
 
     def produce(report: Report, out: Path, work: Path) -> None:
         subprocess.run(
@@ -353,7 +358,7 @@ def ghostscript(source: str):
                 "-sDEVICE=pdfwrite",
                 "-dPDFSETTINGS=/ebook",
                 f"-sOutputFile={out}",
-                str(FIXTURES / f"2020-{source}.pdf"),
+                str(source),
             ],
             check=True,
             capture_output=True,

@@ -15,6 +15,8 @@ import pytest
 from annualcheck.extract.tables.assemble import extract_tables, open_for_tables
 from annualcheck.profiles import get_profile
 from helpers.trial_tables import (
+    TABLE1_DATES,
+    TABLE1_TEXTS,
     TABLE2_OFFENSES,
     TABLE2_RESULTS,
     TABLE3_OFFENSES,
@@ -25,40 +27,6 @@ from testdata.fonts import chromium
 PROFILE = get_profile("jp-tip")
 
 PENDING_T2 = {6, 7, 8, 16, 17, 28, 30, 31, 32}
-TABLE1_DATES = [
-    "April 2004",
-    "December 2004",
-    "December 2009",
-    "June 2010",
-    "July 2011",
-    "December 2014",
-    "May 2015",
-    "May 2016 May 2017 May 2018 May 2019",
-]
-
-
-TABLE1_TEXTS = [
-    "Inter-Ministerial Liaison Committee Regarding Measures to Combat Trafficking in Persons "
-    "established",
-    "Development of the Action Plan to Combat Trafficking in Persons",
-    "Positioning of the Inter-Ministerial Liaison Committee Regarding Measures to Combat "
-    "Trafficking in Persons under the Ministerial Meeting Concerning Measures Against Crime "
-    "Development of the 2009 Action Plan to Combat Trafficking in Persons at the Ministerial "
-    "Meeting Concerning Measures Against Crime",
-    "Agreement on \u201cMethods to Deal with Trafficking in Persons (Measures for Identification "
-    "of Victims)\u201d at the Liaison Committee",
-    "Agreement on \u201cMethods to Deal with Trafficking in Persons (Measures for Protection of "
-    "Victims)\u201d at the Liaison Committee",
-    "Development of the 2014 Action Plan to Combat Trafficking in Persons at the Ministerial "
-    "Meeting Concerning Measures Against Crime Agreement at the Ministerial Meeting that the "
-    "Council for the Promotion of Measures to Combat Trafficking in Persons will be convened as "
-    "necessary under the Ministerial Meeting Concerning Measures Against Crime",
-    "The First Council for the Promotion of Measures to Combat Trafficking in Persons held "
-    "Annual report \u201cMeasures to Combat Trafficking in Persons\u201d approved and published",
-    "The Second \u2013 Fifth Council for the Promotion of Measures to Combat Trafficking in "
-    "Persons held Annual report \u201cMeasures to Combat Trafficking in Persons\u201d approved and "
-    "published",
-]
 
 
 class CountingDoc:

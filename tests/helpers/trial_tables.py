@@ -271,3 +271,39 @@ TABLE3_OFFENSES = [
     ("Violation of the Anti-Prostitution Act", [APA]),
     ("Violation of the Labor Standards Act", ["violation of the Labor Standards Act"]),
 ]
+
+# Table 1, "Main initiatives": each row's date cell and its initiative, as printed.
+TABLE1_DATES = [
+    "April 2004",
+    "December 2004",
+    "December 2009",
+    "June 2010",
+    "July 2011",
+    "December 2014",
+    "May 2015",
+    "May 2016 May 2017 May 2018 May 2019",
+]
+
+
+TABLE1_TEXTS = [
+    "Inter-Ministerial Liaison Committee Regarding Measures to Combat Trafficking in Persons "
+    "established",
+    "Development of the Action Plan to Combat Trafficking in Persons",
+    "Positioning of the Inter-Ministerial Liaison Committee Regarding Measures to Combat "
+    "Trafficking in Persons under the Ministerial Meeting Concerning Measures Against Crime "
+    "Development of the 2009 Action Plan to Combat Trafficking in Persons at the Ministerial "
+    "Meeting Concerning Measures Against Crime",
+    "Agreement on \u201cMethods to Deal with Trafficking in Persons (Measures for Identification "
+    "of Victims)\u201d at the Liaison Committee",
+    "Agreement on \u201cMethods to Deal with Trafficking in Persons (Measures for Protection of "
+    "Victims)\u201d at the Liaison Committee",
+    "Development of the 2014 Action Plan to Combat Trafficking in Persons at the Ministerial "
+    "Meeting Concerning Measures Against Crime Agreement at the Ministerial Meeting that the "
+    "Council for the Promotion of Measures to Combat Trafficking in Persons will be convened as "
+    "necessary under the Ministerial Meeting Concerning Measures Against Crime",
+    "The First Council for the Promotion of Measures to Combat Trafficking in Persons held "
+    "Annual report \u201cMeasures to Combat Trafficking in Persons\u201d approved and published",
+    "The Second \u2013 Fifth Council for the Promotion of Measures to Combat Trafficking in "
+    "Persons held Annual report \u201cMeasures to Combat Trafficking in Persons\u201d approved and "
+    "published",
+]

@@ -131,7 +131,17 @@ def _run_checks(records: list[Record], gaps: Iterable[int], spec: ChecksSpec) ->
     out += guarded("restated-figure", records[-1].report.report_year if records else 0,
                    lambda: check_restated(records))  # fmt: skip
     out += _gap_findings(records, all_gaps)
+    # A finding that rests on an OCR'd report (a pair rule's previous report, a figure
+    # restated across reports) is no more certain than one found in it.
+    ocr = {r.report.report_year for r in records if r.source.text_from == "ocr"}
+    if ocr:
+        out = [demote_ocr_error(f) if _cites(f, ocr) else f for f in out]
     return sorted(out, key=Finding.sort_key)
+
+
+def _cites(item: Finding, years: set[int]) -> bool:
+    """The finding is about, or quotes evidence from, one of these report years."""
+    return item.report_year in years or any(e.report_year in years for e in item.evidence)
 
 
 __all__ = ["RULE_FAILED", "check_record", "guarded", "run_checks", "series_gaps"]

@@ -38,7 +38,7 @@ def extract_record(path: str | Path, password: str | None = None, *, profile: Pr
             with stage("figures"):
                 figures = extract_figures(layout.paragraphs, meta.data_year, profile=profile)
             with stage("tables"):
-                tables = extract_tables(doc, layout, profile=profile)
+                tables = extract_tables(doc, layout, profile=profile, from_ocr=ocr)
             return Record(
                 source=Source(
                     file=Path(path).name,

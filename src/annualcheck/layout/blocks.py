@@ -66,6 +66,11 @@ class Layout:
     table_lines: dict[str, list[Line]] = field(default_factory=dict)  # table label -> its lines
     figure_lines: dict[str, list[Line]] = field(default_factory=dict)  # text in a figure's box
     title_lines: list[Line] = field(default_factory=list)  # lines before the contents
+    #: The running heads of each page that name its section (in small print atop the page
+    #: before or after too), as compared words (`norm_words`): they change with the section,
+    #: so a table read from its words cannot tell them by repetition and must skip them, not
+    #: take one for the rest of a row.
+    running_texts: dict[int, set[str]] = field(default_factory=dict)
     #: What gave the sections: "contents" (headings matched to the contents' entries) or
     #: "headings" (the body's numbered headings alone: contents unreadable or disagreeing).
     sections_from: str = "contents"
@@ -168,11 +173,12 @@ def find_running_lines(doc: PdfDocument) -> set[tuple[int, int]]:
     return running | _section_running_heads(doc)
 
 
-def _section_running_heads(doc: PdfDocument) -> set[tuple[int, int]]:
+def _section_running_heads(doc: PdfDocument, *, printed_again: bool = True) -> set[tuple[int, int]]:
     """Running heads that name the current section (they change from section to section, so
     they repeat on too few pages for the test above): a page's top line whose words are
-    printed again lower on the same page (the heading it names stands there), or that heads
-    the page before or after too in smaller print than the body's."""
+    printed again lower on the same page (the heading it names stands there; not when
+    `printed_again` is False), or that heads the page before or after too in smaller print
+    than the body's."""
     tops: dict[int, tuple[int, str]] = {}
     out: set[tuple[int, int]] = set()
     for page in doc.pages:
@@ -183,7 +189,9 @@ def _section_running_heads(doc: PdfDocument) -> set[tuple[int, int]]:
         if len(words) < 8:
             continue
         tops[page.number] = (idx, words)
-        if any(_norm(ln.text) == words for i, ln in enumerate(page.lines) if i != idx):
+        if printed_again and any(
+            _norm(ln.text) == words for i, ln in enumerate(page.lines) if i != idx
+        ):
             out.add((page.number, idx))
     body = _body_size(doc)
     for number, (idx, words) in tops.items():
@@ -499,7 +507,16 @@ def analyse_layout(doc: PdfDocument, *, profile: Profile) -> Layout:
         figure_lines=w.figure_lines,
         title_lines=title_lines,
         sections_from=sections_from,
+        running_texts=_texts_at(doc, _section_running_heads(doc, printed_again=False)),
     )
+
+
+def _texts_at(doc: PdfDocument, positions: set[tuple[int, int]]) -> dict[int, set[str]]:
+    """The compared words of the lines at (page, line index) positions, by page."""
+    out: dict[int, set[str]] = {}
+    for page, idx in positions:
+        out.setdefault(page, set()).add(_norm(doc.pages[page - 1].lines[idx].text))
+    return out
 
 
 #: Share of a page's lines that end in a page number or hold leader dots for the page to

@@ -168,14 +168,15 @@ def read_table(
         if fragments:
             notes.append("ruled box without body rows; read by the text strategy")
         strategy = "text"
+        running = getattr(layout, "running_texts", None) or {}
         above = _caption_above_rows(layout, caption)
         raw = []
         if above is not None:  # the caption stands under its table
-            raw, pages = text_rows(doc, above, kind, part)
+            raw, pages = text_rows(doc, above, kind, part, running)
             if raw:
                 notes.append("caption printed under the table; rows read from above it")
         if not raw:
-            raw, pages = text_rows(doc, caption, kind, part)
+            raw, pages = text_rows(doc, caption, kind, part, running)
     if kind.kind == "trial":
         rows: list[Any] = []
         for r in raw:
@@ -228,12 +229,22 @@ def _table_captions(captions: list[Caption], part: Any) -> list[Caption]:
     return sorted(found, key=lambda c: (c.page, c.bbox.top if c.bbox else 0.0))
 
 
-def extract_tables(doc: Any, layout: Any, *, profile: Profile) -> dict[str, Table]:
+#: The note of every table read from OCR'd text (`ParseReport.notes`).
+OCR_NOTE = (
+    "read from OCR'd text: row numbers may be lost and cells split or misread, so rows may be "
+    "missing or merged; what is checked against this table is reported as a warning at most"
+)
+
+
+def extract_tables(
+    doc: Any, layout: Any, *, profile: Profile, from_ocr: bool = False
+) -> dict[str, Table]:
     """The series' tables by their record key (the profile's `TableKind.key`), each only when found.
 
     Captions come from the layout analysis; a table it reported no caption for is looked for
     under the caption lines of the text (contents entries skipped), so one missed caption
-    does not lose a table.
+    does not lose a table. `from_ocr`: the text layer is OCR's, so each table's parse report
+    says its rows are not certain (`OCR_NOTE`).
     """
     part = profile.tables
     doc = DocumentWithFragments(doc)
@@ -257,6 +268,8 @@ def extract_tables(doc: Any, layout: Any, *, profile: Profile) -> dict[str, Tabl
     in_order = sorted(tables, key=lambda k: (tables[k].page, tops[k]))
     for order, key in enumerate(in_order, start=1):
         tables[key].parse_report.order = order
+        if from_ocr:
+            tables[key].parse_report.notes.append(OCR_NOTE)
     return {key: tables[key] for key in in_order}
 
 

@@ -15,6 +15,7 @@ from annualcheck.extract.tables.page import is_header_row
 from annualcheck.extract.tables.results import normalize_space
 from annualcheck.extract.tables.ruled import Fragment
 from annualcheck.model.record import BBox
+from annualcheck.model.safety import bounded_int
 
 
 @dataclass
@@ -57,14 +58,40 @@ def _starts_lower(cells: list[str]) -> bool:
     return text[:1].islower()
 
 
-def _heads_next_row(item: tuple, following: tuple | None) -> bool:
+def _heads_next_row(item: tuple, following: tuple | None, last_key: str | None) -> bool:
     """An unnumbered fragment at the foot of a page that starts a row whose number the next
-    page prints (a producer that sets a split cell's number at its bottom): it begins like a
-    row and the next page's first row begins mid-sentence."""
+    page prints (a producer that sets a split cell's number at its bottom, or in the middle of
+    the part overleaf): it begins like a row, and the next page's first row begins
+    mid-sentence or carries the number after the last row's."""
     frag, cells = item[0], item[1]
     if following is None or following[0].page == frag.page or not following[1][0]:
         return False
-    return not _starts_lower(cells) and _starts_lower(following[1])
+    if _starts_lower(cells):
+        return False
+    last = bounded_int(last_key) if last_key else None
+    return _starts_lower(following[1]) or (last is not None and following[1][0] == str(last + 1))
+
+
+def _header_prefix(cell: str, part: Any) -> int:
+    """How many of a cell's first lines make one header cell ("Results of" + "trial"); 0 if
+    none do."""
+    lines = [ln for ln in (cell or "").split("\n")]
+    for k in range(1, len(lines) + 1):
+        if normalize_space(" ".join(lines[:k])).lower() in part.header_cells:
+            return k
+    return 0
+
+
+def strip_run_in_header(row: list[str], part: Any) -> list[str]:
+    """The first row of a page's piece without the header repeated above it, when the producer
+    drew no rule between them (the cut cells then begin with the header's words): dropped
+    only when every non-empty cell begins with a header cell and some cell goes on after it."""
+    prefixes = [_header_prefix(c, part) if c else 0 for c in row]
+    filled = [i for i, c in enumerate(row) if c]
+    if len(filled) < 2 or any(prefixes[i] == 0 for i in filled):
+        return row
+    rest = ["\n".join(c.split("\n")[k:]) if c else c for c, k in zip(row, prefixes, strict=True)]
+    return rest if any(r.strip() for r in rest) else row
 
 
 def rows_from_fragments(
@@ -92,7 +119,11 @@ def rows_from_fragments(
         (frag, cells, box, (frag.page, i) in overleaf)
         for frag in fragments
         for i, (cells, box) in enumerate(
-            zip(([join_cell_lines(c) for c in row] for row in frag.rows), frag.boxes, strict=False)
+            zip(
+                ([join_cell_lines(c) for c in strip_run_in_header(row, part)] for row in frag.rows),
+                frag.boxes,
+                strict=False,
+            )
         )
         if any(cells) and not is_header_row(cells, part)
     ]
@@ -112,7 +143,9 @@ def rows_from_fragments(
             orphan = None
             continue
         following = items[i + 1] if i + 1 < len(items) else None
-        if not key and _heads_next_row(items[i], following):
+        if not key and _heads_next_row(
+            items[i], following, rows[-1].cells[0] if keyed and rows else None
+        ):
             orphan = RawRow(cells, [frag.page], [box])
             continue
         # A row goes on overleaf: an empty or repeated first cell, or (rules left open at the
