@@ -101,6 +101,13 @@ def test_ocr_punctuation_between_words_is_a_space(ocr, clean):
     "ocr,clean",
     [
         ("(14 more than in-2018)", "(14 more than in 2018)"),
+        ("(one more than in.2018)", "(one more than in 2018)"),
+        ("Act No.52 of 1999, a rate of 1.5", "Act No.52 of 1999, a rate of 1.5"),
+        ("contributed US$130,000:to the IOM", "contributed US$130,000 to the IOM"),
+        ("since FY2016.the posters", "since FY2016 the posters"),
+        ("In FY2016,.182 reports", "In FY2016, 182 reports"),
+        ("from 17:00 to 22:00. In 2019. The", "from 17:00 to 22:00. In 2019. The"),
+        ("3,059 cases, 1,5 and 2,116", "3,059 cases, 1,5 and 2,116"),
         ("(one less than. in 2018)", "(one less than in 2018)"),
         ("the Anti-Prostitution Act", "the Anti-Prostitution Act"),
         ("COVID-19 measures", "COVID-19 measures"),

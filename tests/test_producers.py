@@ -52,10 +52,9 @@ OCR_TABLE = (
 KNOWN = {
     ("trial_tables", "ocr-scan"): OCR_TABLE,
     ("section2_figures", "ocr-scan"): (
-        "OCR drops words around two figures ('and(four more' lost the 16; a stated change "
-        "of suspects.nationality.japan)"
+        "OCR dropped the words '16 were' ('and(four more than in 2018) engaged in other "
+        "occupations'): suspects.occupation.other is not in its text layer"
     ),
-    ("other_figures", "ocr-scan"): "OCR garbles 2 of the 20 other figures (hotline, IOM)",
 }
 
 

@@ -82,8 +82,15 @@ def normalise_page(page: Any) -> Any:
 _OCR_JOINED_RE = re.compile(r"(?<=[a-z]{2})[.:;](?=[a-z]{2,}\b)")
 
 
-#: "in-2018", "in:2018": a mark OCR put for the space before a number.
-_OCR_BEFORE_NUMBER_RE = re.compile(r"(?<=\b[a-z]{2})[-:;](?=\d)")
+#: "in-2018", "in:2018", "in.2018": a mark OCR put for the space between a short lower-case
+#: word and a number (a sentence never ends without a space after its stop; "No.5" and
+#: "1.5" are not a lower-case word before it).
+_OCR_BEFORE_NUMBER_RE = re.compile(r"(?<=\b[a-z]{2})[-:;.](?=\d)")
+#: "US$130,000:to", "FY2016.the": a mark OCR put for the space between a number and a
+#: lower-case word ("17:00" and "1.5" have a digit after the mark, "2016. The" a space).
+_OCR_AFTER_NUMBER_RE = re.compile(r"(?<=\d)[.:;](?=[a-z]{2,}\b)")
+#: "FY2016,.182": a speck after a comma that separates two numbers.
+_OCR_COMMA_SPECK_RE = re.compile(r"(?<=\d),[.:;](?=\d)")
 #: "than. in": a full stop before a lower-case word (a sentence goes on): a speck.
 _OCR_STRAY_STOP_RE = re.compile(r"(?<=[a-z]{3})\.(?=\s[a-z]{2,}\b)")
 
@@ -93,6 +100,8 @@ def clean_ocr_text(text: str) -> str:
     Only for OCR'd text: in a text layer "moj.go.jp" is an address, not two words."""
     text = _OCR_JOINED_RE.sub(" ", text)
     text = _OCR_BEFORE_NUMBER_RE.sub(" ", text)
+    text = _OCR_AFTER_NUMBER_RE.sub(" ", text)
+    text = _OCR_COMMA_SPECK_RE.sub(", ", text)
     return _OCR_STRAY_STOP_RE.sub("", text)
 
 
