@@ -11,14 +11,11 @@ exists); the cache is asked first, in this process, so a warm run starts no proc
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import logging
 import os
 import pickle
 import re
 import traceback
-import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +45,7 @@ from annualcheck.model.errors import (
 from annualcheck.model.record import Record
 from annualcheck.model.safety import printable_path
 from annualcheck.model.timings import absorb, child_timer, stages_of
+from annualcheck.pdf.quiet import quiet_loggers
 from annualcheck.pdf.validate import check_bytes, check_document
 from annualcheck.profiles.spec import Profile
 
@@ -129,25 +127,6 @@ def _cached(path: Path, options: LoadOptions) -> tuple[str | None, Record | None
 
 #: Libraries that log (or warn) about damaged streams on stderr while they repair them; their
 #: messages would break the one-line-per-bad-input rule, and the file's fate is reported anyway.
-NOISY_LOGGERS = ("pdfminer", "pdfplumber", "PIL")
-
-
-@contextlib.contextmanager
-def quiet_libraries() -> Iterator[None]:
-    """Silence the PDF libraries' log messages and warnings for the duration of one file."""
-    loggers = [logging.getLogger(name) for name in NOISY_LOGGERS]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.CRITICAL)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.setLevel(level)
-
-
 def _extract_fresh(path: Path, options: LoadOptions, sha: str | None) -> Record:
     """Full pre-checks, extraction, and a new cache entry."""
     facts = check_bytes(path, options.max_bytes)
@@ -165,7 +144,7 @@ def _extract_fresh(path: Path, options: LoadOptions, sha: str | None) -> Record:
 
                 sha = sha or cache.file_sha256(path)
                 source = ocr_copy(path, options.cache_dir or cache.cache_dir(), sha)
-            with quiet_libraries():
+            with quiet_loggers():
                 record = extract_record(source, password=options.password, profile=options.profile)
         if source != path:
             record.source.file = path.name

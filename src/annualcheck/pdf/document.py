@@ -367,13 +367,7 @@ def check_page_bounds(pdf_page: Any, textpage: Any, number: int) -> None:
             f"page {number} holds {chars:,} characters, over the limit of "
             f"{MAX_CHARS_PER_PAGE:,} a page (not a report page)",
         )
-    objects = pdfium_c.FPDFPage_CountObjects(pdf_page.raw)
-    if objects > MAX_OBJECTS_PER_PAGE:
-        raise TooLargeError(
-            None,
-            f"page {number} holds {objects:,} objects, over the limit of "
-            f"{MAX_OBJECTS_PER_PAGE:,} a page (not a report page)",
-        )
+    check_page_objects(pdf_page, number)
 
 
 def _sanitized(lines: list[Line]) -> list[Line]:

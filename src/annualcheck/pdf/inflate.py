@@ -14,17 +14,15 @@ effort: a file pdfminer cannot parse, or a stream it cannot decode, is left to t
 from __future__ import annotations
 
 import base64
-import contextlib
-import logging
 import mmap
 import re
-import warnings
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from annualcheck.model.errors import TooLargeError
+from annualcheck.pdf.quiet import quiet_loggers
 
 #: Most bytes one page's content streams may inflate to. A dense printed page draws ~10-300
 #: KB of operators, a detailed vector map a few MB; beyond this a page is a decompression bomb.
@@ -159,21 +157,6 @@ def _stream_size(stream, cap: int) -> int:
     return len(data)
 
 
-@contextlib.contextmanager
-def _quiet_pdfminer() -> Iterator[None]:
-    """pdfminer logs what it repairs ("MediaBox missing …") on stderr, which would break the
-    one line per bad input; the readers report the file's fate themselves."""
-    logger = logging.getLogger("pdfminer")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        logger.setLevel(level)
-
-
 def _size(count: int) -> str:
     return f"{count // 1024**2:,} MB" if count >= 1024**2 else f"{count:,} bytes"
 
@@ -194,7 +177,7 @@ def check_content_sizes(path: Path, password: str | None = None, cap: int | None
         from pdfminer.pdftypes import PDFStream, resolve1
     except ImportError:
         return
-    with open(path, "rb") as fh, _quiet_pdfminer():
+    with open(path, "rb") as fh, quiet_loggers(("pdfminer",)):
         try:
             document = PDFDocument(PDFParser(fh), password=password or "")
             pages = PDFPage.create_pages(document)

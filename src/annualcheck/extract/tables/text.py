@@ -258,21 +258,19 @@ def text_rows(
                 previous_bottom is None or line_top - previous_bottom > leading + 0.2 * height
             )
             previous_bottom = max(w["bottom"] for w in line)
-            if kind.kind == "trial":  # lines to rows once the page is read: `rows_of_page`
-                number = bounded_int(key)
-                starts = number is not None and number == last_number + 1
-                if starts or not key:
-                    pending.append(_table_line(line, edges, starts))
-                    last_number = number if starts and number is not None else last_number
-                elif started:
-                    ended = True
-                    break
-                if n not in pages:
-                    pages.append(n)
-                continue
-            if kind.kind != "columns":  # dated entries: a date starts a row, lines of one
-                starts = key.lower().startswith(months)  # date cell make one (`key_wraps`)
-                if starts or not key or (started and not gap_before and _dated(key, months)):
+            if kind.kind != "columns":  # lines to rows once the page is read: `rows_of_page`
+                if kind.kind == "trial":  # the next number starts a row
+                    number = bounded_int(key)
+                    starts = number is not None and number == last_number + 1
+                    belongs = starts or not key
+                    if starts and number is not None:
+                        last_number = number
+                else:  # dated entries: a date starts a row, lines of one date cell make one
+                    starts = key.lower().startswith(months)  # (`key_wraps`)
+                    belongs = (
+                        starts or not key or (started and not gap_before and _dated(key, months))
+                    )
+                if belongs:
                     pending.append(_table_line(line, edges, starts))
                 elif started:
                     ended = True
