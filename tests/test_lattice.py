@@ -1,0 +1,163 @@
+"""The lattice strategy (extract/tables/lattice.py): each step on hand-made edges, and the
+whole against pdfplumber's finder on generated ruled tables."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annualcheck.extract.tables.lattice import (
+    Edge,
+    cells,
+    find_tables,
+    group_cells,
+    intersections,
+    join,
+    merge_edges,
+    snap,
+)
+
+
+def h(x0: float, x1: float, y: float) -> Edge:
+    return Edge("h", x0, y, x1, y)
+
+
+def v(x: float, top: float, bottom: float) -> Edge:
+    return Edge("v", x, top, x, bottom)
+
+
+def as_dict(e: Edge, kind: str = "line") -> dict:
+    return {
+        "object_type": kind,
+        "orientation": e.orientation,
+        "x0": e.x0,
+        "x1": e.x1,
+        "top": e.top,
+        "bottom": e.bottom,
+        "doctop": e.top,
+        "width": e.x1 - e.x0,
+        "height": e.bottom - e.top,
+    }
+
+
+# --------------------------------------------------------------------------- steps
+
+
+def test_snap_moves_near_edges_to_their_mean_and_leaves_far_ones():
+    out = snap([v(10, 0, 50), v(12, 0, 50), v(40, 0, 50), h(0, 50, 5), h(0, 50, 7.5)])
+    assert sorted(e.x0 for e in out if e.orientation == "v") == [11, 11, 40]
+    assert [e.top for e in out if e.orientation == "h"] == [6.25, 6.25]
+    assert all(e.top == e.bottom for e in out if e.orientation == "h")
+
+
+def test_snap_chains_a_cluster_through_close_neighbours():
+    # 0 → 2.5 → 5: each within 3 of the one before, so one cluster although 0 and 5 are not
+    out = snap([v(0, 0, 9), v(2.5, 0, 9), v(5, 0, 9)])
+    assert {e.x0 for e in out} == {2.5}
+
+
+def test_join_extends_across_small_gaps_only():
+    out = join([h(0, 10, 5), h(12, 20, 5), h(30, 40, 5)], "h")
+    assert [(e.x0, e.x1) for e in out] == [(0, 20), (30, 40)]
+    assert join([v(0, 0, 10), v(0, 2, 5)], "v") == [v(0, 0, 10)]  # inside: unchanged
+
+
+def test_merge_edges_drops_short_edges_after_joining():
+    out = merge_edges([h(0, 2, 5), h(4, 5.5, 5), h(0, 2, 20)])
+    assert out == [h(0, 5.5, 5)]  # the pieces joined reach 3 pt; the lone 2 pt one does not
+
+
+def test_intersections_within_tolerance_of_an_end():
+    crossings = intersections([v(10, 0, 50), h(0, 20, 52.5), h(12.5, 30, 20), h(20, 30, 10)])
+    assert set(crossings) == {(10, 52.5), (10, 20)}  # (20..30 at 10) is 10 pt away
+    assert crossings[(10, 20)] == ({(10, 0, 10, 50)}, {(12.5, 20, 30, 20)})
+
+
+def test_cells_of_a_two_by_two_grid_and_a_merged_cell():
+    grid = [h(0, 20, 0), h(0, 20, 10), h(0, 20, 20), v(0, 0, 20), v(10, 0, 20), v(20, 0, 20)]
+    assert cells(intersections(grid)) == [
+        (0, 0, 10, 10),
+        (0, 10, 10, 20),
+        (10, 0, 20, 10),
+        (10, 10, 20, 20),
+    ]
+    merged = [h(0, 20, 0), h(0, 20, 10), h(0, 20, 20), v(0, 0, 20), v(10, 10, 20), v(20, 0, 20)]
+    assert cells(intersections(merged)) == [(0, 0, 20, 10), (0, 10, 10, 20), (10, 10, 20, 20)]
+
+
+def test_group_cells_by_shared_corners_drops_single_cells():
+    a = [(0, 0, 10, 10), (10, 0, 20, 10)]
+    b = [(0, 50, 10, 60), (0, 60, 10, 70)]
+    lone = [(100, 100, 110, 110)]
+    assert group_cells(b + lone + a) == [a, b]
+
+
+def test_rows_keep_none_for_a_spanned_column():
+    edges = [h(0, 20, 0), h(0, 20, 10), h(0, 20, 20), v(0, 0, 20), v(10, 10, 20), v(20, 0, 20)]
+    (table,) = find_tables(
+        [as_dict(e) for e in edges if e.orientation == "v"],
+        [as_dict(e) for e in edges if e.orientation == "h"],
+    )
+    assert table.bbox == (0, 0, 20, 20)
+    assert [r.cells for r in table.rows] == [
+        [(0, 0, 20, 10), None],
+        [(0, 10, 10, 20), (10, 10, 20, 20)],
+    ]
+
+
+# --------------------------------------------------------------------------- against pdfplumber
+
+# Coordinates in quarter points, as producers round them; jitter under the snap tolerance.
+coord = st.integers(0, 2400).map(lambda n: n / 4)
+
+
+@st.composite
+def ruled_tables(draw: st.DrawFn) -> list[dict]:
+    """Edges of one or two grids: rules split in pieces, jittered, some inner rules left out
+    (merged cells), drawn as lines or rectangle edges, plus stray edges."""
+    edges: list[dict] = []
+    for _ in range(draw(st.integers(1, 2))):
+        xs = sorted(draw(st.sets(coord, min_size=2, max_size=6)))
+        ys = sorted(draw(st.sets(coord, min_size=2, max_size=8)))
+        jitter = st.sampled_from([0, 0, 0.25, -0.5, 1.0, 2.75])
+        kind = draw(st.sampled_from(["line", "rect_edge"]))
+        for y in ys:
+            cuts = sorted(draw(st.sets(st.sampled_from(xs), max_size=3)) | {xs[0], xs[-1]})
+            for a, b in zip(cuts, cuts[1:], strict=False):
+                y0 = y + draw(jitter)
+                edges.append(as_dict(h(a + draw(jitter), b + draw(jitter), y0), kind))
+        for i, x in enumerate(xs):
+            if 0 < i < len(xs) - 1 and draw(st.booleans()) and draw(st.booleans()):
+                top = ys[draw(st.integers(0, len(ys) - 1))]
+                edges.append(as_dict(v(x + draw(jitter), top, ys[-1]), kind))
+                continue
+            edges.append(as_dict(v(x + draw(jitter), ys[0], ys[-1] + draw(jitter)), kind))
+    for _ in range(draw(st.integers(0, 3))):
+        a, b = sorted([draw(coord), draw(coord)])
+        edges.append(as_dict(draw(st.sampled_from([h(a, b, draw(coord)), v(a, b, b + 5)]))))
+    return edges
+
+
+def _shape(tables: list) -> list:
+    return [(t.bbox, [(r.bbox, list(r.cells)) for r in t.rows]) for t in tables]
+
+
+@settings(max_examples=150, deadline=None)
+@given(ruled_tables())
+def test_same_tables_as_pdfplumbers_finder(edges):
+    from pdfplumber.table import TableFinder
+
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    horizontals = [e for e in edges if e["orientation"] == "h"]
+    if len(verticals) < 2 or len(horizontals) < 2:
+        return  # pdfplumber refuses explicit strategies with fewer than two lines
+    reference = TableFinder(
+        None,
+        {
+            "vertical_strategy": "explicit",
+            "horizontal_strategy": "explicit",
+            "explicit_vertical_lines": verticals,
+            "explicit_horizontal_lines": horizontals,
+        },
+    ).tables
+    assert _shape(find_tables(verticals, horizontals)) == _shape(reference)
