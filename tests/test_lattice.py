@@ -161,3 +161,72 @@ def test_same_tables_as_pdfplumbers_finder(edges):
         },
     ).tables
     assert _shape(find_tables(verticals, horizontals)) == _shape(reference)
+
+
+# --------------------------------------------------------------------------- cell text
+
+
+def _char(text: str, x0: float, top: float, width: float = 5.0, height: float = 10.0) -> dict:
+    return {"text": text, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + height,
+            "doctop": top, "upright": True}  # fmt: skip
+
+
+def test_plain_text_words_lines_and_ligatures():
+    from annualcheck.extract.tables.cells import plain_text
+
+    chars = [_char("b", 5, 0.5), _char("a", 0, 0), _char(" ", 10, 0), _char("\ufb01", 15, 1)]
+    chars += [_char("x", 40, 2), _char("n", 0, 14), _char("o", 5, 14)]
+    assert plain_text(chars) == "ab fi x\nno"  # a 20 pt gap is a word break; 14 pt down a line
+
+
+@st.composite
+def cell_chars(draw: st.DrawFn) -> list[dict]:
+    letters = st.sampled_from(list("abcXYZ12 .,") + ["\ufb01"])
+    out = []
+    for _ in range(draw(st.integers(1, 30))):
+        out.append(
+            _char(
+                draw(letters),
+                draw(coord) / 4,
+                draw(st.integers(0, 60)) / 2,
+                draw(st.sampled_from([2.0, 4.5, 6.0])),
+            )  # fmt: skip
+        )
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(cell_chars())
+def test_plain_text_as_pdfplumbers_extract_text(chars):
+    from pdfplumber.utils import extract_text
+
+    from annualcheck.extract.tables.cells import plain_text
+
+    assert plain_text(chars) == extract_text(chars)
+
+
+def test_pdfium_rules_and_cells_as_pdfplumbers_on_a_report_table_page():
+    """The table pages of the 2020 report: PDFium's rule objects give pdfplumber's edges
+    (to rounding), and the cells read from PDFium's characters pdfplumber's text."""
+    from annualcheck.extract.tables.cells import CharIndex, plain_text, table_text
+    from annualcheck.extract.tables.edges import rule_edges, rule_edges_of
+    from annualcheck.pdf.document import open_pdf
+    from helpers.paths import REPORTS, committed
+
+    with open_pdf(committed(REPORTS / "2020.pdf")) as doc:
+        pages = [n for n in range(1, doc.page_count + 1) if doc.vector_census(n).rules]
+        assert pages
+        for n in pages:
+            page = doc.plumber_page(n)
+            ours = rule_edges_of(doc.rule_objects(n), doc.page_box(n))
+            theirs = rule_edges(page)
+            assert [e["orientation"] for e in ours] == [e["orientation"] for e in theirs]
+            for a, b in zip(ours, theirs, strict=True):
+                assert all(abs(a[k] - b[k]) < 0.01 for k in ("x0", "x1", "top", "bottom"))
+            verticals = [e for e in theirs if e["orientation"] == "v"]
+            horizontals = [e for e in theirs if e["orientation"] == "h"]
+            if len(verticals) < 2 or len(horizontals) < 2:
+                continue
+            for table in find_tables(verticals, horizontals):
+                own = table_text(table, CharIndex(doc.table_chars(n)), plain_text)
+                assert own == table_text(table, CharIndex(page.chars))

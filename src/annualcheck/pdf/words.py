@@ -79,4 +79,38 @@ def _words_of(textpage: Any, height: float) -> list[dict]:
     return words
 
 
-__all__ = ["page_words"]
+def table_chars(textpage: Any, height: float) -> list[dict]:
+    """A page's characters as the table finder's cells take them (text, x0, x1, top,
+    bottom): the glyphs the content draws and the spaces PDFium puts in their gaps (some
+    producers' space glyphs come back only as those), never its line breaks; each with its
+    loose box: from its origin across its advance, a font
+    size high from its descent, the box pdfminer gives a character (tests/test_lattice.py
+    compares the cells' text with pdfplumber's)."""
+    loose = pdfium_c.FS_RECTF()
+    raw = textpage.raw
+    get_unicode, generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    out: list[dict] = []
+    for index in range(textpage.count_chars()):
+        code = get_unicode(raw, index)
+        if not code or code in (0x0D, 0x0A, 0x02, 0xFFFE):
+            continue
+        made = generated(raw, index) == 1
+        if made and (code != 0x20 or not out):
+            continue
+        get_box(raw, index, loose)
+        char = {
+            "text": chr(code),
+            "x0": loose.left,
+            "x1": loose.right,
+            "top": height - loose.top,
+            "bottom": height - loose.bottom,
+        }
+        if made:  # as a space glyph drawn right after the glyph before it
+            last = out[-1]
+            char.update(x0=last["x1"], x1=last["x1"], top=last["top"], bottom=last["bottom"])
+        out.append(char)
+    return out
+
+
+__all__ = ["page_words", "table_chars"]
