@@ -230,3 +230,65 @@ def test_pdfium_rules_and_cells_as_pdfplumbers_on_a_report_table_page():
             for table in find_tables(verticals, horizontals):
                 own = table_text(table, CharIndex(doc.table_chars(n)), plain_text)
                 assert own == table_text(table, CharIndex(page.chars))
+
+
+# --------------------------------------------------------------------------- PDFium's rules
+
+
+def _drawn_page() -> bytes:
+    """One page drawing what a table's rules can be made of, and what they cannot."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=(400, 400))
+    c.line(50, 350, 350, 350)  # a level line
+    c.line(50, 300, 50, 100)  # an upright line
+    c.line(60, 60, 90, 90)  # a slanted line: pdfplumber calls it "v"
+    c.rect(100, 100, 200, 150)  # a stroked rectangle ("re")
+    c.rect(100, 280, 200, 0)  # a flat "re": pdfminer makes it a curve
+    c.rect(120, 120, 2, 2, fill=1)  # a speck
+    p = c.beginPath()
+    p.moveTo(300, 300)
+    p.lineTo(340, 300)
+    p.lineTo(340, 320)
+    p.lineTo(300, 320)
+    p.close()  # a closed path of four sides: a rectangle
+    p.moveTo(10, 10)
+    p.curveTo(20, 30, 40, 30, 50, 10)  # a second subpath, a curve
+    c.drawPath(p)
+    c.beginForm("grid")
+    c.rect(0, 0, 50, 20)
+    c.line(25, 0, 25, 20)
+    c.endForm()
+    c.saveState()
+    c.translate(200, 20)
+    c.doForm("grid")  # a form drawn under a matrix
+    c.restoreState()
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def test_rule_objects_give_pdfplumbers_edges_on_a_hand_made_page(tmp_path):
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from annualcheck.extract.tables.edges import rule_edges, rule_edges_of
+    from annualcheck.pdf.vectors import rule_objects
+
+    path = tmp_path / "drawn.pdf"
+    path.write_bytes(_drawn_page())
+    pdf = pdfium.PdfDocument(str(path))
+    page = pdf[0]
+    ours = rule_edges_of(rule_objects(page.raw, page.get_height()), (0, 0, 400, 400))
+    with pdfplumber.open(path) as plumber:
+        theirs = rule_edges(plumber.pages[0])
+
+    def key(e: dict) -> tuple:
+        return (e["orientation"], *(round(e[k], 3) for k in ("x0", "top", "x1", "bottom")))
+
+    assert [key(e) for e in ours] == [key(e) for e in theirs]
+    assert len(theirs) == 3 + 4 + 4 + 4 + 1  # lines, "re", closed path, the form's
+    assert ("h", 200.0, 360.0, 250.0, 360.0) in {key(e) for e in ours}  # moved by the form

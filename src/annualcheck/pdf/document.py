@@ -6,8 +6,10 @@ read each page once: the whole text in one call, then one box (and font size) pe
 and group the characters into lines ourselves (pdfium's own line breaks are only a first cut:
 cells of one table row or a raised footnote number come as separate runs).
 
-pdfplumber is still there for the few pages that hold a table (`plumber_page`), opened lazily
-so a report without table work never pays for it.
+A ruled table's rules and characters come from PDFium too (`rule_objects`, `table_chars`);
+pdfplumber is still there (`plumber_page`, opened lazily) for a document whose page frames
+had to be made plain and for a table read by its words, so a report whose tables are ruled
+never imports it.
 
 Coordinates follow pdfplumber: points, origin at the top left of the page.
 """
