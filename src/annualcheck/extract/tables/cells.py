@@ -6,7 +6,9 @@ row's characters against every cell's), so a table page of 3,000 characters and 
 costs 120,000 tests in Python, a quarter of what pdfplumber spends on a table page. Here
 the characters are sorted once by their vertical middle, a row takes its band by bisection,
 and the rest is `Table.extract` unchanged: the same tests on the same characters in the same
-order (the page's), so the same text comes out of every cell.
+order (the page's), so the same text comes out of every cell. A cell's characters become
+text by `plain_text`, pdfplumber's `extract_text` redone (PDFium's characters, read with
+pdfminer's boxes, need no pdfplumber), or by pdfplumber's own for pdfplumber's characters.
 """
 
 from __future__ import annotations

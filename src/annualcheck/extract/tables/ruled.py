@@ -1,9 +1,12 @@
-"""Ruled tables: the pieces pdfplumber's table finder sees, followed across page breaks.
+"""Ruled tables: the pieces a finder of ruled tables sees, followed across page breaks.
 
-Why apart: the finder is the slow part of PDF reading, so it runs only on the caption's page
-and the pages the table continues onto; whether the next page continues the table is decided
-by structure (the table ends its page, the next page begins with a table of the same columns
-and nothing but page furniture above it), never by positions of one rendering.
+Why apart: finding rules is the costly part of reading a table, so it runs only on the
+caption's page and the pages the table continues onto; whether the next page continues the
+table is decided by structure (the table ends its page, the next page begins with a table
+of the same columns and nothing but page furniture above it), never by positions of one
+rendering. The rules and the cells' characters come from PDFium where the document reads
+them itself (`reads_rules`), else from pdfplumber's page; the finder is the lattice
+strategy (`RULED_FINDERS`), the same on both.
 """
 
 from __future__ import annotations
