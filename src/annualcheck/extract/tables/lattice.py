@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from dataclasses import dataclass
 from typing import NamedTuple
 
 #: pdfplumber's defaults (table.py), which the ruled reader has always used.
@@ -226,16 +225,16 @@ def group_cells(boxes: list[Box]) -> list[list[Box]]:
     return [t for t in tables if len(t) > 1]
 
 
-@dataclass(frozen=True)
 class Row:
-    """One row of a table: its cells left to right (None where a merged cell spans)."""
+    """One row of a table: its cells left to right (None where a merged cell spans), and
+    the box of those present (computed once: the cells' text asks it per character)."""
 
-    cells: list[Box | None]
+    __slots__ = ("bbox", "cells")
 
-    @property
-    def bbox(self) -> Box:
-        present = [c for c in self.cells if c is not None]
-        return (
+    def __init__(self, cells: list[Box | None]) -> None:
+        present = [c for c in cells if c is not None]
+        self.cells = cells
+        self.bbox: Box = (
             min(c[0] for c in present),
             min(c[1] for c in present),
             max(c[2] for c in present),
@@ -243,31 +242,23 @@ class Row:
         )
 
 
-@dataclass(frozen=True)
 class LatticeTable:
     """A table's cells; `rows` and `bbox` as pdfplumber's `Table` gives them."""
 
-    cells: list[Box]
-
-    @property
-    def bbox(self) -> Box:
-        c = self.cells
-        return (
-            min(b[0] for b in c),
-            min(b[1] for b in c),
-            max(b[2] for b in c),
-            max(b[3] for b in c),
+    def __init__(self, cells: list[Box]) -> None:
+        self.cells = cells
+        self.bbox: Box = (
+            min(b[0] for b in cells),
+            min(b[1] for b in cells),
+            max(b[2] for b in cells),
+            max(b[3] for b in cells),
         )
-
-    @property
-    def rows(self) -> list[Row]:
-        xs = sorted({c[0] for c in self.cells})
-        ordered = sorted(self.cells, key=lambda c: (c[1], c[0]))
-        out = []
+        xs = sorted({c[0] for c in cells})
+        ordered = sorted(cells, key=lambda c: (c[1], c[0]))
+        self.rows: list[Row] = []
         for _, row_cells in itertools.groupby(ordered, key=lambda c: c[1]):
             by_x = {c[0]: c for c in row_cells}
-            out.append(Row([by_x.get(x) for x in xs]))
-        return out
+            self.rows.append(Row([by_x.get(x) for x in xs]))
 
 
 def find_tables(verticals: list[dict], horizontals: list[dict]) -> list[LatticeTable]:
