@@ -261,11 +261,21 @@ class LatticeTable:
             self.rows.append(Row([by_x.get(x) for x in xs]))
 
 
+def _as_edge(obj: dict) -> dict:
+    """An explicit line as pdfplumber's finder takes it (`obj_to_edges`): a "line" is
+    level ("h") exactly when its top is its bottom, else "v", whatever it was called (a
+    rule of no length is level, so it is no vertical); an edge is taken as it is."""
+    if obj.get("object_type") != "line":
+        return obj
+    orientation = "h" if obj["top"] == obj["bottom"] else "v"
+    return obj if obj["orientation"] == orientation else {**obj, "orientation": orientation}
+
+
 def find_tables(verticals: list[dict], horizontals: list[dict]) -> list[LatticeTable]:
     """The tables that explicit vertical and horizontal rule edges (pdfplumber-style dicts)
     make, as pdfplumber's finder with `explicit` strategies and its default tolerances."""
-    edges = [edge_of(e) for e in verticals if e["orientation"] == "v"]
-    edges += [edge_of(e) for e in horizontals if e["orientation"] == "h"]
+    edges = [edge_of(e) for e in map(_as_edge, verticals) if e["orientation"] == "v"]
+    edges += [edge_of(e) for e in map(_as_edge, horizontals) if e["orientation"] == "h"]
     merged = merge_edges(edges)
     return [LatticeTable(group) for group in group_cells(cells(intersections(merged)))]
 
