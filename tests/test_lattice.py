@@ -292,3 +292,35 @@ def test_rule_objects_give_pdfplumbers_edges_on_a_hand_made_page(tmp_path):
     assert [key(e) for e in ours] == [key(e) for e in theirs]
     assert len(theirs) == 3 + 4 + 4 + 4 + 1  # lines, "re", closed path, the form's
     assert ("h", 200.0, 360.0, 250.0, 360.0) in {key(e) for e in ours}  # moved by the form
+
+
+def test_pdfplumbers_reading_and_pdfiums_give_the_same_ruled_pieces():
+    """The ruled reader's two sources of rules and characters (pdfplumber's page, kept for
+    a PDF whose frames were made plain, and PDFium's) give the same pieces of a report."""
+    from annualcheck.extract.tables.ruled import DocumentWithFragments, _find_fragments
+    from annualcheck.pdf.document import open_pdf
+    from helpers.paths import REPORTS, committed
+
+    class ByPlumber:
+        reads_rules = False
+
+        def __init__(self, doc):
+            self.doc = doc
+
+        def __getattr__(self, name):
+            return getattr(self.doc, name)
+
+    with open_pdf(committed(REPORTS / "2021.pdf")) as doc:
+        own, plumber = DocumentWithFragments(doc), DocumentWithFragments(ByPlumber(doc))
+        pages = [n for n in range(1, doc.page_count + 1) if doc.vector_census(n).rules]
+        found = 0
+        for n in pages:
+            a, b = _find_fragments(own, n), _find_fragments(plumber, n)
+            assert [(f.rows, f.columns, f.open_bottom) for f in a] == [
+                (f.rows, f.columns, f.open_bottom) for f in b
+            ]
+            for x, y in zip(a, b, strict=True):
+                for side in ("x0", "top", "x1", "bottom"):
+                    assert abs(getattr(x.bbox, side) - getattr(y.bbox, side)) <= 0.5
+            found += len(a)
+        assert found >= 3
