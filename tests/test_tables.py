@@ -30,15 +30,24 @@ PENDING_T2 = {6, 7, 8, 16, 17, 28, 30, 31, 32}
 
 
 class CountingDoc:
-    """A document whose pdfplumber pages record where the table finder ran."""
+    """A document that records where the table finder read a page's rules (PDFium's path
+    objects, or a pdfplumber page's tables)."""
 
     def __init__(self, doc: Any):
         self.doc = doc
         self.searched: set[int] = set()
+        self.reads_rules = doc.reads_rules
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.doc, name)
 
     @property
     def pages(self) -> list[Any]:
         return self.doc.pages
+
+    def rule_objects(self, n: int) -> Any:
+        self.searched.add(n)
+        return self.doc.rule_objects(n)
 
     def plumber_page(self, n: int) -> Any:
         page = self.doc.plumber_page(n)
@@ -166,6 +175,7 @@ def test_table_finder_runs_only_where_tables_are(rendered):
     table_pages = {p for t in rendered.tables.values() for p in t.parse_report.pages}
     # plus, at most, the page after each table (to see whether it continues there)
     allowed = table_pages | {max(t.parse_report.pages) + 1 for t in rendered.tables.values()}
+    assert rendered.searched  # the finder ran, and where it ran was recorded
     assert rendered.searched <= allowed
     assert len(rendered.searched) < rendered.pages / 3
 

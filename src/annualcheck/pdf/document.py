@@ -6,8 +6,10 @@ read each page once: the whole text in one call, then one box (and font size) pe
 and group the characters into lines ourselves (pdfium's own line breaks are only a first cut:
 cells of one table row or a raised footnote number come as separate runs).
 
-pdfplumber is still there for the few pages that hold a table (`plumber_page`), opened lazily
-so a report without table work never pays for it.
+A ruled table's rules and characters come from PDFium too (`rule_objects`, `table_chars`);
+pdfplumber is still there (`plumber_page`, opened lazily) for a document whose page frames
+had to be made plain and for a table read by its words, so a report whose tables are ruled
+never imports it.
 
 Coordinates follow pdfplumber: points, origin at the top left of the page.
 """
@@ -39,7 +41,8 @@ from annualcheck.model.record import BBox
 from annualcheck.model.safety import clean_text
 from annualcheck.pdf.plumber import lean
 from annualcheck.pdf.text import normalise_page
-from annualcheck.pdf.vectors import VectorCensus, census_page
+from annualcheck.pdf.vectors import VectorCensus, census_page, rule_objects
+from annualcheck.pdf.words import table_chars
 
 #: Characters pdfium reports for a hyphen it believes is soft (end-of-line) or a text marker.
 _SOFT_HYPHENS = {"\x02": "-", "\xad": "-", "\ufffe": "-"}
@@ -452,6 +455,42 @@ class PdfDocument:
             finally:
                 page.close()
         return self._census[number]
+
+    @property
+    def reads_rules(self) -> bool:
+        """Whether PDFium reads this document's rules and table characters in the frame
+        pdfplumber would (pages whose frames were made plain are left to pdfplumber)."""
+        return self._data is None
+
+    def rule_objects(self, number: int) -> dict[str, list[dict]]:
+        """Lines and rectangles of page `number`, as pdfplumber's `objects` (PDFium's paths)."""
+        page = self._pdfium_page(number)
+        try:
+            return rule_objects(page.raw, page.get_height())
+        finally:
+            page.close()
+
+    def page_box(self, number: int) -> tuple[float, float, float, float]:
+        """The page's box as pdfplumber's `bbox` of a plain frame: (0, 0, width, height)."""
+        page = self._pdfium_page(number)
+        try:
+            width, height = page.get_size()
+            return (0.0, 0.0, width, height)
+        finally:
+            page.close()
+
+    def table_chars(self, number: int) -> list[dict]:
+        """Characters of page `number` for a table's cells (`words.table_chars`)."""
+        page = self._pdfium_page(number)
+        try:
+            height = page.get_height()
+            textpage = page.get_textpage()
+            try:
+                return table_chars(textpage, height)
+            finally:
+                textpage.close()
+        finally:
+            page.close()
 
     def page_words(self, number: int) -> list[dict]:
         """The words of page `number` as pdfplumber's `extract_words` gives them (text, x0,

@@ -99,4 +99,107 @@ def census_page(page_raw: Any, width: float, height: float) -> VectorCensus:
     return VectorCensus(objects, paths, rules, specks, outside, curves)
 
 
-__all__ = ["SPECK_PT", "VectorCensus", "census_page"]
+# --------------------------------------------------------------------------- rule objects
+
+_MOVE, _LINE = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
+
+
+def _matrix(obj: Any) -> tuple[float, float, float, float, float, float]:
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _compose(inner: tuple, outer: tuple) -> tuple:
+    """The matrix of `inner` then `outer` (PDF's row-vector convention)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E,
+            e * B + f * D + F)  # fmt: skip
+
+
+def _subpaths(obj: Any, m: tuple) -> list[tuple[list[int], list[tuple[float, float]], bool]]:
+    """A path's subpaths, each as (segment types, points in page space, closed)."""
+    count = pdfium_c.FPDFPath_CountSegments(obj)
+    if count <= 0 or count > MAX_RULE_SEGMENTS:
+        return []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    a, b, c, d, e, f = m
+    out: list[tuple[list[int], list[tuple[float, float]], bool]] = []
+    for i in range(count):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        if kind == _MOVE or not out:
+            out.append(([], [], False))
+        types, points, _ = out[-1]
+        types.append(kind)
+        points.append(point)
+        if pdfium_c.FPDFPathSegment_GetClose(seg):
+            out[-1] = (types, points, True)
+    return out
+
+
+def _rule_object(types: list[int], pts: list[tuple[float, float]], closed: bool) -> Any:
+    """A subpath as pdfminer classifies it: ("line", p0, p1), ("rect", p0, p2), or None (a
+    curve, never a rule). PDFium closes a subpath with a segment back to its start (or a
+    flag on the segment that is already there): pdfminer's "h"."""
+    if types[0] != _MOVE or any(t != _LINE for t in types[1:]):
+        return None
+    if len(pts) == 2 or (len(pts) == 3 and closed and pts[2] == pts[0]):
+        return ("line", pts[0], pts[1])
+    if len(pts) == 5 and closed and pts[3] == pts[0]:
+        return None  # a flat "re": pdfminer drops its fourth point as redundant, a curve
+    if len(pts) == 5 and pts[4] == pts[0]:
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        if (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
+            y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
+        ):
+            return ("rect", pts[0], pts[2])
+    return None
+
+
+def _as_dict(kind: str, p: tuple[float, float], q: tuple[float, float], height: float) -> dict:
+    x0, x1 = min(p[0], q[0]), max(p[0], q[0])
+    y0, y1 = min(p[1], q[1]), max(p[1], q[1])
+    top, bottom = height - y1, height - y0
+    return {"object_type": kind, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+            "doctop": top, "y0": y0, "y1": y1, "width": x1 - x0, "height": y1 - y0}  # fmt: skip
+
+
+def rule_objects(page_raw: Any, height: float) -> dict[str, list[dict]]:
+    """The page's straight lines and rectangles as pdfplumber lists them ("line", "rect":
+    x0, x1, top, bottom, width, height; points from the top left), read from PDFium's path
+    objects, descending into form XObjects: each subpath classified as pdfminer does it (a
+    move and one line; a move and four lines back to the start, axis-aligned)."""
+    out: dict[str, list[dict]] = {"line": [], "rect": []}
+    identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    path_type, form_type = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+    count = pdfium_c.FPDFPage_CountObjects(page_raw)
+    pending = [(pdfium_c.FPDFPage_GetObject(page_raw, i), identity) for i in range(count)]
+    pending.reverse()
+    seen = 0
+    while pending:
+        obj, outer = pending.pop()
+        seen += 1
+        if seen > COUNT_LIMIT:
+            break
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == form_type:
+            m = _compose(_matrix(obj), outer)
+            n = pdfium_c.FPDFFormObj_CountObjects(obj)
+            pending += [(pdfium_c.FPDFFormObj_GetObject(obj, j), m) for j in range(n)][::-1]
+            continue
+        if kind != path_type:
+            continue
+        m = _compose(_matrix(obj), outer)
+        for types, pts, closed in _subpaths(obj, m):
+            found = _rule_object(types, pts, closed)
+            if found is not None:
+                out[found[0]].append(_as_dict(found[0], found[1], found[2], height))
+    return out
+
+
+__all__ = ["SPECK_PT", "VectorCensus", "census_page", "rule_objects"]

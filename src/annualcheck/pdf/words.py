@@ -79,4 +79,50 @@ def _words_of(textpage: Any, height: float) -> list[dict]:
     return words
 
 
-__all__ = ["page_words"]
+#: What PDFium's text holds that no glyph draws: its line breaks, markers, nothing.
+_NOT_DRAWN = frozenset("\r\n\x00\x02\ufffe")
+
+
+def table_chars(textpage: Any, height: float) -> list[dict]:
+    """A page's characters as the table finder's cells take them (text, x0, x1, top,
+    bottom): the glyphs the content draws and the spaces PDFium puts in their gaps (some
+    producers' space glyphs come back only as those), never its line breaks; each with its
+    loose box: from its origin across its advance, a font size high from its descent, the
+    box pdfminer gives a character (tests/test_lattice.py compares the cells' text with
+    pdfplumber's)."""
+    loose = pdfium_c.FS_RECTF()
+    raw = textpage.raw
+    count = textpage.count_chars()
+    if count <= 0:
+        return []
+    # one call for the text (a UTF-16 unit per character index, unless astral characters
+    # shift it), and only spaces asked whether PDFium made them: the calls are the cost
+    text = textpage.get_text_range(0, count)
+    aligned = len(text) == count
+    get_unicode, generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    out: list[dict] = []
+    for index in range(count):
+        ch = text[index] if aligned else chr(get_unicode(raw, index) or 0)
+        if ch in _NOT_DRAWN:
+            continue
+        if ch == " " and generated(raw, index) == 1:
+            if out:  # as a space glyph drawn right after the glyph before it
+                last = out[-1]
+                out.append({"text": " ", "x0": last["x1"], "x1": last["x1"],
+                            "top": last["top"], "bottom": last["bottom"]})  # fmt: skip
+            continue
+        get_box(raw, index, loose)
+        out.append(
+            {
+                "text": ch,
+                "x0": loose.left,
+                "x1": loose.right,
+                "top": height - loose.top,
+                "bottom": height - loose.bottom,
+            }
+        )
+    return out
+
+
+__all__ = ["page_words", "table_chars"]

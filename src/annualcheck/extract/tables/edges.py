@@ -59,16 +59,40 @@ def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:
     )
 
 
-def rule_edges(page: Any) -> list[dict]:
-    """The page's edges that can be table rules: from its lines and rectangles (never its
-    curves), inside the page box, from objects at least SPECK_PT long, each edge at least
-    MIN_EDGE_PT long; lines first, then rectangles, as pdfplumber lists them."""
-    from pdfplumber.utils import line_to_edge, rect_to_edges
+def line_to_edge(line: dict) -> dict:
+    """A line as an edge, as pdfplumber's `line_to_edge` (not level: "v", its quirk)."""
+    edge = dict(line)
+    edge["orientation"] = "h" if line["top"] == line["bottom"] else "v"
+    return edge
 
-    box = tuple(page.bbox)
+
+def rect_to_edges(rect: dict) -> list[dict]:
+    """A rectangle's four sides as edges, as pdfplumber's `rect_to_edges`: top, bottom,
+    left, right."""
+    top, bottom, left, right = (dict(rect) for _ in range(4))
+    top.update(object_type="rect_edge", height=0, y0=rect["y1"], bottom=rect["top"],
+               orientation="h")  # fmt: skip
+    bottom.update(object_type="rect_edge", height=0, y1=rect["y0"],
+                  top=rect["top"] + rect["height"], doctop=rect["doctop"] + rect["height"],
+                  orientation="h")  # fmt: skip
+    left.update(object_type="rect_edge", width=0, x1=rect["x0"], orientation="v")
+    right.update(object_type="rect_edge", width=0, x0=rect["x1"], orientation="v")
+    return [top, bottom, left, right]
+
+
+def rule_edges(page: Any) -> list[dict]:
+    """The edges of a pdfplumber page that can be table rules (`rule_edges_of`)."""
+    return rule_edges_of(page.objects, tuple(page.bbox))
+
+
+def rule_edges_of(objects: dict[str, list[dict]], box: tuple) -> list[dict]:
+    """The edges that can be table rules: from the lines and rectangles (never the curves)
+    of `objects` (pdfplumber's, or PDFium's read alike), inside the page box `box`, from
+    objects at least SPECK_PT long, each edge at least MIN_EDGE_PT long; lines first, then
+    rectangles, as pdfplumber lists them."""
     out: list[dict] = []
     for kind, to_edges in (("line", lambda o: [line_to_edge(o)]), ("rect", rect_to_edges)):
-        for obj in page.objects.get(kind, []):
+        for obj in objects.get(kind, []):
             if max(obj["width"], obj["height"]) < SPECK_PT or not _inside(obj, box):
                 continue
             for edge in to_edges(obj):
@@ -168,4 +192,5 @@ __all__ = [
     "closing_lines",
     "over_budget_note",
     "rule_edges",
+    "rule_edges_of",
 ]

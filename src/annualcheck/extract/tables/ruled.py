@@ -1,9 +1,12 @@
-"""Ruled tables: the pieces pdfplumber's table finder sees, followed across page breaks.
+"""Ruled tables: the pieces a finder of ruled tables sees, followed across page breaks.
 
-Why apart: the finder is the slow part of PDF reading, so it runs only on the caption's page
-and the pages the table continues onto; whether the next page continues the table is decided
-by structure (the table ends its page, the next page begins with a table of the same columns
-and nothing but page furniture above it), never by positions of one rendering.
+Why apart: finding rules is the costly part of reading a table, so it runs only on the
+caption's page and the pages the table continues onto; whether the next page continues the
+table is decided by structure (the table ends its page, the next page begins with a table
+of the same columns and nothing but page furniture above it), never by positions of one
+rendering. The rules and the cells' characters come from PDFium where the document reads
+them itself (`reads_rules`), else from pdfplumber's page; the finder is the lattice
+strategy (`RULED_FINDERS`), the same on both.
 """
 
 from __future__ import annotations
@@ -11,14 +14,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from annualcheck.extract.tables.cells import CharIndex, table_text
+from annualcheck.extract.tables.cells import CharIndex, plain_text, table_text
 from annualcheck.extract.tables.edges import (
     EDGE_BUDGET,
     census_over_budget,
     closing_lines,
     over_budget_note,
     rule_edges,
+    rule_edges_of,
 )
+from annualcheck.extract.tables.lattice import find_tables
 from annualcheck.extract.tables.page import (
     caption_pattern,
     caption_top,
@@ -72,6 +77,34 @@ class Fragment:
     open_bottom: bool = False  # its rules run on past its last row: that row goes on overleaf
 
 
+def _plumber_finder(page: Any) -> Any:
+    """pdfplumber's own finder on a page's explicit edges: the reference the lattice
+    strategy is compared with (tests), kept under the same signature."""
+
+    def find(verticals: list[dict], horizontals: list[dict]) -> list[Any]:
+        settings = {
+            "vertical_strategy": "explicit",
+            "horizontal_strategy": "explicit",
+            "explicit_vertical_lines": verticals,
+            "explicit_horizontal_lines": horizontals,
+        }
+        return page.find_tables(table_settings=settings)
+
+    return find
+
+
+#: The finders of ruled tables by strategy name (the name a table's parse report gives):
+#: explicit vertical and horizontal rule edges → tables with `.bbox` and `.rows`.
+RULED_FINDERS = {"lattice": find_tables}
+
+
+def _reads_rules(doc: Any) -> bool:
+    """Whether the document reads its own rules and table characters through PDFium (the
+    project's PdfDocument on a page frame pdfplumber would share), so that pdfplumber is
+    neither imported nor run for the ruled tables."""
+    return isinstance(doc, DocumentWithFragments) and bool(getattr(doc.doc, "reads_rules", False))
+
+
 def _fragments_on(doc: Any, n: int) -> list[Fragment]:
     """Ruled tables on page n, top to bottom (memoised on the document: the finder is slow)."""
     if not isinstance(doc, DocumentWithFragments):
@@ -88,9 +121,13 @@ def _find_fragments(doc: Any, n: int) -> list[Fragment]:
     if census is not None and census.rules == 0:
         return []
     note = census_over_budget(census, n)
+    own = _reads_rules(doc)
     if note is None:
-        page = doc.plumber_page(n)
-        edges = rule_edges(page)
+        if own:
+            edges = rule_edges_of(doc.doc.rule_objects(n), doc.doc.page_box(n))
+        else:
+            page = doc.plumber_page(n)
+            edges = rule_edges(page)
         if len(edges) > EDGE_BUDGET:
             note = over_budget_note(n, "rule edges", len(edges), EDGE_BUDGET)
     if note is not None:
@@ -102,17 +139,16 @@ def _find_fragments(doc: Any, n: int) -> list[Fragment]:
     horizontals = [e for e in edges if e["orientation"] == "h"] + closing
     if len(verticals) < 2 or len(horizontals) < 2:
         return []  # no cell without two rules each way
-    settings = {
-        "vertical_strategy": "explicit",
-        "horizontal_strategy": "explicit",
-        "explicit_vertical_lines": verticals,
-        "explicit_horizontal_lines": horizontals,
-    }
     out = []
     index: CharIndex | None = None
-    for table in page.find_tables(table_settings=settings):
-        index = index or CharIndex(page.chars)
-        rows = [[c or "" for c in row] for row in table_text(table, index)]
+    for table in RULED_FINDERS["lattice"](verticals, horizontals):
+        if own:
+            index = index or CharIndex(doc.doc.table_chars(n))
+            texts = table_text(table, index, plain_text)
+        else:
+            index = index or CharIndex(page.chars)
+            texts = table_text(table, index)
+        rows = [[c or "" for c in row] for row in texts]
         if not rows or max(len(r) for r in rows) < 2:
             continue
         x0, top, x1, bottom = table.bbox
@@ -175,12 +211,32 @@ def layout_table_pages(layout: Any, label: str) -> set[int] | None:
     return {line.page for line in lines} if lines else None
 
 
+def _holds_caption(fragment: Fragment, top: float) -> bool:
+    """The caption is the first row of a ruled box (a producer that draws it inside the
+    table's rules): the box begins above the caption, its first row holds the caption's
+    top and spans the whole table."""
+    if not (fragment.bbox.top < top < fragment.bbox.bottom) or len(fragment.rows) < 2:
+        return False
+    first = fragment.boxes[0]
+    return first.top <= top < first.bottom and sum(1 for c in fragment.rows[0] if c) == 1
+
+
+def _without_first_row(fragment: Fragment) -> Fragment:
+    """The fragment with its caption row taken off (the caption is read apart)."""
+    rows, boxes = fragment.rows[1:], fragment.boxes[1:]
+    bbox = BBox(fragment.bbox.x0, boxes[0].top, fragment.bbox.x1, fragment.bbox.bottom)
+    return Fragment(fragment.page, bbox, rows, boxes, fragment.columns, fragment.open_bottom)
+
+
 def ruled_fragments(
     doc: Any, caption: Caption, part: Any, hint: set[int] | None = None
 ) -> list[Fragment]:
     """The ruled table after a caption and its continuations on the following pages."""
     top = caption_top(doc, caption, part)
     start = next((f for f in _fragments_on(doc, caption.page) if f.bbox.top >= top), None)
+    boxed = next((f for f in _fragments_on(doc, caption.page) if _holds_caption(f, top)), None)
+    if boxed is not None and (start is None or boxed.bbox.top < start.bbox.top):
+        start = _without_first_row(boxed)
     if start is None:  # caption at the foot of a page, table on the next one
         nxt = caption.page + 1
         if nxt <= page_count(doc):
