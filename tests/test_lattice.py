@@ -324,3 +324,40 @@ def test_pdfplumbers_reading_and_pdfiums_give_the_same_ruled_pieces():
                     assert abs(getattr(x.bbox, side) - getattr(y.bbox, side)) <= 0.5
             found += len(a)
         assert found >= 3
+
+
+def test_a_hyphen_at_the_end_of_a_cells_line_is_kept(tmp_path):
+    """PDFium marks a hyphen that ends a line as a break (U+0002); it is drawn all the same,
+    and the cell reads "quasi-" + "forcible" as pdfplumber does (found on a browser's
+    rendering of Table 2, where "quasi-forcible" broke in a narrow cell)."""
+    import pdfplumber
+    from reportlab.pdfgen import canvas
+
+    from annualcheck.extract.tables.cells import CharIndex, plain_text, table_text
+    from annualcheck.extract.tables.edges import rule_edges
+    from annualcheck.pdf.document import open_pdf
+
+    path = tmp_path / "hyphen-at-line-end.pdf"
+    c = canvas.Canvas(str(path), pagesize=(300, 300))
+    for y in (250, 200, 150):
+        c.line(50, y, 250, y)
+    for x in (50, 100, 250):
+        c.line(x, 250, x, 150)
+    c.setFont("Helvetica", 10)
+    c.drawString(55, 235, "1")
+    c.drawString(105, 235, "Kidnapping, quasi-")
+    c.drawString(105, 222, "forcible intercourse")
+    c.drawString(55, 185, "2")
+    c.drawString(105, 185, "Fraud")
+    c.showPage()
+    c.save()
+    with pdfplumber.open(path) as plumber, open_pdf(path) as doc:
+        page = plumber.pages[0]
+        edges = rule_edges(page)
+        verticals = [e for e in edges if e["orientation"] == "v"]
+        horizontals = [e for e in edges if e["orientation"] == "h"]
+        (table,) = find_tables(verticals, horizontals)
+        theirs = table_text(table, CharIndex(page.chars))
+        ours = table_text(table, CharIndex(doc.table_chars(1)), plain_text)
+    assert theirs[0][1] == "Kidnapping, quasi-\nforcible intercourse"
+    assert ours == theirs

@@ -79,8 +79,11 @@ def _words_of(textpage: Any, height: float) -> list[dict]:
     return words
 
 
-#: What PDFium's text holds that no glyph draws: its line breaks, markers, nothing.
-_NOT_DRAWN = frozenset("\r\n\x00\x02\ufffe")
+#: What PDFium's text holds that no glyph draws: its line breaks, nothing.
+_NOT_DRAWN = frozenset("\r\n\x00")
+#: PDFium's marks for a hyphen it takes for a line-end break ("quasi-" at the end of a
+#: cell's line): a drawn hyphen all the same, which pdfminer reads as "-".
+_BREAK_HYPHENS = {"\x02": "-", "\ufffe": "-"}
 
 
 def table_chars(textpage: Any, height: float) -> list[dict]:
@@ -106,6 +109,7 @@ def table_chars(textpage: Any, height: float) -> list[dict]:
         ch = text[index] if aligned else chr(get_unicode(raw, index) or 0)
         if ch in _NOT_DRAWN:
             continue
+        ch = _BREAK_HYPHENS.get(ch, ch)
         if ch == " " and generated(raw, index) == 1:
             if out:  # as a space glyph drawn right after the glyph before it
                 last = out[-1]

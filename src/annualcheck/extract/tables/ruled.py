@@ -105,6 +105,15 @@ def _reads_rules(doc: Any) -> bool:
     return isinstance(doc, DocumentWithFragments) and bool(getattr(doc.doc, "reads_rules", False))
 
 
+def page_rule_edges(doc: Any, n: int) -> list[dict]:
+    """Page n's rule edges (pdfplumber's edge dicts): from PDFium's path objects where the
+    document reads its own rules, else from pdfplumber's page. The one source of rules for
+    the ruled finder and for the row bands of tables read from their words."""
+    if _reads_rules(doc):
+        return rule_edges_of(doc.doc.rule_objects(n), doc.doc.page_box(n))
+    return rule_edges(doc.plumber_page(n))
+
+
 def _fragments_on(doc: Any, n: int) -> list[Fragment]:
     """Ruled tables on page n, top to bottom (memoised on the document: the finder is slow)."""
     if not isinstance(doc, DocumentWithFragments):
@@ -123,11 +132,7 @@ def _find_fragments(doc: Any, n: int) -> list[Fragment]:
     note = census_over_budget(census, n)
     own = _reads_rules(doc)
     if note is None:
-        if own:
-            edges = rule_edges_of(doc.doc.rule_objects(n), doc.doc.page_box(n))
-        else:
-            page = doc.plumber_page(n)
-            edges = rule_edges(page)
+        edges = page_rule_edges(doc, n)
         if len(edges) > EDGE_BUDGET:
             note = over_budget_note(n, "rule edges", len(edges), EDGE_BUDGET)
     if note is not None:
@@ -146,7 +151,7 @@ def _find_fragments(doc: Any, n: int) -> list[Fragment]:
             index = index or CharIndex(doc.doc.table_chars(n))
             texts = table_text(table, index, plain_text)
         else:
-            index = index or CharIndex(page.chars)
+            index = index or CharIndex(doc.plumber_page(n).chars)
             texts = table_text(table, index)
         rows = [[c or "" for c in row] for row in texts]
         if not rows or max(len(r) for r in rows) < 2:

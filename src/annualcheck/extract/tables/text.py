@@ -20,6 +20,7 @@ from annualcheck.extract.tables.page import (
     page_count,
 )
 from annualcheck.extract.tables.rows import RawRow, join_cells
+from annualcheck.extract.tables.ruled import page_rule_edges
 from annualcheck.layout.contents import norm_words
 from annualcheck.model.record import BBox, Caption
 from annualcheck.model.safety import bounded_int
@@ -321,7 +322,7 @@ def _row_rules(doc: Any, n: int, lines: list[TableLine]) -> list[float]:
     x0, x1 = min(p.x0 for p in pieces), max(p.x1 for p in pieces)
     top, bottom = min(p.top for p in pieces), max(p.bottom for p in pieces)
     out: list[float] = []
-    for edge in plumber(n).edges:
+    for edge in page_rule_edges(doc, n):
         if edge["orientation"] != "h" or not top - 1 <= edge["top"] <= bottom + 1:
             continue
         if min(edge["x1"], x1) - max(edge["x0"], x0) >= 0.5 * (x1 - x0):
