@@ -54,14 +54,14 @@ def offense_words(offense: str, filler: Sequence[str] = ()) -> list[str]:
 
 def offense_charges(offense: str, filler: Sequence[str] = ()) -> list[str]:
     """The charges of an offense (the parts of its list, at commas), each as its distinctive
-    words in printed order; a part of filler words only (", etc.") is no charge."""
+    words in printed order; a part of filler words only (", etc.") is no charge. An offense
+    of filler words only keeps them all, charge by charge (so their order still does not
+    count)."""
     drop = set(filler)
-    out = []
-    for part in offense.split(","):
-        words = [w for w in offense_words(part, filler) if w not in drop]
-        if words:
-            out.append(" ".join(words))
-    return out or [" ".join(offense_words(offense, filler))]
+    parts = [offense_words(part) for part in offense.split(",")]
+    out = [" ".join(w for w in words if w not in drop) for words in parts]
+    out = [charge for charge in out if charge]
+    return out or [" ".join(words) for words in parts if words] or [""]
 
 
 def _ratio(x: str, y: str) -> float:
