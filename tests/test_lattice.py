@@ -3,6 +3,7 @@ whole against pdfplumber's finder on generated ruled tables."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -205,6 +206,7 @@ def test_plain_text_as_pdfplumbers_extract_text(chars):
     assert plain_text(chars) == extract_text(chars)
 
 
+@pytest.mark.slow  # every table page of a report read both ways; CI runs it
 def test_pdfium_rules_and_cells_as_pdfplumbers_on_a_report_table_page():
     """The table pages of the 2020 report: PDFium's rule objects give pdfplumber's edges
     (to rounding), and the cells read from PDFium's characters pdfplumber's text."""
@@ -294,6 +296,7 @@ def test_rule_objects_give_pdfplumbers_edges_on_a_hand_made_page(tmp_path):
     assert ("h", 200.0, 360.0, 250.0, 360.0) in {key(e) for e in ours}  # moved by the form
 
 
+@pytest.mark.slow  # every table page of a report read both ways; CI runs it
 def test_pdfplumbers_reading_and_pdfiums_give_the_same_ruled_pieces():
     """The ruled reader's two sources of rules and characters (pdfplumber's page, kept for
     a PDF whose frames were made plain, and PDFium's) give the same pieces of a report."""
