@@ -608,11 +608,15 @@ def open_pdf(path: str | Path, password: str | None = None) -> PdfDocument:
     try:
         if len(doc) == 0:
             raise TruncatedPdfError(path, "PDF has no pages")
-        if password is None and not _frames_are_plain(doc):
+        # each page's frame is looked at as it is loaded to be read (loading parses its
+        # content: a second pass over the pages for their frames alone cost as much again);
+        # at the first odd frame the document is made plain and read from the start
+        pages, skipped, plain = _read_pages(doc, stop_at_odd_frame=password is None)
+        if not plain:
             plain_data = _with_plain_frames(doc)
             doc.close()
             doc = pdfium.PdfDocument(plain_data)
-        pages, skipped = _read_pages(doc)
+            pages, skipped, _ = _read_pages(doc)
         if len(skipped) == len(pages):
             raise TruncatedPdfError(path, "PDF is damaged: none of its pages can be read")
         metadata = _metadata(doc)
@@ -631,28 +635,18 @@ def open_pdf(path: str | Path, password: str | None = None) -> PdfDocument:
     )
 
 
-def _frames_are_plain(doc: Any) -> bool:
-    """True when every page is unrotated and its crop box is its media box at the origin:
+def _frame_is_plain(page: Any) -> bool:
+    """True when the page is unrotated and its crop box is its media box at the origin:
     then pdfium (which measures from the crop box) and pdfplumber (from the media box) give
     the same coordinates. A rotated page or an inset crop box made them disagree, and a
     table lost rows (20 of 32 with a 30 pt CropBox inset, 1 of 32 with /Rotate 90). A page
     without a MediaBox of its own (inherited from nowhere) is not plain either: pdfplumber
     refuses the whole file over it ("'NoneType' object is not iterable")."""
-    for index in range(len(doc)):
-        try:
-            page = doc[index]
-        except pdfium.PdfiumError:
-            continue
-        try:
-            if page.get_mediabox(fallback_ok=False) is None:
-                return False  # no MediaBox of its own: pdfplumber cannot open such a page
-            if page.get_rotation() or page.get_cropbox() != page.get_mediabox():
-                return False
-            if tuple(page.get_mediabox()[:2]) != (0, 0):
-                return False
-        finally:
-            page.close()
-    return True
+    if page.get_mediabox(fallback_ok=False) is None:
+        return False  # no MediaBox of its own: pdfplumber cannot open such a page
+    if page.get_rotation() or page.get_cropbox() != page.get_mediabox():
+        return False
+    return tuple(page.get_mediabox()[:2]) == (0, 0)
 
 
 def _with_plain_frames(doc: Any) -> bytes:
@@ -681,10 +675,14 @@ def _with_plain_frames(doc: Any) -> bytes:
     return buffer.getvalue()
 
 
-def _read_pages(doc: Any) -> tuple[list[PageText], list[int]]:
+def _read_pages(
+    doc: Any, *, stop_at_odd_frame: bool = False
+) -> tuple[list[PageText], list[int], bool]:
     """Every page's text; a page pdfium cannot load or read stays in place as an empty page
     (page numbers keep their meaning) and is listed as skipped, so one odd page (appended
-    from elsewhere, damaged) costs that page, not the report."""
+    from elsewhere, damaged) costs that page, not the report. With `stop_at_odd_frame`, the
+    reading stops at the first page whose frame is not plain (`_frame_is_plain`) and the
+    third value is False: the caller makes the frames plain and reads again."""
     pages: list[PageText] = []
     skipped: list[int] = []
     for index in range(len(doc)):
@@ -696,13 +694,15 @@ def _read_pages(doc: Any) -> tuple[list[PageText], list[int]]:
             skipped.append(number)
             continue
         try:
+            if stop_at_odd_frame and not _frame_is_plain(pdf_page):
+                return pages, skipped, False
             pages.append(normalise_page(read_page(pdf_page, number)))
         except pdfium.PdfiumError:
             pages.append(PageText(number=number, width=0.0, height=0.0, lines=[]))
             skipped.append(number)
         finally:
             pdf_page.close()
-    return pages, skipped
+    return pages, skipped, True
 
 
 __all__ = ["Line", "PageText", "PdfDocument", "is_cjk", "open_pdf", "read_page"]
