@@ -225,6 +225,16 @@ def group_cells(boxes: list[Box]) -> list[list[Box]]:
     return [t for t in tables if len(t) > 1]
 
 
+def union_box(boxes: list[Box]) -> Box:
+    """The smallest box holding every one of `boxes` (at least one)."""
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
 class Row:
     """One row of a table: its cells left to right (None where a merged cell spans), and
     the box of those present (computed once: the cells' text asks it per character)."""
@@ -232,14 +242,8 @@ class Row:
     __slots__ = ("bbox", "cells")
 
     def __init__(self, cells: list[Box | None]) -> None:
-        present = [c for c in cells if c is not None]
         self.cells = cells
-        self.bbox: Box = (
-            min(c[0] for c in present),
-            min(c[1] for c in present),
-            max(c[2] for c in present),
-            max(c[3] for c in present),
-        )
+        self.bbox: Box = union_box([c for c in cells if c is not None])
 
 
 class LatticeTable:
@@ -247,12 +251,7 @@ class LatticeTable:
 
     def __init__(self, cells: list[Box]) -> None:
         self.cells = cells
-        self.bbox: Box = (
-            min(b[0] for b in cells),
-            min(b[1] for b in cells),
-            max(b[2] for b in cells),
-            max(b[3] for b in cells),
-        )
+        self.bbox: Box = union_box(cells)
         xs = sorted({c[0] for c in cells})
         ordered = sorted(cells, key=lambda c: (c[1], c[0]))
         self.rows: list[Row] = []
