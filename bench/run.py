@@ -112,6 +112,22 @@ print(json.dumps({"rc": proc.returncode, "seconds": seconds, "peak_mb": peak, "c
 """
 
 
+def portable(command: list[str]) -> list[str]:
+    """A command as the results file records it: "python" for this interpreter and paths
+    relative to the checkout (or the temporary folder), so the file names no machine's paths."""
+    temp = tempfile.gettempdir()
+    out = []
+    for part in command:
+        if part == PY:
+            part = "python"
+        elif part.startswith(str(ROOT) + os.sep):
+            part = os.path.relpath(part, ROOT)
+        elif part.startswith(temp + os.sep):
+            part = "$TMPDIR" + part[len(temp) :]
+        out.append(part)
+    return out
+
+
 def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float, float, int]:
     """(wall seconds, CPU seconds, peak RSS in MB, exit status) of one fresh process."""
     done = subprocess.run(
@@ -339,7 +355,8 @@ def main(argv: list[str] | None = None) -> int:
         "long_report": {"file": long_pdf.name, "pages": page_count(long_pdf), "times": args.times},
         "vector_report": {"file": vector_pdf.name, "page": args.vector_page, "specks": args.specks},
         "measurements": {
-            key: {**asdict(m), "median": m.median, "peak": m.peak} for key, m in results.items()
+            key: {**asdict(m), "command": portable(m.command), "median": m.median, "peak": m.peak}
+            for key, m in results.items()
         },
         "ratios": ratios,
         "cpu_ratios": cpu_ratios,
