@@ -216,19 +216,25 @@ def findings_entry_path(
     return folder / f"findings-{key}.json"
 
 
+def _run_checks(records: list[Record], gaps, profile: Profile) -> list:
+    """The rules, imported only on a miss: a warm run never loads them (~30 ms)."""
+    from annualcheck.checks import run_checks
+
+    return run_checks(records, gaps=gaps, profile=profile)
+
+
 def run_checks_cached(
     records: list[Record], gaps=(), folder: Path | None = None, *, profile: Profile
 ) -> list:
     """`checks.run_checks`, answered from the cache when the same series was checked before
     with the same code. A damaged or unwritable entry only costs the recomputation."""
-    from annualcheck.checks import run_checks  # here: a warm run never loads the rules
     from annualcheck.model.findings import Finding
 
     entry = findings_entry_path(
         [r.source.sha256 for r in records], list(gaps), folder, profile=profile
     )
     if entry is None:
-        return run_checks(records, gaps=gaps, profile=profile)
+        return _run_checks(records, gaps, profile)
     try:
         data = json.loads(entry.read_text(encoding="utf-8"))
         if data.get("format") == ENTRY_FORMAT:
@@ -240,7 +246,7 @@ def run_checks_cached(
         pass
     except _BAD_ENTRY:
         _discard(entry)
-    findings = run_checks(records, gaps=gaps, profile=profile)
+    findings = _run_checks(records, gaps, profile)
     payload = {"format": ENTRY_FORMAT, "findings": [f.to_dict() for f in findings]}
     with contextlib.suppress(OSError, AnnualcheckError):
         entry.parent.mkdir(parents=True, exist_ok=True)
