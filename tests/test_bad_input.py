@@ -184,7 +184,7 @@ def test_unexpected_exception_is_one_line(tmp_path, monkeypatch):
     """A bug deep in extraction is reported as that file's error, not a traceback."""
     import annualcheck.extract.pipeline as extract
 
-    def boom(path, password=None, profile=None):
+    def boom(path, password=None, profile=None, page_parts=1):
         raise KeyError("xref\nstream 12")
 
     monkeypatch.setattr(extract, "extract_record", boom)
@@ -195,7 +195,7 @@ def test_unexpected_exception_is_one_line(tmp_path, monkeypatch):
 def test_unexpected_exception_with_debug_shows_it(monkeypatch):
     import annualcheck.extract.pipeline as extract
 
-    def boom(path, password=None, profile=None):
+    def boom(path, password=None, profile=None, page_parts=1):
         raise KeyError("xref")
 
     monkeypatch.setattr(extract, "extract_record", boom)

@@ -33,7 +33,7 @@ PROFILE = get_profile("jp-tip")
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def spin(path, password=None, profile=None):
+def spin(path, password=None, profile=None, page_parts=1):
     """An extractor that never ends (in Python: the time limit's alarm reaches it)."""
     while True:
         sum(range(1000))
@@ -79,7 +79,7 @@ def test_timeout_of_a_single_report(monkeypatch, tmp_path):
         load_one(pdf, LoadOptions(profile=PROFILE, jobs=1, use_cache=False, timeout=0.5))
 
 
-def stuck_in_c(path, password=None, profile=None):
+def stuck_in_c(path, password=None, profile=None, page_parts=1):
     """An extractor the alarm cannot reach, as inside a long PDFium call: SIGALRM blocked."""
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
     time.sleep(600)
@@ -96,7 +96,7 @@ def test_timeout_stops_a_call_the_alarm_cannot_interrupt(monkeypatch, tmp_path):
 
 
 def test_single_report_is_read_in_a_child_process(monkeypatch, tmp_path):
-    def whose_pid(path, password=None, profile=None):
+    def whose_pid(path, password=None, profile=None, page_parts=1):
         from helpers.builders import fig, record
 
         year = 2021 if Path(path).name == "s.pdf" else 2020
@@ -123,7 +123,7 @@ def test_a_record_comes_back_through_the_pipe_intact(records):
 
 @pytest.mark.parametrize("how", ["exit", "signal"])
 def test_a_single_report_that_kills_its_process_is_that_files_error(monkeypatch, tmp_path, how):
-    def crashing(path, password=None, profile=None):
+    def crashing(path, password=None, profile=None, page_parts=1):
         if how == "exit":
             os._exit(1)
         os.kill(os.getpid(), signal.SIGKILL)  # as the kernel ends a crashed process
@@ -136,7 +136,7 @@ def test_a_single_report_that_kills_its_process_is_that_files_error(monkeypatch,
 
 
 def test_memory_limit_applies_to_a_single_report(monkeypatch, tmp_path):
-    def greedy(path, password=None, profile=None):
+    def greedy(path, password=None, profile=None, page_parts=1):
         return bytearray(1024**3)
 
     use_extractor(monkeypatch, greedy)
@@ -184,7 +184,7 @@ def test_flate_bomb_is_one_line_in_bounded_memory(monkeypatch, tmp_path, stopped
 
 
 def test_timeout_in_workers_keeps_the_batch(monkeypatch, tmp_path):
-    def spin_one(path, password=None, profile=None):
+    def spin_one(path, password=None, profile=None, page_parts=1):
         if "slow" in Path(path).name:
             spin(path)
         from helpers.builders import fig, record
@@ -266,7 +266,7 @@ SCRIPT = textwrap.dedent(
     from pathlib import Path
     from helpers.badpdfs import text_pdf
 
-    def spin(path, password=None, profile=None):
+    def spin(path, password=None, profile=None, page_parts=1):
         while True:
             sum(range(1000))
 

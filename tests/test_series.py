@@ -36,7 +36,7 @@ from helpers.builders import fig, record
 PROFILE = get_profile("jp-tip")
 
 
-def fake_extract(path, password=None, profile=None):
+def fake_extract(path, password=None, profile=None, page_parts=1):
     """The year written in the PDF as "report_year=NNNN"; "explode" raises a non-our error."""
     import pypdfium2 as pdfium
 
@@ -66,7 +66,7 @@ def fake_extractor(monkeypatch, tmp_path):
     process, whose list the test would never see."""
     log = tmp_path / "extracted.log"
 
-    def counting(path, password=None, profile=None):
+    def counting(path, password=None, profile=None, page_parts=1):
         with open(log, "a", encoding="utf-8") as out:
             out.write(Path(path).name + "\n")
         return fake_extract(path, password, profile)
@@ -165,7 +165,7 @@ def test_parallel_matches_sequential_and_carries_errors(fake_extractor, tmp_path
 def test_worker_crash_is_that_files_error(fake_extractor, tmp_path, monkeypatch):
     """A process killed inside the PDF library takes only its own file down."""
 
-    def crashing(path, password=None, profile=None):
+    def crashing(path, password=None, profile=None, page_parts=1):
         if Path(path).name == "crash.pdf":
             os._exit(1)
         return fake_extract(path, password, profile)
@@ -264,3 +264,27 @@ def test_real_report_round_trips_through_cache(tmp_path, monkeypatch):
     cached = load_one(REPORT_2020, options())
     assert cached.to_dict() == fresh.to_dict()
     assert cached.paragraphs and cached.report.report_year == 2020
+
+
+def test_a_report_read_alone_has_its_pages_read_in_parts(monkeypatch, tmp_path):
+    """One report read while no other is (`extract`, a batch with one miss) gets a part of
+    its pages a core, up to MAX_PAGE_PARTS; reports read side by side in the pool get one."""
+    from annualcheck.batch.series import MAX_PAGE_PARTS, load_all, load_one
+
+    log = tmp_path / "parts.log"
+
+    def logging_parts(path, password=None, profile=None, page_parts=1):
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{Path(path).name} {page_parts}\n")
+        return fake_extract(path, password, profile)
+
+    use_extractor(monkeypatch, logging_parts)
+    one = year_pdf(tmp_path, "one.pdf", 2020)
+    load_one(one, options(jobs=3, use_cache=False))
+    load_one(one, options(jobs=1, use_cache=False))
+    load_one(one, options(jobs=64, use_cache=False))
+    pair = [year_pdf(tmp_path, "a.pdf", 2019), year_pdf(tmp_path, "b.pdf", 2021)]
+    load_all(pair, options(jobs=2, use_cache=False))
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert lines[:3] == ["one.pdf 3", "one.pdf 1", f"one.pdf {MAX_PAGE_PARTS}"]
+    assert sorted(lines[3:]) == ["a.pdf 1", "b.pdf 1"]

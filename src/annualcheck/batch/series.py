@@ -17,7 +17,7 @@ import pickle
 import re
 import traceback
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,10 @@ from annualcheck.pdf.quiet import quiet_loggers
 from annualcheck.pdf.validate import check_bytes, check_document
 from annualcheck.profiles.spec import Profile
 
+#: Most processes one report's pages are read in when it is read alone: past a few, the
+#: fork and the pickled pages cost more than the parts save on a report of ~60 pages.
+MAX_PAGE_PARTS = 4
+
 
 @dataclass(kw_only=True)
 class LoadOptions:
@@ -65,6 +69,7 @@ class LoadOptions:
     cache_dir: Path | None = None  # None: cache.cache_dir() (environment)
     timeout: float | None = DEFAULT_TIMEOUT_S  # seconds per report; None or 0: no limit
     ocr: bool = False  # an image-only PDF is OCR'd (pdf/ocr.py) instead of refused
+    page_parts: int = 1  # processes one report's pages are read in (set by _iter_loaded)
 
 
 @dataclass
@@ -145,7 +150,12 @@ def _extract_fresh(path: Path, options: LoadOptions, sha: str | None) -> Record:
                 sha = sha or cache.file_sha256(path)
                 source = ocr_copy(path, options.cache_dir or cache.cache_dir(), sha)
             with quiet_loggers():
-                record = extract_record(source, password=options.password, profile=options.profile)
+                record = extract_record(
+                    source,
+                    password=options.password,
+                    profile=options.profile,
+                    page_parts=options.page_parts,
+                )
         if source != path:
             record.source.file = path.name
             record.source.sha256 = sha or record.source.sha256
@@ -233,7 +243,14 @@ def load_one(path: str | Path, options: LoadOptions) -> Record:
     Raises AnnualcheckError (one line, naming the file) for every kind of bad input,
     including failures nobody foresaw.
     """
-    return _load(Path(path), options, extract=_extract_bounded)
+    return _load(Path(path), read_alone(options), extract=_extract_bounded)
+
+
+def read_alone(options: LoadOptions) -> LoadOptions:
+    """The options for a report read while no other is: its pages are read in one part a
+    core (`--jobs`, else every core), up to MAX_PAGE_PARTS."""
+    cores = options.jobs or os.cpu_count() or 1
+    return replace(options, page_parts=max(1, min(cores, MAX_PAGE_PARTS)))
 
 
 def _load(path: Path, options: LoadOptions, *, extract) -> Record:
@@ -413,10 +430,12 @@ def _iter_loaded(
             yield path, record
         else:
             misses.append(path)
-    jobs = max(1, min(options.jobs or os.cpu_count() or 1, len(misses)))
+    cores = options.jobs or os.cpu_count() or 1
+    jobs = max(1, min(cores, len(misses)))
     if jobs == 1:
+        alone = read_alone(options)  # one report at a time: its pages in parts, if cores allow
         for path in misses:
-            yield path, _fresh_or_error(path, options, shas.get(path))
+            yield path, _fresh_or_error(path, alone, shas.get(path))
     else:
         yield from _iter_pool(misses, options, jobs)
 

@@ -20,13 +20,16 @@ from annualcheck.pdf.text import clean_ocr_page
 from annualcheck.profiles.spec import Profile
 
 
-def extract_record(path: str | Path, password: str | None = None, *, profile: Profile) -> Record:
+def extract_record(
+    path: str | Path, password: str | None = None, *, profile: Profile, page_parts: int = 1
+) -> Record:
     """Read one report of the profile's series and return its record (figures, tables,
-    captions, contents, text)."""
+    captions, contents, text). `page_parts` > 1 reads the pages in that many processes at
+    once (open_pdf), for a report read alone on a machine with cores to spare."""
     # In a worker process no timer of the command is active: time this report on its own.
     with collecting(wanted() and not active(), title=Path(path).name):
         with stage("pdf open"):
-            doc = open_pdf(path, password=password)
+            doc = open_pdf(path, password=password, parts=page_parts)
         with doc:
             ocr = is_ocr_output(doc.metadata)
             if ocr:

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import hashlib
 import operator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,8 @@ from annualcheck.model.errors import (
 )
 from annualcheck.model.record import BBox
 from annualcheck.model.safety import clean_text
+from annualcheck.pdf.calls import bare_handle, text_calls
+from annualcheck.pdf.page_split import read_in_parts
 from annualcheck.pdf.plumber import lean
 from annualcheck.pdf.text import normalise_page
 from annualcheck.pdf.vectors import VectorCensus, census_page, rule_objects
@@ -117,79 +121,95 @@ class _Run:
 
 
 def _page_chars(textpage: Any, height: float) -> list[list[_Char]]:
-    """All characters of a page as pdfium's runs (split at its line breaks), with boxes."""
+    """All characters of a page with their boxes, as pieces of pdfium's runs: a run is cut at
+    its line breaks (CR/LF), and where the next glyph jumps back to the left or leaves the
+    previous glyph's band (pdfium sometimes runs two printed lines together, or the cells of
+    a row). One pass over the characters: this loop runs once per glyph of a report."""
     count = textpage.count_chars()
     if count <= 0:
         return []
     text = textpage.get_text_range(0, count)
-    raw_tp = textpage.raw
+    handle = bare_handle(textpage)
+    calls = text_calls()  # bare prototypes: the calls are most of this loop's cost
+    get_box, get_origin = calls.char_box, calls.char_origin
+    get_size, get_matrix = calls.font_size, calls.matrix
     left, right, bottom, top, origin_x, origin_y = (ctypes.c_double() for _ in range(6))
-    runs: list[list[_Char]] = []
-    current: list[_Char] = []
+    box_refs = tuple(map(ctypes.byref, (left, right, bottom, top)))
+    origin_refs = (ctypes.byref(origin_x), ctypes.byref(origin_y))
+    matrix = pdfium_c.FS_MATRIX()
+    matrix_ref = ctypes.byref(matrix)
+    pieces: list[list[_Char]] = []
+    piece: list[_Char] = []
+    run = 0  # the run's number: its place among the page's runs
+    started = False  # whether the run has a glyph yet (a piece is cut after one)
+    prev_x0 = prev_base = prev_size = 0.0  # the run's previous glyph's
     # get_text_range gives one UTF-16 unit per character index for the BMP; astral
     # characters would shift the mapping, so fall back to per-character text for those.
     aligned = len(text) == count
-    get_box, get_origin = pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_GetCharOrigin
-    get_size, get_matrix = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetMatrix
-    matrix = pdfium_c.FS_MATRIX()
     size = 0.0
     ask_size = True  # font size is asked at a run's start, after a space and for digits
     for index in range(count):
-        ch = text[index] if aligned else pdfium_c.FPDFText_GetUnicode(raw_tp, index)
-        if not isinstance(ch, str):
-            ch = chr(ch) if ch else ""
+        if aligned:
+            ch = text[index]
+        else:
+            code = calls.unicode(handle, index)
+            ch = chr(code) if code else ""
         if ch == "\r" or ch == "\n":
-            if current:
-                runs.append(current)
-                current = []
+            if piece:
+                _close_piece(piece, pieces)
+                piece = []
+            if started:
+                run += 1
+                started = False
             ask_size = True
             continue
         ch = _SOFT_HYPHENS.get(ch, ch)
         if ch.isspace():
-            if current and current[-1].ch != " ":
-                last = current[-1]
-                current.append(
-                    _Char(" ", last.x1, last.top, last.x1, last.bottom, 0.0, last.base, len(runs))
+            if piece and piece[-1].ch != " ":
+                last = piece[-1]
+                piece.append(
+                    _Char(" ", last.x1, last.top, last.x1, last.bottom, 0.0, last.base, run)
                 )
             ask_size = True
             continue
-        get_box(raw_tp, index, left, right, bottom, top)
+        get_box(handle, index, *box_refs)
         if ch in _ON_BASELINE:  # the box's bottom is the baseline: spare a call
-            origin_y.value = bottom.value
+            base = height - bottom.value
         else:
-            get_origin(raw_tp, index, origin_x, origin_y)
+            get_origin(handle, index, *origin_refs)
+            base = height - origin_y.value
         digit = ch.isdigit()
         if ask_size or digit:
             # the size in text space times the text matrix's scale: points on the page
             # (Chromium prints 11 pt as 14.67 "px" under a 0.75 matrix)
-            size = get_size(raw_tp, index)
-            if get_matrix(raw_tp, index, matrix):
+            size = get_size(handle, index)
+            if get_matrix(handle, index, matrix_ref):
                 size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
         ask_size = digit
-        current.append(
-            _Char(
-                ch,
-                left.value,
-                height - top.value,
-                right.value,
-                height - bottom.value,
-                size,
-                height - origin_y.value,
-                len(runs),  # the run's number: its place among all runs, kept or not
-            )
+        x0 = left.value
+        if started:
+            em = size if size > prev_size else prev_size
+            if em < 1.0:
+                em = 1.0
+            if x0 < prev_x0 - 2 * em or abs(base - prev_base) > 0.6 * em:
+                _close_piece(piece, pieces)
+                piece = []
+        started = True
+        prev_x0, prev_base, prev_size = x0, base, size
+        piece.append(
+            _Char(ch, x0, height - top.value, right.value, height - bottom.value, size, base, run)
         )
-    if current:
-        runs.append(current)
-    return [run for run in runs if any(c.ch != " " for c in run)]
+    if piece:
+        _close_piece(piece, pieces)
+    return pieces
 
 
-def _strip_spaces(chars: list[_Char]) -> list[_Char]:
-    start, end = 0, len(chars)
-    while start < end and chars[start].ch == " ":
-        start += 1
-    while end > start and chars[end - 1].ch == " ":
-        end -= 1
-    return chars[start:end]
+def _close_piece(piece: list[_Char], pieces: list[list[_Char]]) -> None:
+    """Keep a piece without its trailing space (a space only ever follows a glyph)."""
+    if piece[-1].ch == " ":
+        piece.pop()
+    if piece:
+        pieces.append(piece)
 
 
 _X0, _X1 = operator.attrgetter("x0"), operator.attrgetter("x1")
@@ -208,35 +228,11 @@ def is_cjk(ch: str) -> bool:
     return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or "\u3000" <= ch <= "\u303f"
 
 
-def _split_run(chars: list[_Char]) -> list[list[_Char]]:
-    """pdfium sometimes runs two printed lines together (no CR/LF between them); cut a run
-    where the next glyph jumps back to the left or leaves the previous glyph's band."""
-    pieces: list[list[_Char]] = [[]]
-    piece = pieces[0]
-    started = False
-    prev_x0 = prev_base = prev_size = 0.0  # the previous glyph's, read once
-    for c in chars:  # the hot loop of reading a page: plain comparisons, no calls
-        if c.ch != " ":
-            size = c.size
-            if started:
-                em = size if size > prev_size else prev_size
-                if em < 1.0:
-                    em = 1.0
-                if c.x0 < prev_x0 - 2 * em or abs(c.base - prev_base) > 0.6 * em:
-                    piece = []
-                    pieces.append(piece)
-            started = True
-            prev_x0, prev_base, prev_size = c.x0, c.base, size
-        piece.append(c)
-    stripped = (_strip_spaces(p) for p in pieces)
-    return [p for p in stripped if p]
-
-
-def _group_runs(runs: list[list[_Char]]) -> list[list[_Run]]:
-    """Runs that share a baseline form one line (table cells of a row, a number printed
-    at the right margin). A run in smaller print that overlaps a line's band (a raised
-    footnote number) joins that line. Lines come out top to bottom."""
-    items = [_Run(piece) for run in runs for piece in _split_run(run)]
+def _group_runs(pieces: list[list[_Char]]) -> list[list[_Run]]:
+    """Runs (the pieces `_page_chars` cut) that share a baseline form one line (table cells
+    of a row, a number printed at the right margin). A run in smaller print that overlaps a
+    line's band (a raised footnote number) joins that line. Lines come out top to bottom."""
+    items = [_Run(piece) for piece in pieces]
     for item in items:
         glyphs = [c for c in item.chars if c.ch != " "]
         item.baseline = _median([c.base for c in glyphs])
@@ -581,8 +577,11 @@ def _metadata(doc: Any) -> dict[str, str]:
     return {clean_text(k.lower()): clean_text(str(v)) for k, v in meta.items()}
 
 
-def open_pdf(path: str | Path, password: str | None = None) -> PdfDocument:
-    """Open a PDF and read the text lines of every page (each page parsed once)."""
+def open_pdf(path: str | Path, password: str | None = None, *, parts: int = 1) -> PdfDocument:
+    """Open a PDF and read the text lines of every page (each page parsed once). With
+    `parts` > 1 the pages are read in that many contiguous parts at once, the parts after
+    the first in forked processes (pdf/page_split.py): for one report on a machine with
+    cores to spare; the lines are the same."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -611,12 +610,12 @@ def open_pdf(path: str | Path, password: str | None = None) -> PdfDocument:
         # each page's frame is looked at as it is loaded to be read (loading parses its
         # content: a second pass over the pages for their frames alone cost as much again);
         # at the first odd frame the document is made plain and read from the start
-        pages, skipped, plain = _read_pages(doc, stop_at_odd_frame=password is None)
+        pages, skipped, plain = _read_document(doc, parts, stop_at_odd_frame=password is None)
         if not plain:
             plain_data = _with_plain_frames(doc)
             doc.close()
             doc = pdfium.PdfDocument(plain_data)
-            pages, skipped, _ = _read_pages(doc)
+            pages, skipped, _ = _read_document(doc, parts)
         if len(skipped) == len(pages):
             raise TruncatedPdfError(path, "PDF is damaged: none of its pages can be read")
         metadata = _metadata(doc)
@@ -675,33 +674,66 @@ def _with_plain_frames(doc: Any) -> bytes:
     return buffer.getvalue()
 
 
-def _read_pages(
-    doc: Any, *, stop_at_odd_frame: bool = False
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while pages are read, as it was found.
+
+    Why: reading a report makes ~200,000 small objects (characters, lines), none in a
+    cycle; each 700 of them set off a collection that walks the young ones, and every tenth
+    of those the older ones, about a tenth of the reading's time for nothing. Reference
+    counting frees them as before; the collector is back on (if it was) when the pages are
+    read, also on an error."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _read_document(
+    doc: Any, parts: int, *, stop_at_odd_frame: bool = False
 ) -> tuple[list[PageText], list[int], bool]:
-    """Every page's text; a page pdfium cannot load or read stays in place as an empty page
+    """`_read_pages` of every page, in `parts` parts read at once (`read_in_parts`)."""
+    results = read_in_parts(
+        lambda pages: _read_pages(doc, pages, stop_at_odd_frame=stop_at_odd_frame),
+        len(doc),
+        parts,
+    )
+    texts = [page for part in results for page in part[0]]
+    skipped = [number for part in results for number in part[1]]
+    return texts, skipped, all(part[2] for part in results)
+
+
+def _read_pages(
+    doc: Any, numbers: range, *, stop_at_odd_frame: bool = False
+) -> tuple[list[PageText], list[int], bool]:
+    """The text of the pages `numbers` (0-based indexes); a page pdfium cannot load or read stays in place as an empty page
     (page numbers keep their meaning) and is listed as skipped, so one odd page (appended
     from elsewhere, damaged) costs that page, not the report. With `stop_at_odd_frame`, the
     reading stops at the first page whose frame is not plain (`_frame_is_plain`) and the
     third value is False: the caller makes the frames plain and reads again."""
     pages: list[PageText] = []
     skipped: list[int] = []
-    for index in range(len(doc)):
-        number = index + 1
-        try:
-            pdf_page = doc[index]
-        except pdfium.PdfiumError:
-            pages.append(PageText(number=number, width=0.0, height=0.0, lines=[]))
-            skipped.append(number)
-            continue
-        try:
-            if stop_at_odd_frame and not _frame_is_plain(pdf_page):
-                return pages, skipped, False
-            pages.append(normalise_page(read_page(pdf_page, number)))
-        except pdfium.PdfiumError:
-            pages.append(PageText(number=number, width=0.0, height=0.0, lines=[]))
-            skipped.append(number)
-        finally:
-            pdf_page.close()
+    with _collector_paused():
+        for index in numbers:
+            number = index + 1
+            try:
+                pdf_page = doc[index]
+            except pdfium.PdfiumError:
+                pages.append(PageText(number=number, width=0.0, height=0.0, lines=[]))
+                skipped.append(number)
+                continue
+            try:
+                if stop_at_odd_frame and not _frame_is_plain(pdf_page):
+                    return pages, skipped, False
+                pages.append(normalise_page(read_page(pdf_page, number)))
+            except pdfium.PdfiumError:
+                pages.append(PageText(number=number, width=0.0, height=0.0, lines=[]))
+                skipped.append(number)
+            finally:
+                pdf_page.close()
     return pages, skipped, True
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from annualcheck.pdf.calls import bare_handle, text_calls
 from annualcheck.pdf.text import fold_ligatures
 
 #: A horizontal gap wider than this (points) between two glyphs ends a word, as in pdfplumber.
@@ -94,7 +95,8 @@ def table_chars(textpage: Any, height: float) -> list[dict]:
     box pdfminer gives a character (tests/test_lattice.py compares the cells' text with
     pdfplumber's)."""
     loose = pdfium_c.FS_RECTF()
-    raw = textpage.raw
+    loose_ref = ctypes.byref(loose)
+    handle = bare_handle(textpage)
     count = textpage.count_chars()
     if count <= 0:
         return []
@@ -102,21 +104,21 @@ def table_chars(textpage: Any, height: float) -> list[dict]:
     # shift it), and only spaces asked whether PDFium made them: the calls are the cost
     text = textpage.get_text_range(0, count)
     aligned = len(text) == count
-    get_unicode, generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    calls = text_calls()
+    get_unicode, generated, get_box = calls.unicode, calls.is_generated, calls.loose_char_box
     out: list[dict] = []
     for index in range(count):
-        ch = text[index] if aligned else chr(get_unicode(raw, index) or 0)
+        ch = text[index] if aligned else chr(get_unicode(handle, index) or 0)
         if ch in _NOT_DRAWN:
             continue
         ch = _BREAK_HYPHENS.get(ch, ch)
-        if ch == " " and generated(raw, index) == 1:
+        if ch == " " and generated(handle, index) == 1:
             if out:  # as a space glyph drawn right after the glyph before it
                 last = out[-1]
                 out.append({"text": " ", "x0": last["x1"], "x1": last["x1"],
                             "top": last["top"], "bottom": last["bottom"]})  # fmt: skip
             continue
-        get_box(raw, index, loose)
+        get_box(handle, index, loose_ref)
         out.append(
             {
                 "text": ch,

@@ -1,0 +1,139 @@
+"""One report's pages read in parts by forked processes (pdf/page_split.py) give the lines a
+single pass gives; a child that fails costs only time; no child outlives the reading."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annualcheck.pdf.document import open_pdf
+from annualcheck.pdf.page_split import MIN_PAGES_PER_PART, part_ranges, read_in_parts
+from tests.helpers.paths import REPORTS
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="pages are split by fork")
+
+
+@given(count=st.integers(0, 400), parts=st.integers(1, 8))
+def test_part_ranges_cover_the_pages_in_order(count, parts):
+    ranges = part_ranges(count, parts)
+    assert [i for r in ranges for i in r] == list(range(count))
+    assert 1 <= len(ranges) <= parts
+    if len(ranges) > 1:
+        assert all(len(r) >= MIN_PAGES_PER_PART for r in ranges)
+        assert max(map(len, ranges)) - min(map(len, ranges)) <= 1
+
+
+def _lines(doc):
+    return [
+        (
+            p.number,
+            p.width,
+            [(ln.text, ln.bbox, ln.size, ln.cells, ln.footnote_refs) for ln in p.lines],
+        )
+        for p in doc.pages
+    ]
+
+
+@pytest.fixture(scope="module")
+def single_pass():
+    with open_pdf(REPORTS / "2020.pdf") as doc:
+        return _lines(doc), doc.skipped_pages
+
+
+@pytest.mark.parametrize("parts", [2, 3])
+def test_parts_read_the_lines_of_one_pass(single_pass, parts, forked):
+    with open_pdf(REPORTS / "2020.pdf", parts=parts) as doc:
+        assert (_lines(doc), doc.skipped_pages) == single_pass
+    assert len(forked) == parts - 1
+    assert _reaped(forked)
+
+
+@pytest.fixture
+def forked(monkeypatch):
+    """The pids the code under test forks (os.fork, recorded)."""
+    pids: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return pids
+
+
+def _reaped(pids: list[int]) -> bool:
+    """Whether every one of these children has ended and been waited for."""
+    for pid in pids:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return False
+    return True
+
+
+def _squares(pages: range) -> list[int]:
+    return [i * i for i in pages]
+
+
+def test_a_child_that_raises_has_its_part_read_here(forked):
+    parent = os.getpid()
+
+    def read(pages: range) -> list[int]:
+        if os.getpid() != parent:
+            raise RuntimeError("a page this child cannot read")
+        return _squares(pages)
+
+    parts = read_in_parts(read, 40, 3)
+    assert [x for part in parts for x in part] == [i * i for i in range(40)]
+    assert len(forked) >= 1
+    assert _reaped(forked)
+
+
+def test_a_child_that_is_killed_has_its_part_read_here(forked):
+    parent = os.getpid()
+
+    def read(pages: range) -> list[int]:
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)  # as a crash in PDFium would end it
+        return _squares(pages)
+
+    parts = read_in_parts(read, 24, 2)
+    assert [x for part in parts for x in part] == [i * i for i in range(24)]
+    assert len(forked) >= 1
+    assert _reaped(forked)
+
+
+def test_an_error_here_leaves_no_child_running(forked):
+    parent = os.getpid()
+
+    def read(pages: range) -> list[int]:
+        if os.getpid() == parent:
+            raise KeyError("the first part fails here")
+        signal.pause()  # a child still at work when the parent gives up
+        return []
+
+    with pytest.raises(KeyError):
+        read_in_parts(read, 32, 4)
+    assert len(forked) >= 1
+    assert _reaped(forked)
+
+
+def test_a_short_document_starts_no_child():
+    parent = os.getpid()
+    seen = []
+
+    def read(pages: range) -> list[int]:
+        seen.append(os.getpid())
+        return list(pages)
+
+    count = MIN_PAGES_PER_PART * 2 - 1
+    assert read_in_parts(read, count, 4) == [list(range(count))]
+    assert seen == [parent]
