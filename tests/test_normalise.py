@@ -111,6 +111,26 @@ def test_ocr_punctuation_between_words_is_a_space(ocr, clean):
         ("(one less than. in 2018)", "(one less than in 2018)"),
         ("the Anti-Prostitution Act", "the Anti-Prostitution Act"),
         ("COVID-19 measures", "COVID-19 measures"),
+        # table cells of the OCR'd scan (Tables 2 and 3)
+        ("1 year.6 months imprisonment", "1 year 6 months imprisonment"),
+        ("1 year 6. months imprisonment", "1 year 6 months imprisonment"),
+        ("suspension of 3 years,.200,000 yen fine", "suspension of 3 years, 200,000 yen fine"),
+        ("100,000. yen fine", "100,000 yen fine"),
+        (
+            "2 years 6 months imprisonment, 300;000 yen fine",
+            "2 years 6 months imprisonment, 300,000 yen fine",
+        ),
+        ("the Chiba Prefectural:Ordinance of", "the Chiba Prefectural Ordinance of"),
+        ("Punishment-of Acts Relating-to Child", "Punishment of Acts Relating to Child"),
+        ("Violation-of the Act. on Regulation", "Violation of the Act on Regulation"),
+        # and what stays as it is
+        (
+            "a mid-2019 survey, an out-of-court settlement",
+            "a mid-2019 survey, an out-of-court settlement",
+        ),
+        ("Business, etc. and the Act", "Business, etc. and the Act"),
+        ("Note: The ratio 3:2 at 17:00", "Note: The ratio 3:2 at 17:00"),
+        ("in 2019. The Act", "in 2019. The Act"),
     ],
 )
 def test_ocr_marks_before_numbers_and_stray_stops(ocr, clean):

@@ -733,7 +733,9 @@ def _take_rows_above(w: _Walker, label: str) -> None:
 def _caption_text(w: _Walker, lines: list[Line], i: int, cap: re.Match) -> tuple[int, str]:
     """A caption and the lines it wraps onto: joined while brackets are open, or while the
     contents entry for the same label goes on with the next line's words."""
-    text = cap.group("text").strip()
+    # a stop or colon before the words is the label's punctuation (or an OCR speck), never
+    # the caption's: "[Figure 32].An example", "Figure 3: Number of ..."
+    text = cap.group("text").strip().lstrip(".:;,").strip()
     label = f"{cap.group('kind')} {cap.group('number')}"
     toc_text = _norm_nodigits(w.titles.get(label, ""))
     used = 1

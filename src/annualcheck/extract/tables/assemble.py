@@ -49,6 +49,7 @@ from annualcheck.model.record import (
     TableRow,
 )
 from annualcheck.model.safety import bounded_int
+from annualcheck.pdf.text import clean_ocr_text
 from annualcheck.profiles.spec import Profile
 
 #: The page-furniture test under the name the tests import it by.
@@ -153,10 +154,19 @@ def _budget_notes(doc: Any, caption: Caption, fragments: list[Fragment]) -> list
 
 
 def read_table(
-    doc: Any, caption: Caption, kind: Any, order: int, layout: Any, part: Any, wrapped: bool = False
+    doc: Any,
+    caption: Caption,
+    kind: Any,
+    order: int,
+    layout: Any,
+    part: Any,
+    wrapped: bool = False,
+    *,
+    from_ocr: bool = False,
 ) -> Table:
     """One captioned table: ruled if the finder sees it, else by the text strategy.
-    `wrapped`: the caption is one text line whose continuation lines are still to be added."""
+    `wrapped`: the caption is one text line whose continuation lines are still to be added;
+    `from_ocr`: the text layer is OCR's (a row number it lost is restored, `text_rows`)."""
     fragments = ruled_fragments(doc, caption, part, layout_table_pages(layout, caption.label))
     budget = _budget_notes(doc, caption, fragments)
     if budget:  # a page of it draws too much to search for rules: read it all by its words
@@ -171,12 +181,20 @@ def read_table(
         running = getattr(layout, "running_texts", None) or {}
         above = _caption_above_rows(layout, caption)
         raw = []
+        found: list[str] = []  # what text_rows says of the rows it read
         if above is not None:  # the caption stands under its table
-            raw, pages = text_rows(doc, above, kind, part, running)
+            raw, pages = text_rows(doc, above, kind, part, running, from_ocr=from_ocr, notes=found)
             if raw:
                 notes.append("caption printed under the table; rows read from above it")
         if not raw:
-            raw, pages = text_rows(doc, caption, kind, part, running)
+            found = []
+            raw, pages = text_rows(
+                doc, caption, kind, part, running, from_ocr=from_ocr, notes=found
+            )
+        notes.extend(found)
+    if from_ocr:  # OCR's punctuation between words, as in the text's lines (pdf/text.py)
+        for r in raw:
+            r.cells = [clean_ocr_text(cell) for cell in r.cells]
     if kind.kind == "trial":
         rows: list[Any] = []
         for r in raw:
@@ -261,7 +279,7 @@ def extract_tables(
             kind = kind_of_caption(caption, part, tables)
             if kind is None:
                 continue
-            table = read_table(doc, caption, kind, 0, layout, part, wrapped)
+            table = read_table(doc, caption, kind, 0, layout, part, wrapped, from_ocr=from_ocr)
             if table.rows:  # a caption with no table after it (a contents entry) is skipped
                 tables[kind.key] = table
                 tops[kind.key] = caption.bbox.top if caption.bbox else 0.0

@@ -85,7 +85,7 @@ def sentence_of(text: str, part: TablesProfile) -> TrialSentence | None:
         sentence.probation = True
 
     fine = re.search(
-        rf"((?<![\d,.])\d[\d,]*+(?:\.\d++)?)\s*+(million|thousand)?\s*+"
+        rf"((?<![\d,.;:])\d[\d,]*+(?:\.\d++)?)[\s-]*+(million|thousand)?[\s-]*+"
         rf"(?:{_alternation(part.fine_words)})",
         t,
         re.IGNORECASE,
@@ -172,13 +172,13 @@ def split_charges(offense: str, *, profile: Profile) -> list[str]:
 def charges_of(offense: str, part: TablesProfile) -> list[str]:
     """An offense cell to its charges, in order.
 
-    Charges are separated by commas (", and" before the last); a bare "and" separates charges
+    Charges are separated by commas or semicolons (", and" before the last); a bare "and" separates charges
     only when the next words start a charge ("and violation of ..."), because a single charge
     may itself contain "and" ("False recording and use of ..."). Act names that contain commas
     or "and" are one unit; "etc." stays with what it qualifies.
     """
     text, kept = _protect_acts(normalize_space(offense), part)
-    pieces = re.split(r",\s*(?:and\s+)?", text)
+    pieces = re.split(r"[,;]\s*(?:and\s+)?", text)
     if part.charge_starts:
         starts = _alternation(part.charge_starts)
         pieces = [p for piece in pieces for p in re.split(rf"\s+and\s+(?=(?:{starts})\b)", piece)]

@@ -8,6 +8,7 @@ alignment of the cells), and it runs only when the ruled reading found no body r
 
 from __future__ import annotations
 
+from statistics import median
 from typing import Any
 
 from annualcheck.extract.tables.bands import NEXT_ROW, BandRow, Piece, TableLine, rows_of_page
@@ -92,13 +93,53 @@ def aligned_edges(
 
 
 def _text_lines(words: list[dict], below: float) -> list[list[dict]]:
+    """The words under `below` as lines, top to bottom, each read left to right. A word joins
+    the line whose first word's top is within half its height of its own, tops measured
+    square to the page's slant (`_slant`): a scan printed a few tenths of a degree askew
+    has a line's right end a few points higher than its start, which would otherwise read
+    as two lines, the first one backwards."""
+    below_words = [w for w in words if w["top"] >= below]
+    slant = _slant(below_words)
+
+    def level(w: dict) -> float:
+        return w["top"] - slant * w["x0"]
+
+    lines = _lines_by(below_words, level)
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+    return lines
+
+
+def _lines_by(words: list[dict], level: Any) -> list[list[dict]]:
     lines: list[list[dict]] = []
-    for w in sorted((w for w in words if w["top"] >= below), key=lambda w: (w["top"], w["x0"])):
-        if lines and abs(lines[-1][0]["top"] - w["top"]) < (w["bottom"] - w["top"]) / 2:
+    for w in sorted(words, key=lambda w: (level(w), w["x0"])):
+        if lines and abs(level(lines[-1][0]) - level(w)) < (w["bottom"] - w["top"]) / 2:
             lines[-1].append(w)
         else:
             lines.append([w])
     return lines
+
+
+#: Fewest pairs of neighbouring words a slant is measured on, and the least slant (rise
+#: per point across, ~0.1 degree) that is not taken for the page being square.
+_SLANT_PAIRS = 20
+_SLANT_MIN = 0.002
+
+
+def _slant(words: list[dict]) -> float:
+    """The page's slant: the median rise of the top from a word to its right-hand neighbour
+    on the same line, per point across; 0 for a page printed square (or too few words)."""
+    rises = []
+    for line in _lines_by(words, lambda w: w["top"]):
+        line = sorted(line, key=lambda w: w["x0"])
+        for a, b in zip(line, line[1:], strict=False):
+            across = b["x0"] - a["x0"]
+            if across > 1 and b["x0"] - a["x1"] < 3 * (a["bottom"] - a["top"]):
+                rises.append((b["top"] - a["top"]) / across)
+    if len(rises) < _SLANT_PAIRS:
+        return 0.0
+    slant = median(rises)
+    return slant if abs(slant) >= _SLANT_MIN else 0.0
 
 
 #: What OCR reads a table's ruling as: vertical bars, alone or stuck to a word.
@@ -183,11 +224,25 @@ def _words(doc: Any, n: int) -> list[dict]:
 
 
 def text_rows(
-    doc: Any, caption: Caption, kind: Any, part: Any, running: dict[int, set[str]] | None = None
+    doc: Any,
+    caption: Caption,
+    kind: Any,
+    part: Any,
+    running: dict[int, set[str]] | None = None,
+    *,
+    from_ocr: bool = False,
+    notes: list[str] | None = None,
 ) -> tuple[list[RawRow], list[int]]:
     """Rows read from words when the table has no ruling: under the header, a line whose
-    first column holds the next row number (or a date, for a table of dated entries) starts a row; other lines
-    continue it; the table ends at a line whose first column holds anything else."""
+    first column holds the next row number (or a date, for a table of dated entries) starts
+    a row; other lines continue it; the table ends at a line whose first column holds
+    anything else.
+
+    A number one past the next (4 after 2) on a line that fills the row's columns goes on
+    with the table, as a row whose number before it was not printed or not read: the line
+    that begins that row (`_lost_row_start`) starts a row of its own, numbered when the
+    text is OCR's (`from_ocr`: OCR drops a lone digit; a text layer does not), else left
+    unnumbered for the caller to report. Each such row is said in `notes`."""
     pattern = caption_pattern(part)
     rows: list[RawRow] = []
     pages: list[int] = []
@@ -227,6 +282,7 @@ def text_rows(
             continue
         ended = False
         pending: list[TableLine] = []  # a trial table's lines on this page (`rows_of_page`)
+        apart: list[bool] = []  # whether each pending line stands apart from the one before
         previous_bottom: float | None = None
         lines = _text_lines(words, below)
         leading = _line_leading(lines)
@@ -235,11 +291,20 @@ def text_rows(
             cells = _split_columns(line, edges)
             # A number alone on a line inside the page is the next row's number set beside
             # the middle of its row (cells centred vertically), not a page number.
-            centred_key = (
+            lone_key = kind.kind == "trial" and all(_column_of(w, edges) == 0 for w in line)
+            lone_number = bounded_int(text) if lone_key else None
+            # the number one past the next: the row between lost its number (OCR), if the
+            # line fills a row or, alone, follows the line that begins the row between
+            skips_one = (
                 kind.kind == "trial"
-                and bounded_int(text) == last_number + 1
-                and all(_column_of(w, edges) == 0 for w in line)
+                and bool(rows or pending)
+                and bounded_int(cells[0]) == last_number + 2
+                and (
+                    _fills_row(cells)
+                    or (lone_number is not None and _lost_row_start(pending, apart) is not None)
+                )
             )
+            centred_key = lone_number == last_number + 1 or (lone_number is not None and skips_one)
             furniture = is_furniture(text, set()) and not centred_key
             head = norm_words(text) in (running or {}).get(n, ())  # a running head or foot
             if is_header_row(cells, part) or furniture or head or id(line[0]) in repeated:
@@ -263,6 +328,9 @@ def text_rows(
                 if kind.kind == "trial":  # the next number starts a row
                     number = bounded_int(key)
                     starts = number is not None and number == last_number + 1
+                    if skips_one:
+                        starts = True
+                        _start_lost_row(pending, apart, last_number + 1, n, from_ocr, notes)
                     belongs = starts or not key
                     if starts and number is not None:
                         last_number = number
@@ -273,6 +341,7 @@ def text_rows(
                     )
                 if belongs:
                     pending.append(_table_line(line, edges, starts))
+                    apart.append(gap_before)
                 elif started:
                     ended = True
                     break
@@ -304,6 +373,71 @@ def text_rows(
     if overleaf is not None and rows:  # the table ended: it was the rest of the last row
         rows[-1].cells = join_cells(rows[-1].cells, overleaf.cells)
     return rows, pages
+
+
+def _fills_row(cells: list[str]) -> bool:
+    """A line that fills a row's columns after its key: a row's first line, not a stray
+    number (a page number, a heading's) in the key column."""
+    return sum(1 for cell in cells[1:] if cell) >= 2
+
+
+def _lost_row_start(lines: list[TableLine], apart: list[bool]) -> int | None:
+    """Of the lines since the page's last numbered line, the one that begins a row whose
+    number is missing: it stands apart from the line before, has nothing in the key column,
+    and fills two columns or more, the first with a capital (a row's cells begin one, a
+    cell's next line goes on mid-sentence). None unless exactly one line does."""
+    last_anchor = max((i for i, line in enumerate(lines) if line.anchor), default=None)
+    if last_anchor is None:
+        return None
+    found = []
+    for i in range(last_anchor + 1, len(lines)):
+        pieces = lines[i].pieces
+        filled = [p for p in pieces if p.column > 0 and p.text.strip()]
+        if (
+            apart[i]
+            and not any(p.column == 0 for p in pieces)
+            and len({p.column for p in filled}) >= 2
+            and filled[0].text[:1].isupper()
+        ):
+            found.append(i)
+    return found[0] if len(found) == 1 else None
+
+
+def _start_lost_row(
+    lines: list[TableLine],
+    apart: list[bool],
+    number: int,
+    page: int,
+    from_ocr: bool,
+    notes: list[str] | None,
+) -> None:
+    """Make the line that begins row `number`, whose number was not found, start a row
+    (`_lost_row_start`): numbered when the text is OCR's, else unnumbered; say which."""
+    index = _lost_row_start(lines, apart)
+    if index is None:
+        if notes is not None:
+            notes.append(
+                f"row {number}'s number not found on page {page}: its lines, if any, are "
+                f"read with row {number - 1}"
+            )
+        return
+    line = lines[index]
+    pieces = line.pieces
+    if from_ocr:  # a key of the row's own height, set where the key column begins
+        first = pieces[0]
+        key = Piece(0, str(number), first.x0, first.x0, first.top, first.bottom)
+        pieces = (key, *pieces)
+    lines[index] = TableLine(pieces, True)
+    if notes is not None:
+        what = (
+            f"numbered {number} (OCR'd text drops lone digits)"
+            if from_ocr
+            else "kept without a number"
+        )
+        notes.append(
+            f"row {number}'s number not found on page {page}: the line that begins it is "
+            f"read as its first line, {what}"
+        )
 
 
 def _row_rules(doc: Any, n: int, lines: list[TableLine]) -> list[float]:
