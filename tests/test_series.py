@@ -268,7 +268,9 @@ def test_real_report_round_trips_through_cache(tmp_path, monkeypatch):
 
 def test_a_report_read_alone_has_its_pages_read_in_parts(monkeypatch, tmp_path):
     """One report read while no other is (`extract`, a batch with one miss) gets a part of
-    its pages a core, up to MAX_PAGE_PARTS; reports read side by side in the pool get one."""
+    its pages a core, up to MAX_PAGE_PARTS; reports read side by side in the pool get two
+    (the cores freed as the batch ends read half the last reports' pages), one with
+    --jobs 1."""
     from annualcheck.batch.series import MAX_PAGE_PARTS, load_all, load_one
 
     log = tmp_path / "parts.log"
@@ -284,7 +286,9 @@ def test_a_report_read_alone_has_its_pages_read_in_parts(monkeypatch, tmp_path):
     load_one(one, options(jobs=1, use_cache=False))
     load_one(one, options(jobs=64, use_cache=False))
     pair = [year_pdf(tmp_path, "a.pdf", 2019), year_pdf(tmp_path, "b.pdf", 2021)]
-    load_all(pair, options(jobs=2, use_cache=False))
+    load_all(pair, options(jobs=8, use_cache=False))
+    load_all(pair, options(jobs=1, use_cache=False))
     lines = log.read_text(encoding="utf-8").splitlines()
     assert lines[:3] == ["one.pdf 3", "one.pdf 1", f"one.pdf {MAX_PAGE_PARTS}"]
-    assert sorted(lines[3:]) == ["a.pdf 1", "b.pdf 1"]
+    assert sorted(lines[3:5]) == ["a.pdf 2", "b.pdf 2"]
+    assert lines[5:] == ["a.pdf 1", "b.pdf 1"]

@@ -437,7 +437,10 @@ def _iter_loaded(
         for path in misses:
             yield path, _fresh_or_error(path, alone, shas.get(path))
     else:
-        yield from _iter_pool(misses, options, jobs)
+        # two parts a report: as the batch ends and its last reports are read, the cores
+        # their neighbours freed read half of their pages (more parts would crowd the CPUs
+        # while the pool is full)
+        yield from _iter_pool(misses, replace(options, page_parts=min(cores, 2)), jobs)
 
 
 def load_all(files: list[Path], options: LoadOptions) -> list[Record | AnnualcheckError]:
