@@ -483,3 +483,31 @@ def test_first_line_indent_starts_a_paragraph_without_a_gap():
         "The second paragraph is indented and ends as well.",
         "A bullet that ends its first line here. The bullet goes on, hanging indent.",
     ]
+
+
+def test_a_dash_inside_an_open_quotation_goes_on_with_the_item():
+    """A title quoted in a bullet item wraps onto a line that starts with its own dash
+    (“To all Foreign Technical Intern Trainees - About the … Laws -”): the sentence goes on
+    inside the quotation, so the dash is text, not a new item; a dash after a finished
+    sentence, or with the quotation closed, still starts one."""
+    doc = _doc(
+        [
+            [("Contents", 1, 14), ("1 Introduction . . 1", 2)],
+            [
+                ("1 Introduction", 1, 14),
+                ("- The Ministry has produced a leaflet titled “To all Trainees", 1.5),
+                ("- About the Laws in Japan -” in five languages, online.", 1, BODY, 82),
+                ("- A second item, after a sentence that ended.", 1),
+                ("- A third item quoting “a title”", 1),
+                ("- and a fourth.", 1),
+                ("1", 50),
+            ],
+        ]
+    )
+    assert [p.text for p in analyse_layout(doc, profile=PROFILE).paragraphs] == [
+        "The Ministry has produced a leaflet titled “To all Trainees - About the Laws in "
+        "Japan -” in five languages, online.",
+        "A second item, after a sentence that ended.",
+        "A third item quoting “a title”",
+        "and a fourth.",
+    ]

@@ -384,7 +384,16 @@ class _Walker:
 
     def add_body_line(self, line: Line, prev: Line | None) -> None:
         text = line.text
-        bullet = bool(BULLET_RE.match(text))
+        # a dash at a line's start inside an open quotation or bracket, the sentence going
+        # on, is the text's own ('titled “To all … Trainees' / '- About the … Laws -” in
+        # five languages'), no item
+        bullet = bool(BULLET_RE.match(text)) and not (
+            text[:1] in _DASHES
+            and self.open is not None
+            and line.page == self.open.lines[-1].page
+            and _left_open(self.open.lines)
+            and not _ends_sentence(self.open.lines[-1].text, self.grammar)
+        )
         standalone_marker = self.grammar.repeated_re.fullmatch(text.strip())
         if standalone_marker:
             self.close()
@@ -418,6 +427,16 @@ class _Walker:
         # not inside a bullet, whose own first line hangs out to the left
         indented = line.bbox.x0 > last.bbox.x0 + 0.8 * line.size
         return indented and not self.open.bullet and _ends_sentence(last.text, self.grammar)
+
+
+#: Bullets that are also the text's own punctuation (a dash); a round bullet is never text.
+_DASHES = "-\u2013\u2014"
+
+
+def _left_open(lines: list[Line]) -> bool:
+    """Whether the lines leave a quotation or a bracket open (more openers than closers)."""
+    text = " ".join(line.text for line in lines[-4:])  # a quoted title runs over a few lines
+    return text.count("\u201c") > text.count("\u201d") or text.count("(") > text.count(")")
 
 
 def _split_refs(blocks: list[_Block]) -> None:
