@@ -45,12 +45,7 @@ OCR = {"ocr-scan"}
 
 #: What does not read yet, by (test, rendering), and why (see issue 11). Marked xfail, not
 #: skipped: each still runs, and passes quietly once fixed.
-OCR_TABLE = (
-    "OCR read a speck after 'Child' in row 18 ('Relating to Child. Prostitution'): a stop "
-    "before a capital may end a sentence, so it is kept; every other cell and row now reads"
-)
 KNOWN = {
-    ("trial_tables:table2", "ocr-scan"): OCR_TABLE,
     ("section2_figures", "ocr-scan"): (
         "OCR dropped the words '16 were' ('and(four more than in 2018) engaged in other "
         "occupations'): suspects.occupation.other is not in its text layer"

@@ -128,3 +128,21 @@ def test_no_line_to_begin_it_is_said_too():
     _start_lost_row(lines, apart, 3, 14, True, notes)
     assert lines[0].anchor and len(lines) == 1
     assert "row 3's number not found on page 14" in notes[0] and "row 2" in notes[0]
+
+
+def test_specks_inside_a_known_act_name_go_and_nothing_else_changes():
+    from annualcheck.extract.tables.results import without_specks_in_acts
+    from annualcheck.profiles import get_profile
+
+    part = get_profile("jp-tip").tables
+    ocr = (
+        "Violation of the Child Welfare Act, violation of the Act on Regulation and "
+        "Punishment of Acts Relating to Child. Prostitution and Child: Pornography, and the "
+        "Protection of Children"
+    )
+    assert without_specks_in_acts(ocr, part) == ocr.replace("Child. ", "Child ").replace(
+        "Child: ", "Child "
+    )
+    # a stop outside a known name, and the name's own "etc.", stay
+    kept = "Theft. Violation of the Act on Control and Improvement of Amusement Business, etc."
+    assert without_specks_in_acts(kept, part) == kept

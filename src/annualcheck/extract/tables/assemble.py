@@ -30,6 +30,7 @@ from annualcheck.extract.tables.results import (
     charges_of,
     normalize_space,
     result_of,
+    without_specks_in_acts,
 )
 from annualcheck.extract.tables.rows import RawRow, rows_from_fragments
 from annualcheck.extract.tables.ruled import (
@@ -194,7 +195,7 @@ def read_table(
         notes.extend(found)
     if from_ocr:  # OCR's punctuation between words, as in the text's lines (pdf/text.py)
         for r in raw:
-            r.cells = [clean_ocr_text(cell) for cell in r.cells]
+            r.cells = [without_specks_in_acts(clean_ocr_text(cell), part) for cell in r.cells]
     if kind.kind == "trial":
         rows: list[Any] = []
         for r in raw:

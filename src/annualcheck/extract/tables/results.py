@@ -9,6 +9,7 @@ profile's tables part (`Profile.tables`): the public parsers take the whole prof
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -146,6 +147,29 @@ def _protect_acts(text: str, part: Any) -> tuple[str, list[str]]:
     return text, kept
 
 
+def without_specks_in_acts(text: str, part: Any) -> str:
+    """OCR'd text: the profile's Act names with the specks OCR put after their words taken
+    out ("Relating to Child. Prostitution and Child Pornography" -> "... Child Prostitution
+    ..."): a stop inside a known name ends no sentence. Only the specks go; the text's own
+    words and case stay."""
+    for pattern in _speckled_acts(tuple(part.act_names)):
+        text = pattern.sub(lambda m: _SPECK_RE.sub("", m.group(0)), text)
+    return text
+
+
+#: A stop, colon or semicolon right after a word, before a space: where OCR puts specks.
+_SPECK_RE = re.compile(r"(?<=\w)[.:;](?=\s)")
+
+
+@functools.lru_cache(maxsize=8)
+def _speckled_acts(names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """Each Act name as a pattern that allows a speck after any of its words."""
+    return tuple(
+        re.compile(r"[.:;]?\s+".join(re.escape(w) for w in name.split()), re.IGNORECASE)
+        for name in sorted(names, key=len, reverse=True)
+    )
+
+
 def _restore_acts(text: str, kept: list[str]) -> str:
     return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
 
@@ -195,6 +219,7 @@ def charges_of(offense: str, part: TablesProfile) -> list[str]:
 
 
 __all__ = [
+    "without_specks_in_acts",
     "normalize_space",
     "parse_result",
     "parse_sentence",
