@@ -44,13 +44,8 @@ PRODUCERS = [
 OCR = {"ocr-scan"}
 
 #: What does not read yet, by (test, rendering), and why (see issue 11). Marked xfail, not
-#: skipped: each still runs, and passes quietly once fixed.
-KNOWN = {
-    ("section2_figures", "ocr-scan"): (
-        "OCR dropped the words '16 were' ('and(four more than in 2018) engaged in other "
-        "occupations'): suspects.occupation.other is not in its text layer"
-    ),
-}
+#: skipped: each still runs, and passes quietly once fixed. Empty: every rendering reads.
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def known(request, test: str, name: str) -> None:

@@ -50,6 +50,7 @@ from annualcheck.layout.contents import norm_words as _norm
 from annualcheck.layout.contents import norm_words_nodigits as _norm_nodigits
 from annualcheck.model.record import BBox, Caption, Paragraph, Section, TocEntry
 from annualcheck.pdf.document import Line, PdfDocument, is_cjk
+from annualcheck.pdf.ocr import is_ocr_output
 from annualcheck.pdf.text import join_hyphenated, vocabulary
 from annualcheck.profiles.spec import Profile
 from annualcheck.profiles.spec.extract import LayoutGrammar
@@ -498,9 +499,10 @@ def analyse_layout(doc: PdfDocument, *, profile: Profile) -> Layout:
     _walk(w, lines)
     # no contents (none printed, or none read): the body's numbered headings gave the sections
     sections_from = "contents" if toc else "headings"
-    if toc and not _contents_agree(toc, w.sections):
-        # Contents unreadable (OCR garbles leaders and numbers) or disagreeing with the
-        # body: the body's numbered headings alone give the sections, if they give more.
+    if toc and (not _contents_agree(toc, w.sections) or is_ocr_output(doc.metadata or {})):
+        # Contents unreadable or incomplete (OCR garbles leaders and numbers and drops
+        # entries, so an OCR'd text's contents are never taken alone) or disagreeing with
+        # the body: the body's numbered headings alone give the sections, if they give more.
         alone = _Walker(doc, [], printed, body_size, grammar)
         _walk(alone, _after_contents_pages(lines))
         if len(alone.sections) > len(w.sections):

@@ -293,7 +293,8 @@ def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
     last_ref: _Char | None = None
     raised = False
     # the line's thresholds, computed once (the loop runs once per character of a report)
-    small, raised_base = SUPERSCRIPT_RATIO * size, base - 0.2 * size
+    small, rise = SUPERSCRIPT_RATIO * size, 0.2 * size
+    raised_base = base - rise
     cell_gap, run_gap, ref_gap = CELL_GAP_EM * size, 0.1 * size, 0.3 * size
     for c in chars:
         ch = c.ch
@@ -301,8 +302,10 @@ def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
             space_seen = True
             continue
         digit = ch.isdigit()
-        # A raised, smaller digit after a word is a footnote reference ("Crime1 held").
-        if digit and prev is not None and 0 < c.size < small and c.base < raised_base:
+        # A raised, smaller digit after a word is a footnote reference ("Crime1 held"):
+        # raised above the glyph before it, not above the line's median baseline, which a
+        # line printed askew (a scan) has a point or two off at either end ("and 16 (four").
+        if digit and prev is not None and 0 < c.size < small and c.base < prev.base - rise:
             if last_ref is not None and c.x0 - last_ref.x1 < ref_gap:
                 refs[-1] += ch
             else:
