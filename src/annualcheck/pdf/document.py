@@ -351,6 +351,9 @@ def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
     )
 
 
+#: PDFium pages a document keeps loaded for its tables (`PdfDocument._pdfium_page`).
+_KEPT_PAGES = 2
+
 #: Most characters and objects one page may hold. A dense printed page holds ~5,000
 #: characters and a few thousand objects (a vector map ~100,000); beyond these a page is a
 #: content bomb (two million text operators in a 60 KB file), refused before it is read.
@@ -421,6 +424,7 @@ class PdfDocument:
 
     _pdfium: Any = None  # reopened on demand, for what a page draws (tables only)
     _census: dict[int, VectorCensus] = field(default_factory=dict)
+    _loaded: dict[int, Any] = field(default_factory=dict)  # PDFium pages, see _pdfium_page
 
     @property
     def page_count(self) -> int:
@@ -450,19 +454,27 @@ class PdfDocument:
         return pdfplumber.open(source, password=self.password or "", pages=pages)
 
     def _pdfium_page(self, number: int) -> Any:
+        """PDFium's page `number` (1-based), loaded once while it is one of the last
+        `_KEPT_PAGES` asked for: a table page is asked for its census, rules, characters
+        and words in turn, and loading a page parses its whole content each time (0.1 s for
+        one that draws 50,000 objects). The pages are closed with the document; callers
+        never close them."""
         if self._pdfium is None:
             self._pdfium = pdfium.PdfDocument(str(self.path), password=self.password)
-        return self._pdfium[number - 1]
+        page = self._loaded.pop(number, None)
+        if page is None:
+            page = self._pdfium[number - 1]
+        self._loaded[number] = page  # the most recent last
+        while len(self._loaded) > _KEPT_PAGES:
+            self._loaded.pop(next(iter(self._loaded))).close()
+        return page
 
     def vector_census(self, number: int) -> VectorCensus:
         """What page `number` (1-based) draws, counted by PDFium (once a page)."""
         if number not in self._census:
             page = self._pdfium_page(number)
-            try:
-                width, height = page.get_size()
-                self._census[number] = census_page(page.raw, width, height)
-            finally:
-                page.close()
+            width, height = page.get_size()
+            self._census[number] = census_page(page.raw, width, height)
         return self._census[number]
 
     @property
@@ -474,46 +486,31 @@ class PdfDocument:
     def rule_objects(self, number: int) -> dict[str, list[dict]]:
         """Lines and rectangles of page `number`, as pdfplumber's `objects` (PDFium's paths)."""
         page = self._pdfium_page(number)
-        try:
-            return rule_objects(page.raw, page.get_height())
-        finally:
-            page.close()
+        return rule_objects(page.raw, page.get_height())
 
     def page_box(self, number: int) -> tuple[float, float, float, float]:
         """The page's box as pdfplumber's `bbox` of a plain frame: (0, 0, width, height)."""
-        page = self._pdfium_page(number)
-        try:
-            width, height = page.get_size()
-            return (0.0, 0.0, width, height)
-        finally:
-            page.close()
+        width, height = self._pdfium_page(number).get_size()
+        return (0.0, 0.0, width, height)
 
     def table_chars(self, number: int) -> list[dict]:
         """Characters of page `number` for a table's cells (`words.table_chars`)."""
         page = self._pdfium_page(number)
+        textpage = page.get_textpage()
         try:
-            height = page.get_height()
-            textpage = page.get_textpage()
-            try:
-                return table_chars(textpage, height)
-            finally:
-                textpage.close()
+            return table_chars(textpage, page.get_height())
         finally:
-            page.close()
+            textpage.close()
 
     def page_words(self, number: int) -> list[dict]:
         """The words of page `number` as pdfplumber's `extract_words` gives them (text, x0,
         x1, top, bottom), read by PDFium: for pages too costly for pdfplumber to parse."""
         page = self._pdfium_page(number)
+        textpage = page.get_textpage()
         try:
-            height = page.get_height()
-            textpage = page.get_textpage()
-            try:
-                runs = _page_chars(textpage, height)
-            finally:
-                textpage.close()
+            runs = _page_chars(textpage, page.get_height())
         finally:
-            page.close()
+            textpage.close()
         return [word for run in runs for word in _words_of_run(run)]
 
     def close(self) -> None:
@@ -530,6 +527,10 @@ class PdfDocument:
             with contextlib.suppress(Exception):
                 alone.close()
         self._plumber_alone = []
+        for page in self._loaded.values():
+            with contextlib.suppress(Exception):
+                page.close()
+        self._loaded = {}
         if self._pdfium is not None:
             self._pdfium.close()
             self._pdfium = None

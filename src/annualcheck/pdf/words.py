@@ -39,25 +39,25 @@ def page_words(doc: Any, number: int) -> list[dict]:
     base = getattr(doc, "doc", doc)
     pdfium_page = getattr(base, "_pdfium_page", None)
     if pdfium_page is not None:
-        return _words_of_page(pdfium_page(number))
+        return _words_of_page(pdfium_page(number))  # the document's page: it closes it
     pdf = pdfium.PdfDocument(str(base.path), password=getattr(base, "password", None))
     try:
-        return _words_of_page(pdf[number - 1])
+        page = pdf[number - 1]
+        try:
+            return _words_of_page(page)
+        finally:
+            page.close()
     finally:
         pdf.close()
 
 
 def _words_of_page(page: Any) -> list[dict]:
-    """The words of a loaded PDFium page, which is closed after."""
+    """The words of a loaded PDFium page."""
+    textpage = page.get_textpage()
     try:
-        height = page.get_size()[1]
-        textpage = page.get_textpage()
-        try:
-            return _words_of(textpage, height)
-        finally:
-            textpage.close()
+        return _words_of(textpage, page.get_size()[1])
     finally:
-        page.close()
+        textpage.close()
 
 
 def _words_of(textpage: Any, height: float) -> list[dict]:
