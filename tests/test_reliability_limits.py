@@ -304,6 +304,10 @@ BATCH = ["check", "--no-cache", "--jobs", "2", "--timeout", "0", "FOLDER"]
 SINGLE = ["extract", "--no-cache", "--timeout", "0", "FOLDER/2020.pdf"]
 
 
+def _sigint_as_from_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_batch(
     tmp_path: Path, args: list[str] = BATCH, workers: int = 2
 ) -> tuple[subprocess.Popen, list[int]]:
@@ -321,6 +325,9 @@ def start_batch(
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # as from a terminal: a test run started in the background by a shell inherits
+        # SIGINT ignored, and Python keeps an ignored SIGINT ignored (Ctrl-C would do nothing)
+        preexec_fn=_sigint_as_from_a_terminal,
     )
     deadline = time.monotonic() + 60
     workers_wanted, workers = workers, []
