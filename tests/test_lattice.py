@@ -126,13 +126,15 @@ def ruled_tables(draw: st.DrawFn) -> list[dict]:
             cuts = sorted(draw(st.sets(st.sampled_from(xs), max_size=3)) | {xs[0], xs[-1]})
             for a, b in zip(cuts, cuts[1:], strict=False):
                 y0 = y + draw(jitter)
-                edges.append(as_dict(h(a + draw(jitter), b + draw(jitter), y0), kind))
+                left, right = sorted([a + draw(jitter), b + draw(jitter)])  # jitter may cross
+                edges.append(as_dict(h(left, right, y0), kind))
         for i, x in enumerate(xs):
             if 0 < i < len(xs) - 1 and draw(st.booleans()) and draw(st.booleans()):
                 top = ys[draw(st.integers(0, len(ys) - 1))]
                 edges.append(as_dict(v(x + draw(jitter), top, ys[-1]), kind))
                 continue
-            edges.append(as_dict(v(x + draw(jitter), ys[0], ys[-1] + draw(jitter)), kind))
+            top, bottom = sorted([ys[0], ys[-1] + draw(jitter)])
+            edges.append(as_dict(v(x + draw(jitter), top, bottom), kind))
     for _ in range(draw(st.integers(0, 3))):
         a, b = sorted([draw(coord), draw(coord)])
         edges.append(as_dict(draw(st.sampled_from([h(a, b, draw(coord)), v(a, b, b + 5)]))))
