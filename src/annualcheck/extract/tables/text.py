@@ -269,7 +269,7 @@ def text_rows(
         if n == caption.page:
             candidates = [w for w in words if w["top"] >= top]
         else:  # on a later page only a header repeated at its top counts
-            candidates = [w for line in _text_lines(words, 0.0)[:2] for w in line]
+            candidates = [w for line in page_lines[:2] for w in line]
         before = (header_edges, edges) if header_edges and edges else None
         found = _header_columns(candidates, kind.header_words, words, before)
         below = top if n == caption.page else 0.0
