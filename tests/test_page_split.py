@@ -83,30 +83,29 @@ def _squares(pages: range) -> list[int]:
     return [i * i for i in pages]
 
 
-def test_a_child_that_raises_has_its_part_read_here(forked):
+def _raise_in_child() -> None:
+    raise RuntimeError("a page this child cannot read")
+
+
+def _killed_in_child() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)  # as a crash in PDFium would end it
+
+
+@pytest.mark.parametrize(
+    ("fail", "count", "parts"),
+    [(_raise_in_child, 40, 3), (_killed_in_child, 24, 2)],
+    ids=["raises", "killed"],
+)
+def test_a_child_that_fails_has_its_part_read_here(forked, fail, count, parts):
     parent = os.getpid()
 
     def read(pages: range) -> list[int]:
         if os.getpid() != parent:
-            raise RuntimeError("a page this child cannot read")
+            fail()
         return _squares(pages)
 
-    parts = read_in_parts(read, 40, 3)
-    assert [x for part in parts for x in part] == [i * i for i in range(40)]
-    assert len(forked) >= 1
-    assert _reaped(forked)
-
-
-def test_a_child_that_is_killed_has_its_part_read_here(forked):
-    parent = os.getpid()
-
-    def read(pages: range) -> list[int]:
-        if os.getpid() != parent:
-            os.kill(os.getpid(), signal.SIGKILL)  # as a crash in PDFium would end it
-        return _squares(pages)
-
-    parts = read_in_parts(read, 24, 2)
-    assert [x for part in parts for x in part] == [i * i for i in range(24)]
+    result = read_in_parts(read, count, parts)
+    assert [x for part in result for x in part] == [i * i for i in range(count)]
     assert len(forked) >= 1
     assert _reaped(forked)
 
