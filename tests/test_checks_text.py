@@ -140,3 +140,40 @@ def test_list_items_split():
     assert list_items("as of March 31, 2020", vocab) is None
     assert list_items("see 3 (5) i)", vocab) is None
     assert list_items("office workers, self-employed, etc.", vocab) is None
+
+
+# -- the cheap gates before the patterns: the same shares and lists as without them --------
+
+FRAGMENT = st.sampled_from(
+    ["approximately", "more than", "70", "12.5", "%", "per cent", "PER CENT", "percent",
+     "perCent", "half", "HALF", "the majority", "THE MAJORİTY", "the majorıty", "persons",
+     "(", ")", "three", "(Japan, Thailand and Viet Nam)", ",", ".", "victims", "\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FRAGMENT, max_size=14).map(" ".join))
+def test_shares_are_those_the_patterns_find_anywhere(text):
+    from annualcheck.checks.text import _HALF_RE, _PCT_RE, _stated_shares
+
+    ungated = [(m.start(), m.group("q"), float(m.group("n")), m.group(0))
+               for m in _PCT_RE.finditer(text)]  # fmt: skip
+    ungated += [
+        (m.start(), "more than" if m.group("maj") else m.group("q").lower(), 50.0, m.group(0))
+        for m in _HALF_RE.finditer(text)
+    ]
+    assert list(_stated_shares(text)) == ungated
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("ab ()(\n"), max_size=40))
+def test_closing_parentheses_as_a_walk_over_every_character(text):
+    from annualcheck.checks.text import _closing_parens
+
+    opens, pairs = [], {}
+    for i, ch in enumerate(text):
+        if ch == "(":
+            opens.append(i)
+        elif ch == ")" and opens:
+            pairs[opens.pop()] = i
+    assert _closing_parens(text) == pairs

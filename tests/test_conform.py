@@ -35,11 +35,14 @@ def _dataclass_paths(value: Any, path: tuple = ()) -> list[tuple]:
     return out
 
 
-def _set(root: Any, path: tuple, new: Any) -> None:
+def _set(root: Any, path: tuple, new: Any) -> Any:
+    """Set the field at `path` to `new`; returns the value it held (to put back)."""
     target = root
     for step in path[:-1]:
         target = target[step] if isinstance(step, int) else getattr(target, step)
+    old = getattr(target, path[-1])
     object.__setattr__(target, path[-1], new)
+    return old
 
 
 def test_real_records_conform(records):
@@ -54,12 +57,14 @@ def test_a_wrong_field_is_caught_as_by_the_reference(records):
     assert len(paths) > 150  # the record's fields, its figures', tables', rows' ...
     rng = random.Random(20)
     caught = 0
+    broken = copy.deepcopy(record)  # one copy, each field broken and put back in turn
     for path in rng.sample(paths, 150):
-        broken = copy.deepcopy(record)
-        _set(broken, path, rng.choice(WRONG))
+        held = _set(broken, path, rng.choice(WRONG))
         expected = conform_reference.conforms(broken)
         assert conforms(broken) is expected, path
         caught += not expected
+        _set(broken, path, held)
+    assert conforms(broken) is True  # every field was put back
     assert caught > 50  # most wrong values are wrong for their field
 
 

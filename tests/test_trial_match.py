@@ -178,3 +178,13 @@ def test_the_order_of_charges_does_not_matter(charges, rnd):
 @given(OFFENSE)
 def test_case_and_punctuation_do_not_matter(a):
     assert offense_similarity(a, a.upper().replace(" ", " - "), FILLER) == 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(OFFENSE, min_size=1, max_size=6), st.lists(OFFENSE, min_size=1, max_size=6))
+def test_a_table_against_a_table_scores_each_pair_as_alone(old, new):
+    """`match_offenses` remembers the ratios it has computed (a table's charges recur); each
+    pair's score is still the one the pair gets alone."""
+    old = old + old[:1]  # a recurring offense, as a table of several charges of one kind has
+    match = match_offenses(old, new, FILLER)
+    assert match.sims == [[offense_similarity(a, b, FILLER) for b in new] for a in old]

@@ -79,28 +79,36 @@ def _source_tokens(paras: list[Paragraph]) -> tuple[list[str], list[int]]:
     return tokens, owner
 
 
-def _nearest(rep: list[str], source: list[Paragraph]) -> list[Paragraph]:
-    """The source paragraph sharing most words with the repeat, with its neighbours (a repeat
-    may join or split the original's paragraphs): aligning against a window, not the whole
-    section, keeps long sections cheap."""
+def _nearest(rep: list[str], source: list[Paragraph], words: list[Counter]) -> list[Paragraph]:
+    """The source paragraph sharing most words with the repeat (`words`: each source
+    paragraph's word counts), with its neighbours (a repeat may join or split the original's
+    paragraphs): aligning against a window, not the whole section, keeps long sections cheap."""
     want = Counter(rep)
-    scores = [sum((want & Counter(_tokens(p.text))).values()) for p in source]
+    scores = [sum((want & counted).values()) for counted in words]
     best = max(range(len(source)), key=scores.__getitem__)
     return source[max(0, best - 1) : best + 2]
 
 
 def _check_text_repeats(record: Record) -> list[Finding]:
     out = []
-    originals = [p for p in record.paragraphs if not p.repeated_from]
+    # The original paragraphs by section, each with its word counts, made once: a report
+    # repeats dozens of passages, and each was compared against every paragraph again.
+    by_section: dict[tuple[str, ...], list[Paragraph]] = {}
+    for p in record.paragraphs:
+        if not p.repeated_from:
+            by_section.setdefault(section_id(p.section), []).append(p)
+    words: dict[tuple[str, ...], list[Counter]] = {}
     for para in record.paragraphs:
         if not para.repeated_from:
             continue
         target = section_id(para.repeated_from)
-        source = [p for p in originals if section_id(p.section) == target]
+        source = by_section.get(target)
         if not source:
             continue  # the section is not found: nothing to compare (the extractor says why)
+        if target not in words:
+            words[target] = [Counter(_tokens(p.text)) for p in source]
         rep = _tokens(para.text)
-        source = _nearest(rep, source)
+        source = _nearest(rep, source, words[target])
         src, owner = _source_tokens(source)
         sm = SequenceMatcher(None, rep, src, autojunk=False)
         matched = sum(b.size for b in sm.get_matching_blocks())

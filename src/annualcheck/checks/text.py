@@ -97,9 +97,18 @@ def _sentence_at(text: str, pos: int) -> str:
 
 
 def _stated_shares(text: str):
-    """(match start, qualifier, stated percent, phrase) for every share stated in the text."""
-    for m in _PCT_RE.finditer(text):
-        yield m.start(), m.group("q"), float(m.group("n")), m.group(0)
+    """(match start, qualifier, stated percent, phrase) for every share stated in the text.
+
+    Each pattern is tried only on a text holding the word it cannot match without ("%" or
+    "cent", "half" or "major": not "majority", whose "i" the case-blind pattern also
+    matches as "ı" or "İ"): its optional leading qualifier makes every position of a
+    paragraph a place to try, and most paragraphs state no share."""
+    lower = text.lower()
+    if "%" in text or "cent" in lower:
+        for m in _PCT_RE.finditer(text):
+            yield m.start(), m.group("q"), float(m.group("n")), m.group(0)
+    if "half" not in lower and "major" not in lower:
+        return
     for m in _HALF_RE.finditer(text):
         q = "more than" if m.group("maj") else m.group("q").lower()
         yield m.start(), q, 50.0, m.group(0)
@@ -109,8 +118,10 @@ def check_percentages(record: Record, spec: ChecksSpec) -> list[Finding]:
     out: list[Finding] = []
     period = str(record.report.data_year)
     for para in record.paragraphs:
-        comparisons = [(c.start, c.end) for c in find_stated_changes(para.text)]
+        comparisons = None  # the paragraph's stated changes, found at its first share
         for pos, q, stated, phrase in _stated_shares(para.text):
+            if comparisons is None:
+                comparisons = [(c.start, c.end) for c in find_stated_changes(para.text)]
             if any(start <= pos < end for start, end in comparisons):
                 continue  # "down 37.5% year on year" is a change, not a share (stated-change)
             sentence = _sentence_at(para.text, pos)
@@ -159,12 +170,16 @@ def _closing_parens(text: str) -> dict[int, int]:
     `_closing` finds for one parenthesis, for all of them)."""
     opens: list[int] = []
     pairs: dict[int, int] = {}
-    for i, ch in enumerate(text):
-        if ch == "(":
+    for m in _PARENTHESES.finditer(text):  # the parentheses only, not every character
+        i = m.start()
+        if text[i] == "(":
             opens.append(i)
-        elif ch == ")" and opens:
+        elif opens:
             pairs[opens.pop()] = i
     return pairs
+
+
+_PARENTHESES = re.compile(r"[()]")
 
 
 def _strip_nested(text: str) -> str:
@@ -254,6 +269,8 @@ def check_lists(record: Record, spec: ChecksSpec) -> list[Finding]:
     out: list[Finding] = []
     for para in record.paragraphs:
         text = para.text
+        if "(" not in text:
+            continue  # no list
         closing = _closing_parens(text)
         for m in re.finditer(r"\(", text):
             end = closing.get(m.start())

@@ -23,7 +23,7 @@ row comes first, and a row matches itself at 1.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -80,9 +80,28 @@ def _unordered(charges: list[str]) -> str:
 
 def offense_similarity(a: str, b: str, filler: Sequence[str] = ()) -> float:
     """How alike two offenses are, 0..1: symmetric, 1 for two offenses of the same words."""
-    ca, cb = offense_charges(a, filler), offense_charges(b, filler)
-    printed = _ratio(" ".join(ca), " ".join(cb))
-    return max(printed, _ratio(_unordered(ca), _unordered(cb)))
+    return _similarity(offense_charges(a, filler), offense_charges(b, filler), _ratio)
+
+
+def _similarity(ca: list[str], cb: list[str], ratio: Callable[[str, str], float]) -> float:
+    """`offense_similarity` of two offenses' charges, by `ratio` (`_ratio`, or a memo of it)."""
+    printed = ratio(" ".join(ca), " ".join(cb))
+    return max(printed, ratio(_unordered(ca), _unordered(cb)))
+
+
+def _memo_ratio() -> Callable[[str, str], float]:
+    """`_ratio` remembering its answers, for one table against another: a table's offenses
+    recur (the same charge in several rows; a single charge is its own unordered form), and
+    of a carry-over table's ratios more than half are asked again."""
+    known: dict[tuple[str, str], float] = {}
+
+    def ratio(x: str, y: str) -> float:
+        key = (x, y) if x <= y else (y, x)
+        if key not in known:
+            known[key] = _ratio(*key)
+        return known[key]
+
+    return ratio
 
 
 @dataclass(frozen=True)
@@ -113,7 +132,10 @@ def match_offenses(old: Sequence[str], new: Sequence[str], filler: Sequence[str]
     if not old or not new:
         return RowMatch({}, [[0.0] * len(new) for _ in old])
     scale = max(len(old), len(new))
-    sims = [[offense_similarity(a, b, filler) for b in new] for a in old]
+    old_charges = [offense_charges(a, filler) for a in old]
+    new_charges = [offense_charges(b, filler) for b in new]
+    ratio = _memo_ratio()
+    sims = [[_similarity(ca, cb, ratio) for cb in new_charges] for ca in old_charges]
     weight = [[s + ORDER_BONUS * (1 - abs(i - j) / scale) for j, s in enumerate(row)]
               for i, row in enumerate(sims)]  # fmt: skip
     return RowMatch(max_assignment(weight), sims)
