@@ -280,7 +280,10 @@ def find_stated_changes(
     taken_starts: list[int] = []
     taken_ends: list[int] = []
     for kind, need, pattern in _compiled(tuple(nouns)):
-        if not any(word in lower for word in need):
+        for word in need:  # a word the pattern cannot match without (a loop: no generator
+            if word in lower:  # made for each of the grammar's patterns and paragraphs)
+                break
+        else:
             continue
         for m in pattern.finditer(folded):
             start, end = m.span()

@@ -59,6 +59,14 @@ from annualcheck.prose.quotes import mark_cut
 _FLAGS = PATTERN_FLAGS  # the flags the profile check compiled the patterns with
 
 
+@functools.lru_cache(maxsize=2048)
+def _pattern(source: str) -> re.Pattern[str]:
+    """A profile pattern compiled with the profile's flags, once a process. The stage searches
+    ~10,000 times a report; through `re.search` each call looked the pattern up in re's own
+    cache (with its checks of the flags), which cost as much as searching a short segment."""
+    return re.compile(source, _FLAGS)
+
+
 @dataclass(frozen=True)
 class Reading:
     """What a reader carries from one paragraph to the next within a section: the last
@@ -85,10 +93,10 @@ def topic_sections(
         for p in paragraphs:
             if p.repeated_from or not p.section:
                 continue
-            if rs.skip_topic and re.search(rs.skip_topic, p.text, _FLAGS):
+            if rs.skip_topic and _pattern(rs.skip_topic).search(p.text):
                 skipped.add(p.section)
             found = hits.setdefault(p.section, set())
-            found.update(k for k, pat in enumerate(rs.topic) if re.search(pat, p.text, _FLAGS))
+            found.update(k for k, pat in enumerate(rs.topic) if _pattern(pat).search(p.text))
         chosen = {sec for sec, h in hits.items() if len(h) >= rs.topic_min} - skipped
         if chosen:
             out[rs.name] = frozenset(chosen)
@@ -152,25 +160,23 @@ def _holds(pattern: str, text: str) -> bool:
     """Whether `pattern` occurs in a sentence's text. Asked once per sentence and rule, not
     once per count of the sentence: a sentence listing 4,000 counts made the per-count search
     quadratic (69 s). str caches its hash, so a hit costs no rescan of the text."""
-    return re.search(pattern, text, _FLAGS) is not None
+    return _pattern(pattern).search(text) is not None
 
 
 def _apply(rule: KeyRule, mention: Mention, about_text: str, profile: FiguresProfile) -> str | None:
     seg, clause = mention.segment, mention.clause
-    if rule.near and not re.search(rule.near, seg, _FLAGS):
+    if rule.near and not _pattern(rule.near).search(seg):
         return None
-    if rule.clause and not re.search(rule.clause, clause, _FLAGS):
+    if rule.clause and not _pattern(rule.clause).search(clause):
         return None
     if rule.about and not _holds(rule.about, about_text):
         return None
-    if rule.unless and (
-        re.search(rule.unless, seg, _FLAGS) or re.search(rule.unless, clause, _FLAGS)
-    ):
+    if rule.unless and (_pattern(rule.unless).search(seg) or _pattern(rule.unless).search(clause)):
         return None
     if rule.slot is None:
         return rule.key
     for pattern, name in profile.vocabularies.get(rule.slot, ()):
-        if re.search(pattern, seg, _FLAGS):
+        if _pattern(pattern).search(seg):
             return rule.key.format(**{rule.slot: name})
     return None
 
