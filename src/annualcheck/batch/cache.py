@@ -25,7 +25,6 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from annualcheck.model.conform import conforms
@@ -62,6 +61,8 @@ def _temporary_cache_dir() -> Path | None:
     """A folder only this user can use in the temporary folder, or None (no cache) when it
     exists but is not ours or is open to others: another user could plant entries there."""
     global fallback_note
+    import tempfile  # only here: a warm run never needs it
+
     folder = Path(tempfile.gettempdir()) / f"annualcheck-cache-{os.getuid()}"
     try:
         folder.mkdir(mode=0o700, exist_ok=True)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 import os
-import pickle
 import select
 import signal
 import time
@@ -67,6 +66,8 @@ def call_in_child(
     group is killed and ChildTimedOut raised. Ctrl-C, SIGTERM (as KeyboardInterrupt) or any
     other exception in the parent kills the child before it propagates.
     """
+    import pickle  # before the fork, for both sides (a run answered from the cache never forks)
+
     read_fd, write_fd = os.pipe()
     parent = os.getpid()
     pid = os.fork()
@@ -108,6 +109,8 @@ def _run_child(
         # faulthandler) would dump the child's stack on stderr as well.
         faulthandler.disable()
         init_worker(parent, memory_bytes)
+        import pickle  # imported by the parent before the fork: a lookup here
+
         data = pickle.dumps(func(*args), protocol=pickle.HIGHEST_PROTOCOL)
         view = memoryview(data)
         while view:

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import errno
 import os
-import pickle
 import re
-import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -228,6 +226,9 @@ def _portable_cause(cause: BaseException | None) -> BaseException | None:
     """The exception behind an error, if it survives pickling, with its traceback text."""
     if cause is None:
         return None
+    import pickle  # here, in the child that failed: a run that reads nothing never needs them
+    import traceback
+
     trace = "".join(traceback.format_exception(cause)).rstrip()
     try:
         cause = pickle.loads(pickle.dumps(cause))

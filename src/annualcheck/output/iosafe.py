@@ -19,11 +19,19 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from annualcheck.model.errors import OutputError
+
+
+def _tempfile():
+    """The tempfile module, imported when a file is first written (8 ms of imports that a
+    run which writes nothing, such as a check answered from the cache, never pays)."""
+    import tempfile
+
+    return tempfile
+
 
 #: The output name that means standard output.
 STDOUT = "-"
@@ -102,7 +110,7 @@ def _probe_writable(folder: Path) -> str | None:
     """Why `folder` cannot take a new file, or None. A real probe, not `os.access`, because
     access() says yes to root on read-only mounts and ignores ACLs."""
     try:
-        fd, probe = tempfile.mkstemp(prefix=".annualcheck-probe-", dir=folder)
+        fd, probe = _tempfile().mkstemp(prefix=".annualcheck-probe-", dir=folder)
     except OSError as exc:
         return exc.strerror or type(exc).__name__
     os.close(fd)
@@ -180,7 +188,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         raise OutputError(named, "output path is a device, FIFO or socket, not a file")
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = _tempfile().mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(named, f"cannot write the output: {_reason(exc)}") from exc
     os.close(fd)

@@ -8,7 +8,6 @@ fate itself.
 from __future__ import annotations
 
 import contextlib
-import logging
 import warnings
 from collections.abc import Iterator
 
@@ -19,6 +18,8 @@ NOISY_LOGGERS = ("pdfminer", "pdfplumber", "PIL")
 @contextlib.contextmanager
 def quiet_loggers(names: tuple[str, ...] = NOISY_LOGGERS) -> Iterator[None]:
     """Loggers `names` at CRITICAL and warnings ignored for the duration, then restored."""
+    import logging  # here: the libraries that log import it anyway, a cached run never does
+
     loggers = [logging.getLogger(name) for name in names]
     levels = [logger.level for logger in loggers]
     for logger in loggers:
