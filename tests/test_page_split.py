@@ -136,3 +136,40 @@ def test_a_short_document_starts_no_child():
     count = MIN_PAGES_PER_PART * 2 - 1
     assert read_in_parts(read, count, 4) == [list(range(count))]
     assert seen == [parent]
+
+
+# -- one call in a child (a report's tables while its figures are read) ----------------------
+
+
+def test_a_started_call_gives_its_value_and_a_failed_one_none():
+    from annualcheck.pdf.page_split import finish_call, start_call
+
+    here = os.getpid()
+    child = start_call(lambda: (os.getpid() != here, [1, "two"]))
+    assert child is not None
+    assert finish_call(child) == ((True, [1, "two"]),)  # computed in another process
+
+    def fails():
+        raise RuntimeError("a bug in the call")
+
+    assert finish_call(start_call(fails)) is None  # the caller then does the work itself
+    assert finish_call(start_call(lambda: os._exit(3))) is None
+
+
+def test_a_stopped_call_leaves_no_child():
+    from annualcheck.pdf.page_split import start_call, stop_call
+
+    child = start_call(lambda: signal.pause())
+    stop_call(child)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child[0], os.WNOHANG)  # killed and reaped: no such child any more
+
+
+def test_tables_read_in_a_child_are_the_tables_read_in_turn():
+    from annualcheck.extract.pipeline import extract_record
+    from annualcheck.profiles import get_profile
+
+    profile = get_profile()
+    alone = extract_record(REPORTS / "2021.pdf", profile=profile, page_parts=1)
+    beside = extract_record(REPORTS / "2021.pdf", profile=profile, page_parts=2)
+    assert beside.tables and beside.to_dict() == alone.to_dict()

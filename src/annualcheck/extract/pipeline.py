@@ -16,6 +16,7 @@ from annualcheck.model.record import Record, Source
 from annualcheck.model.timings import active, collecting, stage, wanted
 from annualcheck.pdf.document import open_pdf
 from annualcheck.pdf.ocr import is_ocr_output
+from annualcheck.pdf.page_split import finish_call, start_call, stop_call
 from annualcheck.pdf.text import clean_ocr_page
 from annualcheck.profiles.spec import Profile
 
@@ -36,12 +37,26 @@ def extract_record(
                 doc.pages = [clean_ocr_page(page) for page in doc.pages]
             with stage("layout"):
                 layout = analyse_layout(doc, profile=profile)
-            with stage("meta"):
-                meta = read_meta(doc, layout, profile=profile)
-            with stage("figures"):
-                figures = extract_figures(layout.paragraphs, meta.data_year, profile=profile)
-            with stage("tables"):
-                tables = extract_tables(doc, layout, profile=profile, from_ocr=ocr)
+
+            def read_tables() -> dict:
+                return extract_tables(doc, layout, profile=profile, from_ocr=ocr)
+
+            # With cores to spare (the pages were read in parts), the tables are read by a
+            # forked child while this process reads the meta and the figures: neither
+            # changes the document or the layout the other reads, so the result is the
+            # one of reading them in turn; a child that fails only costs the time.
+            child = start_call(read_tables) if page_parts > 1 else None
+            try:
+                with stage("meta"):
+                    meta = read_meta(doc, layout, profile=profile)
+                with stage("figures"):
+                    figures = extract_figures(layout.paragraphs, meta.data_year, profile=profile)
+                with stage("tables"):
+                    done, child = (finish_call(child) if child else None), None
+                    tables = done[0] if done is not None else read_tables()
+            finally:  # an error, the time limit, Ctrl-C: the child never outlives the report
+                if child is not None:
+                    stop_call(child)
             return Record(
                 source=Source(
                     file=Path(path).name,

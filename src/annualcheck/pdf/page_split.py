@@ -61,6 +61,25 @@ def read_in_parts(read_part: Callable[[range], Any], count: int, parts: int) -> 
                 _stop(child)
 
 
+def start_call(call: Callable[[], Any]) -> tuple[int, int] | None:
+    """`call()` started in a forked child (the way a part is read): a handle for
+    `finish_call`, or None when no child could be started. For independent work of one
+    report that can run while this process does the rest (its tables while its figures are
+    read); the caller must `finish_call` or `stop_call` it."""
+    return _fork_part(lambda _pages: call(), range(0)) if hasattr(os, "fork") else None
+
+
+def finish_call(child: tuple[int, int]) -> tuple[Any] | None:
+    """The started call's value as a 1-tuple, or None when the child failed in any way (then
+    the caller does the work itself). Reaps the child."""
+    return _collect(child)
+
+
+def stop_call(child: tuple[int, int]) -> None:
+    """Kill and reap a started call that is no longer wanted (an error, an interruption)."""
+    _stop(child)
+
+
 def _fork_part(read_part: Callable[[range], Any], pages: range) -> tuple[int, int] | None:
     """Fork a child that reads `pages` and writes the pickled result to a pipe: (pid, read
     end), or None when no child could be started (then the part is read here)."""
@@ -122,4 +141,11 @@ def _stop(child: tuple[int, int]) -> None:
         os.waitpid(pid, 0)
 
 
-__all__ = ["MIN_PAGES_PER_PART", "part_ranges", "read_in_parts"]
+__all__ = [
+    "MIN_PAGES_PER_PART",
+    "finish_call",
+    "part_ranges",
+    "read_in_parts",
+    "start_call",
+    "stop_call",
+]
