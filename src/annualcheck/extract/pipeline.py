@@ -52,7 +52,8 @@ def extract_record(
                 with stage("figures"):
                     figures = extract_figures(layout.paragraphs, meta.data_year, profile=profile)
                 with stage("tables"):
-                    done, child = (finish_call(child) if child else None), None
+                    done = finish_call(child) if child is not None else None
+                    child = None  # reaped by finish_call
                     tables = done[0] if done is not None else read_tables()
             finally:  # an error, the time limit, Ctrl-C: the child never outlives the report
                 if child is not None:

@@ -16,6 +16,7 @@ if there had been no child. Where fork does not exist everything is read here.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import pickle
 from collections.abc import Callable
@@ -48,7 +49,7 @@ def read_in_parts(read_part: Callable[[range], Any], count: int, parts: int) -> 
     children: list[tuple[int, int] | None] = []
     try:
         for pages in ranges[1:]:
-            children.append(_fork_part(read_part, pages))
+            children.append(_fork_part(functools.partial(read_part, pages)))
         out = [read_part(ranges[0])]
         for index, pages in enumerate(ranges[1:]):
             child, children[index] = children[index], None  # _collect reaps it, or stops it
@@ -66,7 +67,7 @@ def start_call(call: Callable[[], Any]) -> tuple[int, int] | None:
     `finish_call`, or None when no child could be started. For independent work of one
     report that can run while this process does the rest (its tables while its figures are
     read); the caller must `finish_call` or `stop_call` it."""
-    return _fork_part(lambda _pages: call(), range(0)) if hasattr(os, "fork") else None
+    return _fork_part(call) if hasattr(os, "fork") else None
 
 
 def finish_call(child: tuple[int, int]) -> tuple[Any] | None:
@@ -80,9 +81,10 @@ def stop_call(child: tuple[int, int]) -> None:
     _stop(child)
 
 
-def _fork_part(read_part: Callable[[range], Any], pages: range) -> tuple[int, int] | None:
-    """Fork a child that reads `pages` and writes the pickled result to a pipe: (pid, read
-    end), or None when no child could be started (then the part is read here)."""
+def _fork_part(call: Callable[[], Any]) -> tuple[int, int] | None:
+    """Fork a child that makes `call()` (a part's reading, or any started call) and writes
+    the pickled result to a pipe: (pid, read end), or None when no child could be started
+    (then the work is done here)."""
     try:
         read_fd, write_fd = os.pipe()
     except OSError:
@@ -97,7 +99,7 @@ def _fork_part(read_part: Callable[[range], Any], pages: range) -> tuple[int, in
         status = 1
         try:
             os.close(read_fd)
-            data = pickle.dumps(read_part(pages), protocol=pickle.HIGHEST_PROTOCOL)
+            data = pickle.dumps(call(), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_fd, "wb") as pipe:
                 pipe.write(data)
             status = 0
