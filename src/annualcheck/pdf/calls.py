@@ -52,9 +52,24 @@ def text_calls() -> TextCalls:
     )
 
 
+@functools.cache
+def call_addresses() -> tuple[int, int, int, int, int]:
+    """The addresses of the functions the compiled character loop calls (pdf/_chars.c), in
+    its order: box, origin, font size, matrix, unicode. The library is the one pypdfium2
+    loaded: the compiled loop links against no PDFium of its own."""
+    functions = (
+        pdfium_c.FPDFText_GetCharBox,
+        pdfium_c.FPDFText_GetCharOrigin,
+        pdfium_c.FPDFText_GetFontSize,
+        pdfium_c.FPDFText_GetMatrix,
+        pdfium_c.FPDFText_GetUnicode,
+    )
+    return tuple(ctypes.cast(f, ctypes.c_void_p).value for f in functions)  # type: ignore[return-value]
+
+
 def bare_handle(textpage: Any) -> ctypes.c_void_p:
     """A pypdfium2 text page's handle as the `c_void_p` the bare prototypes take."""
     return ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
 
 
-__all__ = ["TextCalls", "bare_handle", "text_calls"]
+__all__ = ["TextCalls", "bare_handle", "call_addresses", "text_calls"]

@@ -42,17 +42,25 @@ from annualcheck.model.errors import (
 )
 from annualcheck.model.record import BBox
 from annualcheck.model.safety import clean_text
-from annualcheck.pdf.calls import bare_handle, text_calls
+from annualcheck.pdf.calls import TextCalls, bare_handle, call_addresses, text_calls
 from annualcheck.pdf.page_split import read_in_parts
 from annualcheck.pdf.plumber import lean
 from annualcheck.pdf.text import normalise_page
 from annualcheck.pdf.vectors import VectorCensus, census_page, rule_objects
 from annualcheck.pdf.words import table_chars
 
+try:  # the character loop compiled at install (setup.py); optional, the same result
+    from annualcheck.pdf import _chars as _compiled_chars
+except ImportError:  # built without a C compiler: the loop runs in Python
+    _compiled_chars = None
+
 #: Characters pdfium reports for a hyphen it believes is soft (end-of-line) or a text marker.
 _SOFT_HYPHENS = {"\x02": "-", "\xad": "-", "\ufffe": "-"}
 #: Glyphs whose box sits on the baseline (no descender, not raised punctuation).
-_ON_BASELINE = frozenset("ABCDEFGHIKLMNOPRSTUVWXYZabcdefhiklmnorstuvwxz0123456789")
+_ON_BASELINE_CHARS = "ABCDEFGHIKLMNOPRSTUVWXYZabcdefhiklmnorstuvwxz0123456789"
+_ON_BASELINE = frozenset(_ON_BASELINE_CHARS)
+#: The compiled loop maps each of these to "-", as `_SOFT_HYPHENS` does.
+_SOFT_HYPHEN_CHARS = "".join(_SOFT_HYPHENS)
 #: A horizontal gap wider than this many font sizes separates two cells of a line
 #: (table columns, a contents entry's page number printed without dot leaders).
 CELL_GAP_EM = 1.5
@@ -132,13 +140,36 @@ def _page_chars(textpage: Any, height: float) -> list[list[_Char]]:
     """All characters of a page with their boxes, as pieces of pdfium's runs: a run is cut at
     its line breaks (CR/LF), and where the next glyph jumps back to the left or leaves the
     previous glyph's band (pdfium sometimes runs two printed lines together, or the cells of
-    a row). One pass over the characters: this loop runs once per glyph of a report."""
+    a row). One pass over the characters, in C when the package was built with its compiled
+    loop (pdf/_chars.c: the same calls and arithmetic, the same pieces), else in Python."""
     count = textpage.count_chars()
     if count <= 0:
         return []
     text = textpage.get_text_range(0, count)
     handle = bare_handle(textpage)
-    calls = text_calls()  # bare prototypes: the calls are most of this loop's cost
+    if _compiled_chars is None:
+        return page_chars_python(handle, text_calls(), count, text, height)
+    return page_chars_compiled(handle, call_addresses(), count, text, height)
+
+
+def page_chars_compiled(
+    handle: ctypes.c_void_p, addresses: tuple[int, ...], count: int, text: str, height: float
+) -> list[list[_Char]]:
+    """`_page_chars` by the compiled loop, calling the functions at `addresses` (the order of
+    `pdf.calls.call_addresses`). Raises ImportError when the package was built without it."""
+    if _compiled_chars is None:
+        raise ImportError("annualcheck was built without its compiled character loop")
+    return _compiled_chars.page_chars(
+        text, count, handle.value, *addresses, height, _Char, _ON_BASELINE_CHARS, _SOFT_HYPHEN_CHARS
+    )
+
+
+def page_chars_python(
+    handle: ctypes.c_void_p, calls: TextCalls, count: int, text: str, height: float
+) -> list[list[_Char]]:
+    """`_page_chars` in Python, calling `calls` (the loop runs once per glyph of a report; the
+    compiled loop is checked against this one, tests/test_compiled_chars.py)."""
+    # bare prototypes: the calls are most of this loop's cost
     get_box, get_origin = calls.char_box, calls.char_origin
     get_size, get_matrix = calls.font_size, calls.matrix
     left, right, bottom, top, origin_x, origin_y = (ctypes.c_double() for _ in range(6))

@@ -1,0 +1,296 @@
+/* The character loop of pdf/document.py (`_page_chars_python`) in C: a page's glyphs with
+ * their boxes, cut into pieces of PDFium's runs.
+ *
+ * Why: a report is ~170,000 characters, and the Python loop spends most of its time in
+ * ctypes calling PDFium once or twice per character (box, origin, sometimes size and text
+ * matrix). Here the same PDFium functions are called directly, through the addresses
+ * pypdfium2's bindings hold (so the library is the one pypdfium2 loaded, whatever its
+ * version), and the same arithmetic is done on the same doubles in the same order: the
+ * pieces are equal, glyph for glyph, to the Python loop's (tests/test_compiled_chars.py).
+ * Optional: when this file cannot be built (no compiler at install), the Python loop runs.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+
+typedef int (*char_box_fn)(void *, int, double *, double *, double *, double *);
+typedef int (*char_origin_fn)(void *, int, double *, double *);
+typedef double (*font_size_fn)(void *, int);
+typedef struct {
+    float a, b, c, d, e, f;
+} fs_matrix;
+typedef int (*matrix_fn)(void *, int, fs_matrix *);
+typedef unsigned int (*unicode_fn)(void *, int);
+
+/* A set of code points given as a str: a table for ASCII, a scan for the rest. */
+typedef struct {
+    char ascii[128];
+    Py_UCS4 *other;
+    Py_ssize_t n_other;
+} charset;
+
+static int charset_init(charset *set, PyObject *chars) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(chars);
+    memset(set->ascii, 0, sizeof(set->ascii));
+    set->other = PyMem_Malloc(sizeof(Py_UCS4) * (n ? n : 1));
+    set->n_other = 0;
+    if (set->other == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(chars, i);
+        if (ch < 128)
+            set->ascii[ch] = 1;
+        else
+            set->other[set->n_other++] = ch;
+    }
+    return 0;
+}
+
+static int charset_has(const charset *set, Py_UCS4 ch) {
+    if (ch < 128)
+        return set->ascii[ch];
+    for (Py_ssize_t i = 0; i < set->n_other; i++)
+        if (set->other[i] == ch)
+            return 1;
+    return 0;
+}
+
+/* A glyph: an instance of the tuple subclass `type` holding the eight values (references
+ * stolen, also on failure). */
+static PyObject *make_glyph(PyTypeObject *type, PyObject *items[8]) {
+    PyObject *glyph = type->tp_alloc(type, 8);
+    if (glyph == NULL) {
+        for (int i = 0; i < 8; i++)
+            Py_XDECREF(items[i]);
+        return NULL;
+    }
+    for (int i = 0; i < 8; i++)
+        PyTuple_SET_ITEM(glyph, i, items[i]);
+    return glyph;
+}
+
+/* Keep a piece without its trailing space (a space only ever follows a glyph). */
+static int close_piece(PyObject *piece, int ends_in_space, PyObject *pieces) {
+    Py_ssize_t n = PyList_GET_SIZE(piece);
+    if (ends_in_space && n > 0) {
+        if (PyList_SetSlice(piece, n - 1, n, NULL) < 0)
+            return -1;
+        n--;
+    }
+    if (n > 0)
+        return PyList_Append(pieces, piece);
+    return 0;
+}
+
+static PyObject *page_chars(PyObject *self, PyObject *args) {
+    PyObject *text, *on_baseline_chars, *soft_hyphen_chars;
+    Py_ssize_t count;
+    unsigned long long handle_addr, box_addr, origin_addr, size_addr, matrix_addr, unicode_addr;
+    double height;
+    PyTypeObject *glyph_type;
+    if (!PyArg_ParseTuple(args, "UnKKKKKKdO!UU", &text, &count, &handle_addr, &box_addr,
+                          &origin_addr, &size_addr, &matrix_addr, &unicode_addr, &height,
+                          &PyType_Type, &glyph_type, &on_baseline_chars, &soft_hyphen_chars))
+        return NULL;
+    if (!PyType_IsSubtype(glyph_type, &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "the glyph type must be a tuple subclass");
+        return NULL;
+    }
+    void *handle = (void *)(uintptr_t)handle_addr;
+    char_box_fn get_box = (char_box_fn)(uintptr_t)box_addr;
+    char_origin_fn get_origin = (char_origin_fn)(uintptr_t)origin_addr;
+    font_size_fn get_size = (font_size_fn)(uintptr_t)size_addr;
+    matrix_fn get_matrix = (matrix_fn)(uintptr_t)matrix_addr;
+    unicode_fn get_unicode = (unicode_fn)(uintptr_t)unicode_addr;
+
+    charset on_baseline, soft_hyphens;
+    if (charset_init(&on_baseline, on_baseline_chars) < 0)
+        return NULL;
+    if (charset_init(&soft_hyphens, soft_hyphen_chars) < 0) {
+        PyMem_Free(on_baseline.other);
+        return NULL;
+    }
+    PyObject *pieces = PyList_New(0);
+    PyObject *piece = PyList_New(0);
+    PyObject *space = PyUnicode_FromOrdinal(' ');
+    PyObject *empty = PyUnicode_New(0, 0);
+    PyObject *zero = PyFloat_FromDouble(0.0);
+    PyObject *size_obj = PyFloat_FromDouble(0.0);
+    if (pieces == NULL || piece == NULL || space == NULL || empty == NULL || zero == NULL ||
+        size_obj == NULL)
+        goto fail;
+
+    long run = 0;          /* the run's number: its place among the page's runs */
+    int started = 0;       /* whether the run has a glyph yet */
+    int ends_in_space = 0; /* whether the piece's last item is a space put after a glyph */
+    double prev_x0 = 0.0, prev_base = 0.0, prev_size = 0.0;
+    double left = 0.0, right = 0.0, bottom = 0.0, top = 0.0, origin_x = 0.0, origin_y = 0.0;
+    double size = 0.0;
+    fs_matrix matrix = {0, 0, 0, 0, 0, 0};
+    int aligned = PyUnicode_GET_LENGTH(text) == count;
+    int ask_size = 1;
+    for (Py_ssize_t index = 0; index < count; index++) {
+        Py_UCS4 ch;
+        int has_char = 1; /* false for a code of 0 read per character: the empty string */
+        if (aligned) {
+            ch = PyUnicode_READ_CHAR(text, index);
+        } else {
+            unsigned int code = get_unicode(handle, (int)index);
+            if (code > 0x10FFFF) {
+                PyErr_SetString(PyExc_ValueError, "chr() arg not in range(0x110000)");
+                goto fail;
+            }
+            ch = code;
+            has_char = code != 0;
+        }
+        if (has_char && (ch == '\r' || ch == '\n')) {
+            if (PyList_GET_SIZE(piece) > 0) {
+                if (close_piece(piece, ends_in_space, pieces) < 0)
+                    goto fail;
+                Py_SETREF(piece, PyList_New(0));
+                if (piece == NULL)
+                    goto fail;
+                ends_in_space = 0;
+            }
+            if (started) {
+                run += 1;
+                started = 0;
+            }
+            ask_size = 1;
+            continue;
+        }
+        if (has_char && charset_has(&soft_hyphens, ch))
+            ch = '-';
+        if (has_char && Py_UNICODE_ISSPACE(ch)) {
+            Py_ssize_t n = PyList_GET_SIZE(piece);
+            if (n > 0 && !ends_in_space) {
+                PyObject *last = PyList_GET_ITEM(piece, n - 1);
+                PyObject *items[8] = {
+                    space, PyTuple_GET_ITEM(last, 3), PyTuple_GET_ITEM(last, 2),
+                    PyTuple_GET_ITEM(last, 3), PyTuple_GET_ITEM(last, 4), zero,
+                    PyTuple_GET_ITEM(last, 6), PyLong_FromLong(run)};
+                for (int i = 0; i < 7; i++)
+                    Py_INCREF(items[i]);
+                if (items[7] == NULL) {
+                    for (int i = 0; i < 7; i++)
+                        Py_DECREF(items[i]);
+                    goto fail;
+                }
+                PyObject *glyph = make_glyph(glyph_type, items);
+                if (glyph == NULL)
+                    goto fail;
+                int failed = PyList_Append(piece, glyph);
+                Py_DECREF(glyph);
+                if (failed < 0)
+                    goto fail;
+                ends_in_space = 1;
+            }
+            ask_size = 1;
+            continue;
+        }
+        get_box(handle, (int)index, &left, &right, &bottom, &top);
+        double base;
+        if (has_char && charset_has(&on_baseline, ch)) {
+            base = height - bottom;
+        } else {
+            get_origin(handle, (int)index, &origin_x, &origin_y);
+            base = height - origin_y;
+        }
+        int digit = has_char && Py_UNICODE_ISDIGIT(ch);
+        if (ask_size || digit) {
+            size = get_size(handle, (int)index);
+            if (get_matrix(handle, (int)index, &matrix)) {
+                double a = matrix.a, b = matrix.b, c = matrix.c, d = matrix.d;
+                size *= pow(fabs(a * d - b * c), 0.5);
+            }
+            Py_SETREF(size_obj, PyFloat_FromDouble(size));
+            if (size_obj == NULL)
+                goto fail;
+        }
+        ask_size = digit;
+        double x0 = left;
+        if (started) {
+            double em = size > prev_size ? size : prev_size;
+            if (em < 1.0)
+                em = 1.0;
+            if (x0 < prev_x0 - 2 * em || fabs(base - prev_base) > 0.6 * em) {
+                if (close_piece(piece, ends_in_space, pieces) < 0)
+                    goto fail;
+                Py_SETREF(piece, PyList_New(0));
+                if (piece == NULL)
+                    goto fail;
+            }
+        }
+        started = 1;
+        prev_x0 = x0;
+        prev_base = base;
+        prev_size = size;
+        PyObject *ch_obj;
+        if (has_char) {
+            ch_obj = PyUnicode_FromOrdinal(ch);
+        } else {
+            ch_obj = empty;
+            Py_INCREF(empty);
+        }
+        Py_INCREF(size_obj);
+        PyObject *items[8] = {ch_obj,
+                              PyFloat_FromDouble(x0),
+                              PyFloat_FromDouble(height - top),
+                              PyFloat_FromDouble(right),
+                              PyFloat_FromDouble(height - bottom),
+                              size_obj,
+                              PyFloat_FromDouble(base),
+                              PyLong_FromLong(run)};
+        for (int i = 0; i < 8; i++) {
+            if (items[i] == NULL) {
+                for (int j = 0; j < 8; j++)
+                    Py_XDECREF(items[j]);
+                goto fail;
+            }
+        }
+        PyObject *glyph = make_glyph(glyph_type, items);
+        if (glyph == NULL)
+            goto fail;
+        int failed = PyList_Append(piece, glyph);
+        Py_DECREF(glyph);
+        if (failed < 0)
+            goto fail;
+        ends_in_space = 0;
+    }
+    if (PyList_GET_SIZE(piece) > 0 && close_piece(piece, ends_in_space, pieces) < 0)
+        goto fail;
+    Py_DECREF(piece);
+    Py_DECREF(space);
+    Py_DECREF(empty);
+    Py_DECREF(zero);
+    Py_DECREF(size_obj);
+    PyMem_Free(on_baseline.other);
+    PyMem_Free(soft_hyphens.other);
+    return pieces;
+
+fail:
+    Py_XDECREF(pieces);
+    Py_XDECREF(piece);
+    Py_XDECREF(space);
+    Py_XDECREF(empty);
+    Py_XDECREF(zero);
+    Py_XDECREF(size_obj);
+    PyMem_Free(on_baseline.other);
+    PyMem_Free(soft_hyphens.other);
+    return NULL;
+}
+
+static PyMethodDef methods[] = {
+    {"page_chars", page_chars, METH_VARARGS,
+     "page_chars(text, count, handle, box, origin, size, matrix, unicode, height, glyph_type,"
+     " on_baseline, soft_hyphens) -> the pieces of a page's glyphs (pdf/document.py)"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_chars",
+                                    "The character loop of pdf/document.py, compiled.", -1,
+                                    methods};
+
+PyMODINIT_FUNC PyInit__chars(void) { return PyModule_Create(&module); }

@@ -1,0 +1,234 @@
+"""The compiled character loop (pdf/_chars.c) gives the pieces the Python loop gives.
+
+Two ways: on real pages (a report, another producer's rendering and the OCR'd scan; every other
+report, fixture and wild PDF in the slow run), and on pages made up by hypothesis, read
+through a fake PDFium: ctypes callbacks that answer the box, origin, size, matrix and code
+point the test chose for each character. The fake reaches the corners real PDFs rarely
+show: line breaks inside a run, spaces in a row, soft hyphens, a text the per-character
+codes must replace (an astral character makes it misaligned), a code of 0, a failed box
+or matrix call (the previous values stay), glyphs that jump back or leave the band.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annualcheck.pdf import document
+from annualcheck.pdf.calls import TextCalls, bare_handle, call_addresses, text_calls
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+pytestmark = pytest.mark.skipif(
+    document._compiled_chars is None,
+    reason="annualcheck was installed without its compiled character loop (no C compiler): "
+    "the Python loop runs, there is nothing to compare",
+)
+
+
+def _typed(pieces: list[list]) -> list[list[tuple]]:
+    """Pieces with each value's type beside it: 1 and 1.0 compare equal, the record's JSON
+    does not."""
+    return [[tuple((type(v).__name__, v) for v in glyph) for glyph in piece] for piece in pieces]
+
+
+def _both_loops(path: Path) -> tuple[int, list[tuple[int, list, list]]]:
+    out = []
+    doc = pdfium.PdfDocument(path)
+    try:
+        for index in range(len(doc)):
+            page = doc[index]
+            textpage = page.get_textpage()
+            count = textpage.count_chars()
+            if count > 0:
+                text = textpage.get_text_range(0, count)
+                handle = bare_handle(textpage)
+                height = page.get_height()
+                compiled = document.page_chars_compiled(
+                    handle, call_addresses(), count, text, height
+                )
+                python = document.page_chars_python(handle, text_calls(), count, text, height)
+                out.append((index + 1, compiled, python))
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+    return len(out), out
+
+
+#: One report, another producer's rendering, the OCR'd scan (its own text layer); the other
+#: reports and renderings are read in the slow run.
+DEFAULT_PDFS = [
+    ROOT / "reports" / "2020.pdf",
+    FIXTURES / "2020-other-producer.pdf",
+    FIXTURES / "2020-ocr-scan.pdf",
+]
+
+
+@pytest.mark.parametrize("path", DEFAULT_PDFS, ids=lambda p: p.name)
+def test_compiled_loop_reads_real_pages_as_python_does(path):
+    pages, results = _both_loops(path)
+    assert pages > 0
+    for number, compiled, python in results:
+        assert _typed(compiled) == _typed(python), f"{path.name} page {number}"
+
+
+def _other_pdfs() -> list[Path]:
+    chosen = set(DEFAULT_PDFS)
+    wild = ROOT.parent / "shared" / "wild"
+    found = sorted((ROOT / "reports").glob("*.pdf")) + sorted(FIXTURES.rglob("*.pdf"))
+    found += sorted(wild.rglob("*.pdf")) if wild.is_dir() else []
+    return [p for p in found if p not in chosen]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", _other_pdfs(), ids=lambda p: p.name)
+def test_compiled_loop_reads_every_fixture_as_python_does(path):
+    try:
+        _, results = _both_loops(path)
+    except pdfium.PdfiumError:
+        pytest.skip("PDFium cannot open it (a wild PDF): no page to compare")
+    for number, compiled, python in results:
+        assert _typed(compiled) == _typed(python), f"{path.name} page {number}"
+
+
+# -- a fake PDFium -----------------------------------------------------------------------------
+
+_DOUBLE_P = ctypes.POINTER(ctypes.c_double)
+_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, *([_DOUBLE_P] * 4))
+_ORIGIN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, _DOUBLE_P, _DOUBLE_P)
+_SIZE = ctypes.CFUNCTYPE(ctypes.c_double, ctypes.c_void_p, ctypes.c_int)
+_MATRIX = ctypes.CFUNCTYPE(
+    ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(pdfium.raw.FS_MATRIX)
+)
+_UNICODE = ctypes.CFUNCTYPE(ctypes.c_uint, ctypes.c_void_p, ctypes.c_int)
+
+
+class FakeTextPage:
+    """The five PDFium text functions answering from `chars`: one dict per character index
+    (code, box or None for a failed call, origin or None, size, matrix or None)."""
+
+    def __init__(self, chars: list[dict]):
+        self.chars = chars
+        self.callbacks = (
+            _BOX(self._box),
+            _ORIGIN(self._origin),
+            _SIZE(lambda _h, i: self.chars[i]["size"]),
+            _MATRIX(self._matrix),
+            _UNICODE(lambda _h, i: self.chars[i]["code"]),
+        )
+
+    def _box(self, _handle, index, left, right, bottom, top):
+        box = self.chars[index]["box"]
+        if box is None:
+            return 0
+        left[0], right[0], bottom[0], top[0] = box
+        return 1
+
+    def _origin(self, _handle, index, x, y):
+        origin = self.chars[index]["origin"]
+        if origin is None:
+            return 0
+        x[0], y[0] = origin
+        return 1
+
+    def _matrix(self, _handle, index, matrix):
+        values = self.chars[index]["matrix"]
+        if values is None:
+            return 0
+        (matrix[0].a, matrix[0].b, matrix[0].c, matrix[0].d, matrix[0].e, matrix[0].f) = values
+        return 1
+
+    def addresses(self) -> tuple[int, ...]:
+        return tuple(ctypes.cast(cb, ctypes.c_void_p).value for cb in self.callbacks)
+
+    def calls(self) -> TextCalls:
+        """The same callbacks as the bare prototypes the Python loop calls PDFium through."""
+        box, origin, size, matrix, code = (
+            ctypes.CFUNCTYPE(restype)(address)
+            for restype, address in zip(
+                (ctypes.c_int, ctypes.c_int, ctypes.c_double, ctypes.c_int, ctypes.c_uint),
+                self.addresses(),
+                strict=True,
+            )
+        )
+        return TextCalls(
+            char_box=box,
+            loose_char_box=None,
+            char_origin=origin,
+            font_size=size,
+            matrix=matrix,
+            unicode=code,
+            is_generated=None,
+        )
+
+
+_CODES = st.one_of(
+    st.sampled_from([ord(c) for c in "aAgjy0159-.,()\r\n \t\u00a0\x02\xad\ufffe\u3042\u2460"]),
+    st.integers(min_value=0x21, max_value=0x2FFF),
+    st.sampled_from([0, 0xD800, 0x1F600, 0x10FFFF]),
+)
+_COORD = st.floats(min_value=-50, max_value=900, allow_nan=False, width=32)
+_SIZE_VALUE = st.one_of(st.sampled_from([0.0, 0.5, 6.0, 10.0, 10.5, 14.67]), _COORD)
+_MATRIX_VALUES = st.one_of(
+    st.none(),
+    st.tuples(*[st.floats(min_value=-2, max_value=2, allow_nan=False, width=32)] * 4).map(
+        lambda abcd: (*abcd, 0.0, 0.0)
+    ),
+)
+
+
+@st.composite
+def fake_pages(draw) -> tuple[list[dict], str, float]:
+    chars = draw(
+        st.lists(
+            st.fixed_dictionaries(
+                {
+                    "code": _CODES,
+                    "box": st.one_of(st.none(), st.tuples(_COORD, _COORD, _COORD, _COORD)),
+                    "origin": st.one_of(st.none(), st.tuples(_COORD, _COORD)),
+                    "size": _SIZE_VALUE,
+                    "matrix": _MATRIX_VALUES,
+                }
+            ),
+            max_size=60,
+        )
+    )
+    # the page text as get_text_range gives it, one character per index, or (as an astral
+    # character makes it) not aligned with the indexes, so that the loops ask per character
+    aligned = draw(st.booleans()) and all(0 < c["code"] <= 0xFFFF for c in chars)
+    text = "".join(chr(c["code"]) for c in chars) if aligned else "\U0001f600" * (len(chars) + 1)
+    return chars, text, draw(st.sampled_from([792.0, 841.89, 0.0]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(fake_pages())
+def test_compiled_loop_reads_made_up_pages_as_python_does(page):
+    chars, text, height = page
+    fake = FakeTextPage(chars)
+    handle = ctypes.c_void_p(1)
+    compiled = document.page_chars_compiled(handle, fake.addresses(), len(chars), text, height)
+    python = document.page_chars_python(handle, fake.calls(), len(chars), text, height)
+    assert _typed(compiled) == _typed(python)
+
+
+def test_a_code_beyond_unicode_is_refused_by_both_loops():
+    chars = [{"code": 0x110000, "box": None, "origin": None, "size": 1.0, "matrix": None}]
+    fake = FakeTextPage(chars)
+    handle = ctypes.c_void_p(1)
+    with pytest.raises(ValueError):
+        document.page_chars_compiled(handle, fake.addresses(), 1, "", 792.0)
+    with pytest.raises(ValueError):
+        document.page_chars_python(handle, fake.calls(), 1, "", 792.0)
+
+
+def test_the_soft_hyphens_the_compiled_loop_is_given_all_become_a_hyphen():
+    assert set(document._SOFT_HYPHENS) == set(document._SOFT_HYPHEN_CHARS)
+    assert set(document._SOFT_HYPHENS.values()) == {"-"}
+    assert set(document._ON_BASELINE_CHARS) == document._ON_BASELINE
