@@ -1,4 +1,5 @@
-"""The compiled character loop (pdf/_chars.c) gives the pieces the Python loop gives.
+"""The compiled character loops (pdf/_chars.c) give what the Python loops give: a page's
+pieces of glyphs, and a line's cells, footnote references and raised start.
 
 Two ways: on real pages (a report, another producer's rendering and the OCR'd scan; every other
 report, fixture and wild PDF in the slow run), and on pages made up by hypothesis, read
@@ -6,7 +7,8 @@ through a fake PDFium: ctypes callbacks that answer the box, origin, size, matri
 point the test chose for each character. The fake reaches the corners real PDFs rarely
 show: line breaks inside a run, spaces in a row, soft hyphens, a text the per-character
 codes must replace (an astral character makes it misaligned), a code of 0, a failed box
-or matrix call (the previous values stay), glyphs that jump back or leave the band.
+or matrix call (the previous values stay), glyphs that jump back or leave the band. A line's
+loop is given made-up glyphs directly: raised small digits, CJK, gaps of every width.
 """
 
 from __future__ import annotations
@@ -54,7 +56,9 @@ def _both_loops(path: Path) -> tuple[int, list[tuple[int, list, list]]]:
                     handle, call_addresses(), count, text, height
                 )
                 python = document.page_chars_python(handle, text_calls(), count, text, height)
-                out.append((index + 1, compiled, python))
+                out.append((f"page {index + 1}", _typed(compiled), _typed(python)))
+                for number, group in enumerate(document._group_runs(python)):
+                    out.append((f"page {index + 1} line {number}", *_line_parts(group)))
             textpage.close()
             page.close()
     finally:
@@ -64,6 +68,20 @@ def _both_loops(path: Path) -> tuple[int, list[tuple[int, list, list]]]:
 
 #: One report, another producer's rendering, the OCR'd scan (its own text layer); the other
 #: reports and renderings are read in the slow run.
+def _line_parts(runs: list) -> tuple:
+    """A line's cells, references and raised start by both loops, with the thresholds
+    `_line_from_runs` computes."""
+    chars = sorted((c for run in runs for c in run.chars), key=document._X0)
+    glyphs = [c for c in chars if c.ch != " "] or [None]
+    size = glyphs[0].size if glyphs[0] is not None else 10.0
+    base = glyphs[0].base if glyphs[0] is not None else 0.0
+    thresholds = (0.9 * size, 0.2 * size, base - 0.2 * size, 1.5 * size, 0.1 * size, 0.3 * size)
+    return (
+        document._compiled_chars.line_cells(chars, *thresholds),
+        document.line_cells_python(chars, *thresholds),
+    )
+
+
 DEFAULT_PDFS = [
     ROOT / "reports" / "2020.pdf",
     FIXTURES / "2020-other-producer.pdf",
@@ -75,8 +93,8 @@ DEFAULT_PDFS = [
 def test_compiled_loop_reads_real_pages_as_python_does(path):
     pages, results = _both_loops(path)
     assert pages > 0
-    for number, compiled, python in results:
-        assert _typed(compiled) == _typed(python), f"{path.name} page {number}"
+    for where, compiled, python in results:
+        assert compiled == python, f"{path.name} {where}"
 
 
 def _other_pdfs() -> list[Path]:
@@ -94,8 +112,8 @@ def test_compiled_loop_reads_every_fixture_as_python_does(path):
         _, results = _both_loops(path)
     except pdfium.PdfiumError:
         pytest.skip("PDFium cannot open it (a wild PDF): no page to compare")
-    for number, compiled, python in results:
-        assert _typed(compiled) == _typed(python), f"{path.name} page {number}"
+    for where, compiled, python in results:
+        assert compiled == python, f"{path.name} {where}"
 
 
 # -- a fake PDFium -----------------------------------------------------------------------------
@@ -216,6 +234,49 @@ def test_compiled_loop_reads_made_up_pages_as_python_does(page):
     compiled = document.page_chars_compiled(handle, fake.addresses(), len(chars), text, height)
     python = document.page_chars_python(handle, fake.calls(), len(chars), text, height)
     assert _typed(compiled) == _typed(python)
+
+
+_GLYPH_CH = st.one_of(
+    st.sampled_from(list("aZ09١٢,.-()\u3042\u4e00\uff10\u2e80\u3000 ") + [""]),
+    st.characters(max_codepoint=0x10FFFF),
+)
+_LINE_FLOAT = st.floats(min_value=-20, max_value=40, allow_nan=False)
+
+
+@st.composite
+def made_up_lines(draw) -> tuple[list, tuple[float, ...]]:
+    glyphs = draw(
+        st.lists(
+            st.tuples(_GLYPH_CH, _LINE_FLOAT, _LINE_FLOAT, _LINE_FLOAT, st.integers(0, 3)),
+            max_size=40,
+        )
+    )
+    chars, x = [], 0.0
+    for ch, advance, size, base, run in glyphs:
+        x += advance
+        chars.append(document._glyph((ch, x, 0.0, x + abs(advance) / 2, 10.0, size, base, run)))
+    thresholds = tuple(draw(st.lists(_LINE_FLOAT, min_size=6, max_size=6)))
+    return chars, thresholds
+
+
+@settings(max_examples=400, deadline=None)
+@given(made_up_lines())
+def test_compiled_line_loop_reads_made_up_lines_as_python_does(line):
+    chars, thresholds = line
+    compiled = document._compiled_chars.line_cells(chars, *thresholds)
+    python = document.line_cells_python(chars, *thresholds)
+    if any(len(c.ch) > 1 for c in chars):
+        assert compiled is NotImplemented  # not as a page gives them: the caller runs Python
+    else:
+        assert compiled == python
+        assert [type(v) for v in compiled] == [list, list, bool]
+
+
+def test_glyphs_not_as_pages_give_them_are_left_to_the_python_loop():
+    odd = [document._glyph(("ab", 0.0, 0.0, 1.0, 1.0, 1.0, 1.0, 0))]
+    assert document._compiled_chars.line_cells(odd, *[1.0] * 6) is NotImplemented
+    ints = [document._glyph(("a", 0, 0, 1, 1, 1, 1, 0))]  # ints, not floats
+    assert document._compiled_chars.line_cells(ints, *[1.0] * 6) is NotImplemented
 
 
 def test_a_code_beyond_unicode_is_refused_by_both_loops():

@@ -1,13 +1,15 @@
-/* The character loop of pdf/document.py (`_page_chars_python`) in C: a page's glyphs with
- * their boxes, cut into pieces of PDFium's runs.
+/* The two per-character loops of pdf/document.py in C: a page's glyphs with their boxes, cut
+ * into pieces of PDFium's runs (`page_chars_python`), and a line's glyphs into its cells,
+ * footnote references and raised start (`line_cells_python`).
  *
- * Why: a report is ~170,000 characters, and the Python loop spends most of its time in
- * ctypes calling PDFium once or twice per character (box, origin, sometimes size and text
- * matrix). Here the same PDFium functions are called directly, through the addresses
- * pypdfium2's bindings hold (so the library is the one pypdfium2 loaded, whatever its
- * version), and the same arithmetic is done on the same doubles in the same order: the
- * pieces are equal, glyph for glyph, to the Python loop's (tests/test_compiled_chars.py).
- * Optional: when this file cannot be built (no compiler at install), the Python loop runs.
+ * Why: a report is ~170,000 characters, and the Python loops spent most of the page reading's
+ * time on them, above all in ctypes calling PDFium once or twice per character (box, origin,
+ * sometimes size and text matrix). Here the same PDFium functions are called directly,
+ * through the addresses pypdfium2's bindings hold (so the library is the one pypdfium2
+ * loaded, whatever its version), and the same arithmetic is done on the same doubles in the
+ * same order: the results are equal, glyph for glyph, to the Python loops'
+ * (tests/test_compiled_chars.py). Optional: when this file cannot be built (no compiler at
+ * install), the Python loops run.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -282,10 +284,181 @@ fail:
     return NULL;
 }
 
+/* -- a line's cells ---------------------------------------------------------------------- */
+
+static int is_cjk(Py_UCS4 ch) {
+    return (0x2E80 <= ch && ch <= 0x9FFF) || (0xFF00 <= ch && ch <= 0xFFEF) ||
+           (0x3000 <= ch && ch <= 0x303F);
+}
+
+/* A growing buffer of code points: the cell being read. */
+typedef struct {
+    Py_UCS4 *data;
+    Py_ssize_t size, capacity;
+} ucs4_buffer;
+
+static int buffer_push(ucs4_buffer *buf, Py_UCS4 ch) {
+    if (buf->size == buf->capacity) {
+        Py_ssize_t capacity = buf->capacity ? 2 * buf->capacity : 64;
+        Py_UCS4 *data = PyMem_Realloc(buf->data, sizeof(Py_UCS4) * capacity);
+        if (data == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        buf->data = data;
+        buf->capacity = capacity;
+    }
+    buf->data[buf->size++] = ch;
+    return 0;
+}
+
+/* The buffer's text stripped of whitespace (str.strip()), appended to `cells` when not
+ * empty (the Python loop drops the empty cells at its end); the buffer is emptied. */
+static int buffer_flush(ucs4_buffer *buf, PyObject *cells) {
+    Py_ssize_t start = 0, end = buf->size;
+    while (start < end && Py_UNICODE_ISSPACE(buf->data[start]))
+        start++;
+    while (end > start && Py_UNICODE_ISSPACE(buf->data[end - 1]))
+        end--;
+    buf->size = 0;
+    if (start == end)
+        return 0;
+    PyObject *cell = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf->data + start,
+                                               end - start);
+    if (cell == NULL)
+        return -1;
+    int failed = PyList_Append(cells, cell);
+    Py_DECREF(cell);
+    return failed;
+}
+
+/* One glyph's values the loop reads; -1 when a value is not of the type the pages give
+ * (then the caller runs the Python loop). */
+typedef struct {
+    Py_UCS4 ch;
+    int has_char; /* false for the empty string */
+    double x0, x1, size, base;
+    long run;
+} glyph_values;
+
+static int read_glyph(PyObject *glyph, glyph_values *out) {
+    if (!PyTuple_Check(glyph) || PyTuple_GET_SIZE(glyph) != 8)
+        return -1;
+    PyObject *ch = PyTuple_GET_ITEM(glyph, 0);
+    PyObject *x0 = PyTuple_GET_ITEM(glyph, 1), *x1 = PyTuple_GET_ITEM(glyph, 3);
+    PyObject *size = PyTuple_GET_ITEM(glyph, 5), *base = PyTuple_GET_ITEM(glyph, 6);
+    PyObject *run = PyTuple_GET_ITEM(glyph, 7);
+    if (!PyUnicode_Check(ch) || PyUnicode_GET_LENGTH(ch) > 1 || !PyFloat_CheckExact(x0) ||
+        !PyFloat_CheckExact(x1) || !PyFloat_CheckExact(size) || !PyFloat_CheckExact(base) ||
+        !PyLong_CheckExact(run))
+        return -1;
+    out->has_char = PyUnicode_GET_LENGTH(ch) == 1;
+    out->ch = out->has_char ? PyUnicode_READ_CHAR(ch, 0) : 0;
+    out->x0 = PyFloat_AS_DOUBLE(x0);
+    out->x1 = PyFloat_AS_DOUBLE(x1);
+    out->size = PyFloat_AS_DOUBLE(size);
+    out->base = PyFloat_AS_DOUBLE(base);
+    out->run = PyLong_AsLong(run);
+    if (out->run == -1 && PyErr_Occurred()) {
+        PyErr_Clear();
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *line_cells(PyObject *self, PyObject *args) {
+    PyObject *chars;
+    double small, rise, raised_base, cell_gap, run_gap, ref_gap;
+    if (!PyArg_ParseTuple(args, "O!dddddd", &PyList_Type, &chars, &small, &rise, &raised_base,
+                          &cell_gap, &run_gap, &ref_gap))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(chars);
+    glyph_values *values = PyMem_Malloc(sizeof(glyph_values) * (n ? n : 1));
+    if (values == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (read_glyph(PyList_GET_ITEM(chars, i), &values[i]) < 0) {
+            PyMem_Free(values);
+            Py_RETURN_NOTIMPLEMENTED;
+        }
+    }
+    PyObject *cells = PyList_New(0), *refs = PyList_New(0);
+    ucs4_buffer cell = {NULL, 0, 0};
+    if (cells == NULL || refs == NULL)
+        goto fail;
+    glyph_values *prev = NULL, *last_ref = NULL;
+    int space_seen = 0, raised = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        glyph_values *c = &values[i];
+        if (c->has_char && c->ch == ' ') {
+            space_seen = 1;
+            continue;
+        }
+        int digit = c->has_char && Py_UNICODE_ISDIGIT(c->ch);
+        if (digit && prev != NULL && 0 < c->size && c->size < small &&
+            c->base < prev->base - rise) {
+            PyObject *ch = PyUnicode_FromOrdinal(c->ch);
+            if (ch == NULL)
+                goto fail;
+            Py_ssize_t n_refs = PyList_GET_SIZE(refs);
+            int failed;
+            if (last_ref != NULL && c->x0 - last_ref->x1 < ref_gap) {
+                PyObject *joined = PyUnicode_Concat(PyList_GET_ITEM(refs, n_refs - 1), ch);
+                failed = joined == NULL ? -1 : PyList_SetItem(refs, n_refs - 1, joined);
+            } else {
+                failed = PyList_Append(refs, ch);
+            }
+            Py_DECREF(ch);
+            if (failed < 0)
+                goto fail;
+            last_ref = c;
+            continue;
+        }
+        if (prev == NULL) {
+            if (digit && cell.size == 0)
+                raised = 0 < c->size && c->size < small && c->base < raised_base;
+        } else {
+            double gap = c->x0 - (last_ref != NULL ? last_ref->x1 : prev->x1);
+            if (last_ref != NULL && !(c->has_char && Py_UNICODE_ISALNUM(c->ch)))
+                gap = 0.0; /* "Agency2," -> "Agency," */
+            if (c->has_char && c->ch >= 0x2E80 && is_cjk(c->ch) && prev->has_char &&
+                is_cjk(prev->ch))
+                gap = 0.0;
+            if (gap > cell_gap) {
+                if (buffer_flush(&cell, cells) < 0)
+                    goto fail;
+            } else if ((space_seen && gap > 0) || (c->run != prev->run && gap > run_gap)) {
+                if (buffer_push(&cell, ' ') < 0)
+                    goto fail;
+            }
+        }
+        if (c->has_char && buffer_push(&cell, c->ch) < 0)
+            goto fail;
+        prev = c;
+        last_ref = NULL;
+        space_seen = 0;
+    }
+    if (buffer_flush(&cell, cells) < 0)
+        goto fail;
+    PyMem_Free(cell.data);
+    PyMem_Free(values);
+    return Py_BuildValue("(NNO)", cells, refs, raised ? Py_True : Py_False);
+
+fail:
+    Py_XDECREF(cells);
+    Py_XDECREF(refs);
+    PyMem_Free(cell.data);
+    PyMem_Free(values);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"page_chars", page_chars, METH_VARARGS,
      "page_chars(text, count, handle, box, origin, size, matrix, unicode, height, glyph_type,"
      " on_baseline, soft_hyphens) -> the pieces of a page's glyphs (pdf/document.py)"},
+    {"line_cells", line_cells, METH_VARARGS,
+     "line_cells(chars, small, rise, raised_base, cell_gap, run_gap, ref_gap) -> (cells, refs,"
+     " raised), or NotImplemented for glyphs not as pages give them (pdf/document.py)"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -307,15 +307,19 @@ def _group_runs(pieces: list[list[_Char]]) -> list[list[_Run]]:
     return out
 
 
-def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
-    """Characters of one line in reading order → text, cells, footnote refs, box, size."""
-    chars = sorted((c for run in runs for c in run.chars), key=_X0)
-    glyphs = [c for c in chars if c.ch != " "]
-    if not glyphs:
-        return None
-    sizes = [c.size for c in glyphs if c.size > 0]
-    size = _median(sizes) if sizes else glyphs[0].bottom - glyphs[0].top
-    base = _median([c.base for c in glyphs])
+def line_cells_python(
+    chars: list[_Char],
+    small: float,
+    rise: float,
+    raised_base: float,
+    cell_gap: float,
+    run_gap: float,
+    ref_gap: float,
+) -> tuple[list[str], list[str], bool]:
+    """A line's glyphs in reading order → its cells (the text split at gaps wider than
+    `cell_gap`), the footnote references taken out (raised digits smaller than `small`), and
+    whether it starts with a raised small number. The loop runs once per character of a
+    report; the compiled one (pdf/_chars.c) is checked against it."""
     cells: list[str] = []
     refs: list[str] = []
     cell: list[str] = []
@@ -323,10 +327,6 @@ def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
     space_seen = False
     last_ref: _Char | None = None
     raised = False
-    # the line's thresholds, computed once (the loop runs once per character of a report)
-    small, rise = SUPERSCRIPT_RATIO * size, 0.2 * size
-    raised_base = base - rise
-    cell_gap, run_gap, ref_gap = CELL_GAP_EM * size, 0.1 * size, 0.3 * size
     for c in chars:
         ch = c.ch
         if ch == " ":
@@ -362,7 +362,27 @@ def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
         last_ref = None
         space_seen = False
     cells.append("".join(cell).strip())
-    cells = [c for c in cells if c]
+    return [c for c in cells if c], refs, raised
+
+
+def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
+    """Characters of one line in reading order → text, cells, footnote refs, box, size."""
+    chars = sorted((c for run in runs for c in run.chars), key=_X0)
+    glyphs = [c for c in chars if c.ch != " "]
+    if not glyphs:
+        return None
+    sizes = [c.size for c in glyphs if c.size > 0]
+    size = _median(sizes) if sizes else glyphs[0].bottom - glyphs[0].top
+    base = _median([c.base for c in glyphs])
+    # the line's thresholds, computed once (the loop runs once per character of a report)
+    small, rise = SUPERSCRIPT_RATIO * size, 0.2 * size
+    thresholds = (small, rise, base - rise, CELL_GAP_EM * size, 0.1 * size, 0.3 * size)
+    parts = NotImplemented
+    if _compiled_chars is not None:
+        parts = _compiled_chars.line_cells(chars, *thresholds)
+    if parts is NotImplemented:  # not built, or glyphs not as pages give them
+        parts = line_cells_python(chars, *thresholds)
+    cells, refs, raised = parts
     text = " ".join(cells)
     bbox = BBox(
         min(map(_X0, glyphs)),
