@@ -1,17 +1,24 @@
 """One report's pages read in parts by forked processes (pdf/page_split.py) give the lines a
-single pass gives; a child that fails costs only time; no child outlives the reading."""
+single pass gives, and work shared with a child (its tables, its sections' figures) the values
+made in turn; a child that fails costs only time; no child outlives the reading."""
 
 from __future__ import annotations
 
 import os
 import signal
+import time
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from annualcheck.pdf.document import open_pdf
-from annualcheck.pdf.page_split import MIN_PAGES_PER_PART, part_ranges, read_in_parts
+from annualcheck.pdf.page_split import (
+    MAX_SHARED_ITEMS,
+    MIN_PAGES_PER_PART,
+    part_ranges,
+    read_in_parts,
+)
 from tests.helpers.paths import REPORTS
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="pages are split by fork")
@@ -138,31 +145,78 @@ def test_a_short_document_starts_no_child():
     assert seen == [parent]
 
 
-# -- one call in a child (a report's tables while its figures are read) ----------------------
+# -- work shared with a child (a report's tables, then its sections' figures) -----------------
 
 
-def test_a_started_call_gives_its_value_and_a_failed_one_none():
-    from annualcheck.pdf.page_split import finish_call, start_call
+def _item(number: int) -> tuple[int, int]:
+    time.sleep(0.002)  # long enough for both processes to take items
+    return number * number, os.getpid()
+
+
+def test_shared_items_come_back_in_order_each_made_once():
+    from annualcheck.pdf.page_split import run_beside_child
 
     here = os.getpid()
-    child = start_call(lambda: (os.getpid() != here, [1, "two"]))
-    assert child is not None
-    assert finish_call(child) == ((True, [1, "two"]),)  # computed in another process
-
-    def fails():
-        raise RuntimeError("a bug in the call")
-
-    assert finish_call(start_call(fails)) is None  # the caller then does the work itself
-    assert finish_call(start_call(lambda: os._exit(3))) is None
+    first, values = run_beside_child(lambda: os.getpid(), lambda: None, _item, 200)
+    assert first != here  # the child made it
+    assert [v for v, _ in values] == [i * i for i in range(200)]
+    assert {pid for _, pid in values} <= {here, first}
 
 
-def test_a_stopped_call_leaves_no_child():
-    from annualcheck.pdf.page_split import start_call, stop_call
+def test_a_child_that_fails_first_leaves_everything_to_this_process():
+    from annualcheck.pdf.page_split import run_beside_child
 
-    child = start_call(lambda: signal.pause())
-    stop_call(child)
+    here = os.getpid()
+
+    def first():
+        if os.getpid() != here:
+            raise RuntimeError("a bug in the child's part")
+        return "made here"
+
+    assert run_beside_child(first, lambda: None, _item, 20) == (
+        "made here",
+        [(i * i, here) for i in range(20)],
+    )
+
+
+def test_items_a_child_took_and_never_sent_are_made_here():
+    from annualcheck.pdf.page_split import run_beside_child
+
+    here = os.getpid()
+
+    def item(number):
+        if os.getpid() != here:
+            os._exit(3)  # dies holding the item it took
+        return _item(number)
+
+    first, values = run_beside_child(lambda: "tables", lambda: None, item, 50)
+    assert first == "tables"  # sent before it died
+    assert values == [(i * i, here) for i in range(50)]
+
+
+def test_a_child_is_not_waited_for_once_every_item_is_made():
+    from annualcheck.pdf.page_split import run_beside_child
+
+    here = os.getpid()
+
+    def prepare():
+        if os.getpid() != here:
+            signal.pause()  # would never take an item, nor end
+
+    started = time.monotonic()
+    first, values = run_beside_child(lambda: "tables", prepare, _item, 5)
+    assert (first, [v for v, _ in values]) == ("tables", [0, 1, 4, 9, 16])
+    assert time.monotonic() - started < 10
     with pytest.raises(ChildProcessError):
-        os.waitpid(child[0], os.WNOHANG)  # killed and reaped: no such child any more
+        os.waitpid(-1, os.WNOHANG)  # stopped and reaped: no child left
+
+
+@pytest.mark.parametrize("count", [0, 1, MAX_SHARED_ITEMS + 1])
+def test_no_items_one_item_and_too_many_to_share_are_all_made(count):
+    from annualcheck.pdf.page_split import run_beside_child
+
+    first, values = run_beside_child(lambda: "t", lambda: None, lambda i: -i, count)
+    assert (first, values) == ("t", [-i for i in range(count)])
 
 
 def test_tables_read_in_a_child_are_the_tables_read_in_turn():

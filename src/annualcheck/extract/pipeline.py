@@ -8,15 +8,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annualcheck.extract.figures.pipeline import extract_figures
+from annualcheck.extract.figures.merge import merge_figures
+from annualcheck.extract.figures.pipeline import (
+    FiguresPlan,
+    figures_of_section,
+    plan_figures,
+    section_starts,
+)
 from annualcheck.extract.meta import read_meta
 from annualcheck.extract.tables.assemble import extract_tables
 from annualcheck.layout.blocks import analyse_layout
-from annualcheck.model.record import Record, Source
+from annualcheck.model.record import Figure, Record, Source
 from annualcheck.model.timings import active, collecting, stage, wanted
 from annualcheck.pdf.document import open_pdf
 from annualcheck.pdf.ocr import is_ocr_output
-from annualcheck.pdf.page_split import finish_call, start_call, stop_call
+from annualcheck.pdf.page_split import run_beside_child
 from annualcheck.pdf.text import clean_ocr_page
 from annualcheck.profiles.spec import Profile
 
@@ -41,23 +47,36 @@ def extract_record(
             def read_tables() -> dict:
                 return extract_tables(doc, layout, profile=profile, from_ocr=ocr)
 
-            # With cores to spare (the pages were read in parts), the tables are read by a
-            # forked child while this process reads the meta and the figures: neither
-            # changes the document or the layout the other reads, so the result is the
-            # one of reading them in turn; a child that fails only costs the time.
-            child = start_call(read_tables) if page_parts > 1 else None
-            try:
-                with stage("meta"):
-                    meta = read_meta(doc, layout, profile=profile)
-                with stage("figures"):
-                    figures = extract_figures(layout.paragraphs, meta.data_year, profile=profile)
-                with stage("tables"):
-                    done = finish_call(child) if child is not None else None
-                    child = None  # reaped by finish_call
-                    tables = done[0] if done is not None else read_tables()
-            finally:  # an error, the time limit, Ctrl-C: the child never outlives the report
-                if child is not None:
-                    stop_call(child)
+            with stage("meta"):
+                meta = read_meta(doc, layout, profile=profile)
+            with stage("figures"):
+                sections = section_starts(layout.paragraphs)
+                plan: list[FiguresPlan] = []  # made once in each process that reads sections
+
+                def make_plan() -> None:
+                    plan.append(plan_figures(layout.paragraphs, sections, profile=profile))
+
+                def read_section(number: int) -> list[Figure]:
+                    return figures_of_section(
+                        layout.paragraphs, number, meta.data_year, profile=profile, plan=plan[0]
+                    )
+
+                tables = None
+                if page_parts > 1:
+                    # With cores to spare (the pages were read in parts), a forked child
+                    # reads the tables and then helps with the sections' figures: neither
+                    # changes the document or the layout, and each section is read from a
+                    # fresh start, so the result is the one of reading them in turn.
+                    tables, found = run_beside_child(
+                        read_tables, make_plan, read_section, len(sections) - 1
+                    )
+                else:
+                    make_plan()
+                    found = [read_section(number) for number in range(len(sections) - 1)]
+                figures = merge_figures([f for section in found for f in section])
+            with stage("tables"):
+                if tables is None:
+                    tables = read_tables()
             return Record(
                 source=Source(
                     file=Path(path).name,

@@ -19,12 +19,13 @@ import contextlib
 import functools
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 #: Fewest pages a part is worth a process for (a fork and a pickled part cost ~10 ms).
 MIN_PAGES_PER_PART = 8
 _READ_CHUNK = 1 << 20
+_LENGTH_BYTES = 8  # a frame's length, before its bytes
 
 
 def part_ranges(count: int, parts: int) -> list[range]:
@@ -62,29 +63,96 @@ def read_in_parts(read_part: Callable[[range], Any], count: int, parts: int) -> 
                 _stop(child)
 
 
-def start_call(call: Callable[[], Any]) -> tuple[int, int] | None:
-    """`call()` started in a forked child (the way a part is read): a handle for
-    `finish_call`, or None when no child could be started. For independent work of one
-    report that can run while this process does the rest (its tables while its figures are
-    read); the caller must `finish_call` or `stop_call` it."""
-    return _fork_part(call) if hasattr(os, "fork") else None
+#: Most items `run_beside_child` shares: their numbers (4 bytes each) must fit in a pipe
+#: before the child starts, and a pipe holds at least one page (4,096 bytes).
+MAX_SHARED_ITEMS = 1024
+_ITEM_BYTES = 4
 
 
-def finish_call(child: tuple[int, int]) -> tuple[Any] | None:
-    """The started call's value as a 1-tuple, or None when the child failed in any way (then
-    the caller does the work itself). Reaps the child."""
-    return _collect(child)
+def run_beside_child(
+    child_first: Callable[[], Any],
+    prepare: Callable[[], Any],
+    work: Callable[[int], Any],
+    count: int,
+) -> tuple[Any, list[Any]]:
+    """(child_first(), [work(i) for i in range(count)]), made by this process and a forked
+    child at once. The child makes `child_first()` (a report's tables) and sends it; then,
+    as this process does from the start, it makes `prepare()` (what every item needs) and
+    takes the next item nobody has taken from a queue both read (a pipe of item numbers; a
+    read of one number is atomic), so that neither waits while items are left, however long
+    `child_first` takes. When this process has made every item, the child is not waited for
+    (it is stopped). Each item is made once and the values come back in item order: the
+    result is the one of making them in turn. An item the child took but never sent back,
+    and `child_first()` when the child failed, are made here."""
+    queue = _item_queue(count) if hasattr(os, "fork") else None
+    if queue is None:
+        prepare()
+        return child_first(), [work(i) for i in range(count)]
+
+    def share() -> Iterator[Any]:
+        yield child_first()
+        prepare()
+        yield _take_items(queue, work)
+
+    child: tuple[int, int] | None = None
+    try:
+        child = _fork_frames(share)
+        prepare()
+        mine = _take_items(queue, work)
+        first = _next_frame(child) if child is not None else None
+        theirs = None
+        if first is not None and len(mine) < count:  # the child took some: wait for them
+            theirs = _next_frame(child)
+    finally:  # done, an error, the time limit, Ctrl-C: the child never outlives the work
+        if child is not None:
+            _stop(child)
+        os.close(queue)
+    made = {**(theirs[0] if theirs is not None else {}), **mine}
+    value = first[0] if first is not None else child_first()
+    return value, [made[i] if i in made else work(i) for i in range(count)]
 
 
-def stop_call(child: tuple[int, int]) -> None:
-    """Kill and reap a started call that is no longer wanted (an error, an interruption)."""
-    _stop(child)
+def _item_queue(count: int) -> int | None:
+    """The read end of a pipe holding the numbers 0..count-1, or None when they do not fit
+    (then there is nothing to share: the caller makes everything itself)."""
+    if count > MAX_SHARED_ITEMS:
+        return None
+    data = b"".join(i.to_bytes(_ITEM_BYTES, "little") for i in range(count))
+    try:
+        read_fd, write_fd = os.pipe()
+    except OSError:
+        return None
+    try:
+        os.set_blocking(write_fd, False)  # a pipe smaller than the numbers refuses, not waits
+        written = os.write(write_fd, data) if data else 0
+    except OSError:
+        written = -1
+    finally:
+        os.close(write_fd)
+    if written != len(data):
+        os.close(read_fd)
+        return None
+    return read_fd
+
+
+def _take_items(queue: int, work: Callable[[int], Any]) -> dict[int, Any]:
+    """work(i) for each item number taken from the queue until it is empty."""
+    made: dict[int, Any] = {}
+    while len(data := os.read(queue, _ITEM_BYTES)) == _ITEM_BYTES:
+        number = int.from_bytes(data, "little")
+        made[number] = work(number)
+    return made
 
 
 def _fork_part(call: Callable[[], Any]) -> tuple[int, int] | None:
-    """Fork a child that makes `call()` (a part's reading, or any started call) and writes
-    the pickled result to a pipe: (pid, read end), or None when no child could be started
-    (then the work is done here)."""
+    """Fork a child that makes `call()` (a part's reading) and sends it as its one frame."""
+    return _fork_frames(lambda: iter((call(),)))
+
+
+def _fork_frames(frames: Callable[[], Iterator[Any]]) -> tuple[int, int] | None:
+    """Fork a child that sends each value `frames()` yields, pickled, to a pipe, as a frame
+    (its length in 8 bytes, then its bytes): (pid, read end), or None when no child could
+    be started (then the work is done here). The child exits 0 only when all were sent."""
     try:
         read_fd, write_fd = os.pipe()
     except OSError:
@@ -99,11 +167,14 @@ def _fork_part(call: Callable[[], Any]) -> tuple[int, int] | None:
         status = 1
         try:
             os.close(read_fd)
-            data = pickle.dumps(call(), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_fd, "wb") as pipe:
-                pipe.write(data)
+                for value in frames():
+                    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+                    pipe.write(len(data).to_bytes(_LENGTH_BYTES, "little"))
+                    pipe.write(data)
+                    pipe.flush()
             status = 0
-        except BaseException:  # noqa: BLE001 - the parent reads this part itself
+        except BaseException:  # noqa: BLE001 - the parent makes what did not come itself
             pass
         finally:
             os._exit(status)
@@ -111,25 +182,44 @@ def _fork_part(call: Callable[[], Any]) -> tuple[int, int] | None:
     return pid, read_fd
 
 
-def _collect(child: tuple[int, int]) -> tuple[Any] | None:
-    """The child's result as a 1-tuple, or None when it sent none that unpickles. Reaps the
-    child; on an interruption while waiting, kills it first."""
-    pid, read_fd = child
-    chunks = []
+def _next_frame(child: tuple[int, int]) -> tuple[Any] | None:
+    """The child's next value as a 1-tuple, or None when it sent no whole frame that
+    unpickles (it failed, or ended). On an interruption while waiting, kills it first."""
+    _, read_fd = child
     try:
-        while chunk := os.read(read_fd, _READ_CHUNK):
-            chunks.append(chunk)
+        head = _read_exactly(read_fd, _LENGTH_BYTES)
+        data = _read_exactly(read_fd, int.from_bytes(head, "little")) if head else None
     except BaseException:
         _stop(child)
         raise
-    os.close(read_fd)
-    _, status = os.waitpid(pid, 0)
-    if status != 0 or not chunks:
+    if not data:
         return None
     try:
-        return (pickle.loads(b"".join(chunks)),)
-    except Exception:  # noqa: BLE001 - a damaged value: the part is read again here
+        return (pickle.loads(data),)
+    except Exception:  # noqa: BLE001 - a damaged value: it is made again here
         return None
+
+
+def _read_exactly(fd: int, size: int) -> bytes | None:
+    """`size` bytes from the pipe, or None when it ends before them."""
+    chunks, left = [], size
+    while left > 0:
+        chunk = os.read(fd, min(left, _READ_CHUNK))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _collect(child: tuple[int, int]) -> tuple[Any] | None:
+    """The child's one value as a 1-tuple, or None when it failed in any way. Reaps the
+    child; on an interruption while waiting, kills it first."""
+    value = _next_frame(child)
+    pid, read_fd = child
+    os.close(read_fd)
+    _, status = os.waitpid(pid, 0)
+    return value if status == 0 else None
 
 
 def _stop(child: tuple[int, int]) -> None:
@@ -144,10 +234,9 @@ def _stop(child: tuple[int, int]) -> None:
 
 
 __all__ = [
+    "MAX_SHARED_ITEMS",
     "MIN_PAGES_PER_PART",
-    "finish_call",
     "part_ranges",
     "read_in_parts",
-    "start_call",
-    "stop_call",
+    "run_beside_child",
 ]

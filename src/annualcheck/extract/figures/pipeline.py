@@ -401,34 +401,82 @@ def stated_change_of(change: ChangeToken) -> StatedChange:
     )
 
 
+@dataclass(frozen=True)
+class FiguresPlan:
+    """What reading any one section's figures needs from the whole report: the sections
+    found by topic (`topic_sections`), each paragraph's confirmed repeated-passage source
+    (`repeated_sources`), and where the sections start. With it the sections can be read in
+    any order, or in two processes at once (extract/pipeline.py), and give the figures of
+    reading them in turn: a section starts from a fresh `Reading`."""
+
+    topics: dict[str, frozenset[str]]
+    sources: list[str | None]
+    starts: list[int]  # index of each section's first paragraph, and len(paragraphs) last
+
+
+def section_starts(paragraphs: list[Paragraph]) -> list[int]:
+    """Where each section's paragraphs start (a paragraph whose section is not the one
+    before's), and len(paragraphs) last: section k is paragraphs[starts[k]:starts[k + 1]]."""
+    starts = [
+        i for i, p in enumerate(paragraphs) if i == 0 or p.section != paragraphs[i - 1].section
+    ]
+    return [*starts, len(paragraphs)]
+
+
+def plan_figures(
+    paragraphs: list[Paragraph], starts: list[int] | None = None, *, profile: Profile
+) -> FiguresPlan:
+    """The plan of a report's body paragraphs, by the profile's `figures` part (`starts`:
+    their `section_starts`, when already known)."""
+    vocab: FiguresProfile = profile.figures
+    return FiguresPlan(
+        topics=topic_sections(paragraphs, vocab),
+        sources=repeated_sources(paragraphs, vocab),
+        starts=starts if starts is not None else section_starts(paragraphs),
+    )
+
+
+def figures_of_section(
+    paragraphs: list[Paragraph], number: int, data_year: int, *, profile: Profile, plan: FiguresPlan
+) -> list[Figure]:
+    """The figures (not yet merged) of the plan's section `number` (its place in the report),
+    paragraph by paragraph, each continuing the `Reading` of the one before."""
+    vocab: FiguresProfile = profile.figures
+    found: list[Figure] = []
+    reading = Reading()
+    for index in range(plan.starts[number], plan.starts[number + 1]):
+        figures, reading = figures_of_paragraph(
+            paragraphs[index], data_year, vocab, reading, plan.sources[index], topics=plan.topics
+        )
+        found.extend(figures)
+    return found
+
+
 def extract_figures(
     paragraphs: list[Paragraph], data_year: int, *, profile: Profile
 ) -> list[Figure]:
     """Keyed figures of a report's body paragraphs (see the module docstring), by the
-    profile's `figures` part."""
-    vocab: FiguresProfile = profile.figures
+    profile's `figures` part: each section's figures in turn, merged."""
+    plan = plan_figures(paragraphs, profile=profile)
     found: list[Figure] = []
-    reading, section = Reading(), None
-    topics = topic_sections(paragraphs, vocab)
-    for paragraph, source in zip(paragraphs, repeated_sources(paragraphs, vocab), strict=True):
-        if paragraph.section != section:
-            reading, section = Reading(), paragraph.section
-        figures, reading = figures_of_paragraph(
-            paragraph, data_year, vocab, reading, source, topics=topics
-        )
-        found.extend(figures)
+    for number in range(len(plan.starts) - 1):
+        found.extend(figures_of_section(paragraphs, number, data_year, profile=profile, plan=plan))
     return merge_figures(found)
 
 
 __all__ = [
+    "FiguresPlan",
     "Reading",
     "extract_figures",
     "figures_of_paragraph",
+    "figures_of_section",
     "key_of",
     "period_of",
+    "plan_figures",
     "population_of",
     "quote_of",
     "rule_sets_for",
+    "section_starts",
     "topic_sections",
     "unkeyed_key",
 ]
