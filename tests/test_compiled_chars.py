@@ -1,8 +1,9 @@
 """The compiled character loops (pdf/_chars.c) give what the Python loops give: a page's
-pieces of glyphs, and a line's cells, footnote references and raised start.
+pieces of glyphs, a run's baseline and size, and a line's text, box, size, baseline, cells,
+footnote references and raised start.
 
-Two ways: on real pages (a report, another producer's rendering and the OCR'd scan; every other
-report, fixture and wild PDF in the slow run), and on pages made up by hypothesis, read
+Two ways: on real pages (a report and the OCR'd scan; every other report, fixture and wild PDF
+in the slow run), and on pages made up by hypothesis, read
 through a fake PDFium: ctypes callbacks that answer the box, origin, size, matrix and code
 point the test chose for each character. The fake reaches the corners real PDFs rarely
 show: line breaks inside a run, spaces in a row, soft hyphens, a text the per-character
@@ -57,8 +58,13 @@ def _both_loops(path: Path) -> tuple[int, list[tuple[int, list, list]]]:
                 )
                 python = document.page_chars_python(handle, text_calls(), count, text, height)
                 out.append((f"page {index + 1}", _typed(compiled), _typed(python)))
+                for number, piece in enumerate(python):
+                    compiled_metrics = document._compiled_chars.run_metrics(piece)
+                    python_metrics = document.run_metrics_python(piece)
+                    out.append((f"page {index + 1} run {number}", compiled_metrics, python_metrics))
                 for number, group in enumerate(document._group_runs(python)):
                     out.append((f"page {index + 1} line {number}", *_line_parts(group)))
+                    out.append((f"page {index + 1} line {number} summary", *_summaries(group)))
             textpage.close()
             page.close()
     finally:
@@ -82,11 +88,22 @@ def _line_parts(runs: list) -> tuple:
     )
 
 
-DEFAULT_PDFS = [
-    ROOT / "reports" / "2020.pdf",
-    FIXTURES / "2020-other-producer.pdf",
-    FIXTURES / "2020-ocr-scan.pdf",
-]
+def _summaries(runs: list) -> tuple:
+    """A line's summary (text, box, size, baseline, cells, refs, raised) by both loops."""
+    chars = sorted((c for run in runs for c in run.chars), key=document._X0)
+    ratios = (document.SUPERSCRIPT_RATIO, document.CELL_GAP_EM)
+    compiled = document._compiled_chars.line_summary(chars, *ratios)
+    python = document.line_summary_python(chars, *ratios)
+    return _typed_summary(compiled), _typed_summary(python)
+
+
+def _typed_summary(summary):
+    return summary if summary is None else [(type(v).__name__, v) for v in summary]
+
+
+#: One report and the OCR'd scan (its own text layer); the other reports, every producer's
+#: rendering and the wild PDFs are read in the slow run.
+DEFAULT_PDFS = [ROOT / "reports" / "2020.pdf", FIXTURES / "2020-ocr-scan.pdf"]
 
 
 @pytest.mark.parametrize("path", DEFAULT_PDFS, ids=lambda p: p.name)
@@ -272,11 +289,46 @@ def test_compiled_line_loop_reads_made_up_lines_as_python_does(line):
         assert [type(v) for v in compiled] == [list, list, bool]
 
 
+@settings(max_examples=400, deadline=None)
+@given(made_up_lines(), _LINE_FLOAT, _LINE_FLOAT)
+def test_compiled_summary_and_metrics_of_made_up_lines_are_python_s(line, ratio, gap_em):
+    chars, _ = line
+    compiled = document._compiled_chars.line_summary(chars, ratio, gap_em)
+    if any(len(c.ch) > 1 for c in chars):
+        assert compiled is NotImplemented
+        return
+    assert _typed_summary(compiled) == _typed_summary(
+        document.line_summary_python(chars, ratio, gap_em)
+    )
+    if any(c.ch != " " for c in chars):
+        assert document._compiled_chars.run_metrics(chars) == document.run_metrics_python(chars)
+    else:  # no glyph: the Python median raises, so the compiled one leaves it to Python
+        assert document._compiled_chars.run_metrics(chars) is NotImplemented
+
+
+def test_medians_with_nan_or_signed_zeros_are_python_s():
+    def glyph(ch, size, base):
+        return document._glyph((ch, 0.0, 0.0, 1.0, 2.0, size, base, 0))
+
+    nan = float("nan")
+    zeros = [glyph("a", 0.0, -0.0), glyph("b", -0.0, 0.0), glyph("c", 0.0, -0.0)]
+    assert document._compiled_chars.run_metrics(zeros) == document.run_metrics_python(zeros)
+    assert [
+        (type(v).__name__, str(v)) for v in document._compiled_chars.line_summary(zeros, 0.9, 1.5)
+    ] == [(type(v).__name__, str(v)) for v in document.line_summary_python(zeros, 0.9, 1.5)]
+    with_nan = [glyph("a", 1.0, nan), glyph("b", nan, 2.0)]
+    assert document._compiled_chars.run_metrics(with_nan) is NotImplemented
+    assert document._compiled_chars.line_summary(with_nan, 0.9, 1.5) is NotImplemented
+
+
 def test_glyphs_not_as_pages_give_them_are_left_to_the_python_loop():
     odd = [document._glyph(("ab", 0.0, 0.0, 1.0, 1.0, 1.0, 1.0, 0))]
     assert document._compiled_chars.line_cells(odd, *[1.0] * 6) is NotImplemented
     ints = [document._glyph(("a", 0, 0, 1, 1, 1, 1, 0))]  # ints, not floats
     assert document._compiled_chars.line_cells(ints, *[1.0] * 6) is NotImplemented
+    assert document._compiled_chars.line_summary(ints, 0.9, 1.5) is NotImplemented
+    assert document._compiled_chars.run_metrics(ints) is NotImplemented
+    assert document._compiled_chars.run_metrics(("not", "a list")) is NotImplemented
 
 
 def test_a_code_beyond_unicode_is_refused_by_both_loops():

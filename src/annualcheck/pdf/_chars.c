@@ -1,6 +1,7 @@
-/* The two per-character loops of pdf/document.py in C: a page's glyphs with their boxes, cut
- * into pieces of PDFium's runs (`page_chars_python`), and a line's glyphs into its cells,
- * footnote references and raised start (`line_cells_python`).
+/* The per-character loops of pdf/document.py in C: a page's glyphs with their boxes, cut
+ * into pieces of PDFium's runs (`page_chars_python`), a run's baseline and size
+ * (`run_metrics_python`), and a line's glyphs into its text, box, size, baseline, cells,
+ * footnote references and raised start (`line_summary_python`, `line_cells_python`).
  *
  * Why: a report is ~170,000 characters, and the Python loops spent most of the page reading's
  * time on them, above all in ctypes calling PDFium once or twice per character (box, origin,
@@ -366,12 +367,22 @@ static int read_glyph(PyObject *glyph, glyph_values *out) {
     return 0;
 }
 
+static PyObject *line_cells_of(PyObject *chars, const double thresholds[6]);
+
 static PyObject *line_cells(PyObject *self, PyObject *args) {
     PyObject *chars;
-    double small, rise, raised_base, cell_gap, run_gap, ref_gap;
-    if (!PyArg_ParseTuple(args, "O!dddddd", &PyList_Type, &chars, &small, &rise, &raised_base,
-                          &cell_gap, &run_gap, &ref_gap))
+    double thresholds[6];
+    if (!PyArg_ParseTuple(args, "O!dddddd", &PyList_Type, &chars, &thresholds[0],
+                          &thresholds[1], &thresholds[2], &thresholds[3], &thresholds[4],
+                          &thresholds[5]))
         return NULL;
+    return line_cells_of(chars, thresholds);
+}
+
+/* (cells, refs, raised) of a line's glyphs in reading order, or NotImplemented. */
+static PyObject *line_cells_of(PyObject *chars, const double thresholds[6]) {
+    const double small = thresholds[0], rise = thresholds[1], raised_base = thresholds[2];
+    const double cell_gap = thresholds[3], run_gap = thresholds[4], ref_gap = thresholds[5];
     Py_ssize_t n = PyList_GET_SIZE(chars);
     glyph_values *values = PyMem_Malloc(sizeof(glyph_values) * (n ? n : 1));
     if (values == NULL)
@@ -452,6 +463,176 @@ fail:
     return NULL;
 }
 
+/* -- medians and a line's summary ---------------------------------------------------------- */
+
+/* Sort `values` ascending, stably (a merge sort: what Python's sort gives for values with no
+ * NaN, -0.0 and 0.0 kept in their order), using `tmp` of the same size. */
+static void stable_sort(double *values, double *tmp, Py_ssize_t n) {
+    for (Py_ssize_t width = 1; width < n; width *= 2) {
+        for (Py_ssize_t lo = 0; lo < n; lo += 2 * width) {
+            Py_ssize_t mid = lo + width < n ? lo + width : n;
+            Py_ssize_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            Py_ssize_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                tmp[k++] = values[j] < values[i] ? values[j++] : values[i++];
+            while (i < mid)
+                tmp[k++] = values[i++];
+            while (j < hi)
+                tmp[k++] = values[j++];
+        }
+        memcpy(values, tmp, sizeof(double) * n);
+    }
+}
+
+/* `_median` of n > 0 values without NaN (sorted in place). */
+static double median(double *values, double *tmp, Py_ssize_t n) {
+    stable_sort(values, tmp, n);
+    Py_ssize_t mid = n / 2;
+    return n % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+/* A glyph's float field, or -1 (with no exception set) when it is not a float. */
+static int float_field(PyObject *glyph, int index, double *out) {
+    PyObject *value = PyTuple_GET_ITEM(glyph, index);
+    if (!PyFloat_CheckExact(value))
+        return -1;
+    *out = PyFloat_AS_DOUBLE(value);
+    return 0;
+}
+
+/* Whether a glyph is the space `page_chars` puts between two: its text is " ". */
+static int is_space_glyph(PyObject *glyph) {
+    PyObject *ch = PyTuple_GET_ITEM(glyph, 0);
+    return PyUnicode_GET_LENGTH(ch) == 1 && PyUnicode_READ_CHAR(ch, 0) == ' ';
+}
+
+/* Check that `chars` is a list of 8-tuples with a str first: the glyphs pages give. */
+static int glyph_list(PyObject *chars) {
+    if (!PyList_Check(chars))
+        return -1;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(chars); i++) {
+        PyObject *glyph = PyList_GET_ITEM(chars, i);
+        if (!PyTuple_Check(glyph) || PyTuple_GET_SIZE(glyph) != 8 ||
+            !PyUnicode_Check(PyTuple_GET_ITEM(glyph, 0)))
+            return -1;
+    }
+    return 0;
+}
+
+static PyObject *run_metrics(PyObject *self, PyObject *chars) {
+    if (glyph_list(chars) < 0)
+        Py_RETURN_NOTIMPLEMENTED;
+    Py_ssize_t n = PyList_GET_SIZE(chars);
+    double *buffer = PyMem_Malloc(sizeof(double) * 3 * (n ? n : 1));
+    if (buffer == NULL)
+        return PyErr_NoMemory();
+    double *bases = buffer, *sizes = buffer + n, *tmp = buffer + 2 * n;
+    Py_ssize_t glyphs = 0;
+    double top = 0.0, bottom = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *glyph = PyList_GET_ITEM(chars, i);
+        double glyph_top, glyph_bottom;
+        if (float_field(glyph, 2, &glyph_top) < 0 || float_field(glyph, 4, &glyph_bottom) < 0)
+            goto not_as_pages;
+        if (i == 0 || glyph_top < top)
+            top = glyph_top;
+        if (i == 0 || glyph_bottom > bottom)
+            bottom = glyph_bottom;
+        if (is_space_glyph(glyph))
+            continue;
+        if (float_field(glyph, 6, &bases[glyphs]) < 0 || float_field(glyph, 5, &sizes[glyphs]) < 0)
+            goto not_as_pages;
+        if (isnan(bases[glyphs]) || isnan(sizes[glyphs]))
+            goto not_as_pages;
+        glyphs++;
+    }
+    if (glyphs == 0)
+        goto not_as_pages; /* the Python loop's median of nothing raises */
+    double baseline = median(bases, tmp, glyphs);
+    double size = median(sizes, tmp, glyphs);
+    if (size == 0.0)
+        size = bottom - top;
+    PyMem_Free(buffer);
+    return Py_BuildValue("(dd)", baseline, size);
+
+not_as_pages:
+    PyMem_Free(buffer);
+    Py_RETURN_NOTIMPLEMENTED;
+}
+
+static PyObject *line_summary(PyObject *self, PyObject *args) {
+    PyObject *chars;
+    double superscript_ratio, cell_gap_em;
+    if (!PyArg_ParseTuple(args, "Odd", &chars, &superscript_ratio, &cell_gap_em))
+        return NULL;
+    if (glyph_list(chars) < 0)
+        Py_RETURN_NOTIMPLEMENTED;
+    Py_ssize_t n = PyList_GET_SIZE(chars);
+    double *buffer = PyMem_Malloc(sizeof(double) * 3 * (n ? n : 1));
+    if (buffer == NULL)
+        return PyErr_NoMemory();
+    double *bases = buffer, *sizes = buffer + n, *tmp = buffer + 2 * n;
+    Py_ssize_t glyphs = 0, sized = 0;
+    double x0 = 0.0, top = 0.0, x1 = 0.0, bottom = 0.0, first_height = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *glyph = PyList_GET_ITEM(chars, i);
+        if (is_space_glyph(glyph))
+            continue;
+        double g_x0, g_top, g_x1, g_bottom, g_size, g_base;
+        if (float_field(glyph, 1, &g_x0) < 0 || float_field(glyph, 2, &g_top) < 0 ||
+            float_field(glyph, 3, &g_x1) < 0 || float_field(glyph, 4, &g_bottom) < 0 ||
+            float_field(glyph, 5, &g_size) < 0 || float_field(glyph, 6, &g_base) < 0)
+            goto not_as_pages;
+        if (isnan(g_size) || isnan(g_base))
+            goto not_as_pages;
+        if (glyphs == 0) {
+            x0 = g_x0, top = g_top, x1 = g_x1, bottom = g_bottom;
+            first_height = g_bottom - g_top;
+        } else { /* min() and max() keep the first of equal values, as here */
+            if (g_x0 < x0)
+                x0 = g_x0;
+            if (g_top < top)
+                top = g_top;
+            if (g_x1 > x1)
+                x1 = g_x1;
+            if (g_bottom > bottom)
+                bottom = g_bottom;
+        }
+        bases[glyphs++] = g_base;
+        if (g_size > 0)
+            sizes[sized++] = g_size;
+    }
+    if (glyphs == 0) {
+        PyMem_Free(buffer);
+        Py_RETURN_NONE;
+    }
+    double size = sized ? median(sizes, tmp, sized) : first_height;
+    double base = median(bases, tmp, glyphs);
+    PyMem_Free(buffer);
+    double small = superscript_ratio * size, rise = 0.2 * size;
+    const double thresholds[6] = {small,           rise,       base - rise,
+                                  cell_gap_em * size, 0.1 * size, 0.3 * size};
+    PyObject *parts = line_cells_of(chars, thresholds);
+    if (parts == NULL || parts == Py_NotImplemented)
+        return parts;
+    PyObject *cells = PyTuple_GET_ITEM(parts, 0);
+    PyObject *separator = PyUnicode_FromOrdinal(' ');
+    PyObject *text = separator ? PyUnicode_Join(separator, cells) : NULL;
+    Py_XDECREF(separator);
+    if (text == NULL) {
+        Py_DECREF(parts);
+        return NULL;
+    }
+    PyObject *out = Py_BuildValue("(NddddddOOO)", text, x0, top, x1, bottom, size, base, cells,
+                                  PyTuple_GET_ITEM(parts, 1), PyTuple_GET_ITEM(parts, 2));
+    Py_DECREF(parts);
+    return out;
+
+not_as_pages:
+    PyMem_Free(buffer);
+    Py_RETURN_NOTIMPLEMENTED;
+}
+
 static PyMethodDef methods[] = {
     {"page_chars", page_chars, METH_VARARGS,
      "page_chars(text, count, handle, box, origin, size, matrix, unicode, height, glyph_type,"
@@ -459,6 +640,11 @@ static PyMethodDef methods[] = {
     {"line_cells", line_cells, METH_VARARGS,
      "line_cells(chars, small, rise, raised_base, cell_gap, run_gap, ref_gap) -> (cells, refs,"
      " raised), or NotImplemented for glyphs not as pages give them (pdf/document.py)"},
+    {"run_metrics", run_metrics, METH_O,
+     "run_metrics(chars) -> (baseline, size) of a run, or NotImplemented (pdf/document.py)"},
+    {"line_summary", line_summary, METH_VARARGS,
+     "line_summary(chars, superscript_ratio, cell_gap_em) -> (text, x0, top, x1, bottom, size,"
+     " baseline, cells, refs, raised), None, or NotImplemented (pdf/document.py)"},
     {NULL, NULL, 0, NULL},
 };
 

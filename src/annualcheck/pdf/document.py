@@ -269,15 +269,27 @@ def is_cjk(ch: str) -> bool:
     return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or "\u3000" <= ch <= "\u303f"
 
 
+def run_metrics_python(chars: list[_Char]) -> tuple[float, float]:
+    """A run's baseline and size: the medians of its glyphs' (its size, when that is 0, the
+    height of its box). The compiled `run_metrics` (pdf/_chars.c) is checked against it."""
+    glyphs = [c for c in chars if c.ch != " "]
+    baseline = _median([c.base for c in glyphs])
+    size = _median([c.size for c in glyphs]) or (max(map(_BOTTOM, chars)) - min(map(_TOP, chars)))
+    return baseline, size
+
+
 def _group_runs(pieces: list[list[_Char]]) -> list[list[_Run]]:
     """Runs (the pieces `_page_chars` cut) that share a baseline form one line (table cells
     of a row, a number printed at the right margin). A run in smaller print that overlaps a
     line's band (a raised footnote number) joins that line. Lines come out top to bottom."""
     items = [_Run(piece) for piece in pieces]
     for item in items:
-        glyphs = [c for c in item.chars if c.ch != " "]
-        item.baseline = _median([c.base for c in glyphs])
-        item.size = _median([c.size for c in glyphs]) or (item.bottom - item.top)
+        metrics = NotImplemented
+        if _compiled_chars is not None:
+            metrics = _compiled_chars.run_metrics(item.chars)
+        if metrics is NotImplemented:  # not built, or glyphs not as pages give them
+            metrics = run_metrics_python(item.chars)
+        item.baseline, item.size = metrics
     items.sort(key=lambda r: r.baseline)
     lines: list[list[_Run]] = []
     heads: list[_Run] = []  # the run that fixes each line's baseline and size
@@ -365,9 +377,12 @@ def line_cells_python(
     return [c for c in cells if c], refs, raised
 
 
-def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
-    """Characters of one line in reading order → text, cells, footnote refs, box, size."""
-    chars = sorted((c for run in runs for c in run.chars), key=_X0)
+def line_summary_python(
+    chars: list[_Char], superscript_ratio: float, cell_gap_em: float
+) -> tuple | None:
+    """A line's glyphs in reading order → (text, x0, top, x1, bottom, size, baseline, cells,
+    footnote refs, raised start), or None when it has no glyph. The compiled `line_summary`
+    (pdf/_chars.c) is checked against it."""
     glyphs = [c for c in chars if c.ch != " "]
     if not glyphs:
         return None
@@ -375,25 +390,38 @@ def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
     size = _median(sizes) if sizes else glyphs[0].bottom - glyphs[0].top
     base = _median([c.base for c in glyphs])
     # the line's thresholds, computed once (the loop runs once per character of a report)
-    small, rise = SUPERSCRIPT_RATIO * size, 0.2 * size
-    thresholds = (small, rise, base - rise, CELL_GAP_EM * size, 0.1 * size, 0.3 * size)
-    parts = NotImplemented
-    if _compiled_chars is not None:
-        parts = _compiled_chars.line_cells(chars, *thresholds)
-    if parts is NotImplemented:  # not built, or glyphs not as pages give them
-        parts = line_cells_python(chars, *thresholds)
-    cells, refs, raised = parts
-    text = " ".join(cells)
-    bbox = BBox(
+    small, rise = superscript_ratio * size, 0.2 * size
+    thresholds = (small, rise, base - rise, cell_gap_em * size, 0.1 * size, 0.3 * size)
+    cells, refs, raised = line_cells_python(chars, *thresholds)
+    return (
+        " ".join(cells),
         min(map(_X0, glyphs)),
         min(map(_TOP, glyphs)),
         max(map(_X1, glyphs)),
         max(map(_BOTTOM, glyphs)),
+        size,
+        base,
+        cells,
+        refs,
+        raised,
     )
+
+
+def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
+    """Characters of one line in reading order → text, cells, footnote refs, box, size."""
+    chars = sorted((c for run in runs for c in run.chars), key=_X0)
+    summary = NotImplemented
+    if _compiled_chars is not None:
+        summary = _compiled_chars.line_summary(chars, SUPERSCRIPT_RATIO, CELL_GAP_EM)
+    if summary is NotImplemented:  # not built, or glyphs not as pages give them
+        summary = line_summary_python(chars, SUPERSCRIPT_RATIO, CELL_GAP_EM)
+    if summary is None:
+        return None
+    text, x0, top, x1, bottom, size, base, cells, refs, raised = summary
     return Line(
         text=text,
         page=page,
-        bbox=bbox,
+        bbox=BBox(x0, top, x1, bottom),
         size=round(size, 2),
         cells=cells,
         footnote_refs=refs,
