@@ -52,6 +52,7 @@ from annualcheck.profiles.spec import Profile
 from annualcheck.profiles.spec.base import PATTERN_FLAGS
 from annualcheck.profiles.spec.extract import FiguresProfile, KeyRule, RuleSet
 from annualcheck.prose.comparisons import ChangeToken
+from annualcheck.prose.gates import GatedPattern, gated
 from annualcheck.prose.quotes import mark_cut
 
 # -- data passed between the steps -------------------------------------------------------------
@@ -60,11 +61,12 @@ _FLAGS = PATTERN_FLAGS  # the flags the profile check compiled the patterns with
 
 
 @functools.lru_cache(maxsize=2048)
-def _pattern(source: str) -> re.Pattern[str]:
-    """A profile pattern compiled with the profile's flags, once a process. The stage searches
-    ~10,000 times a report; through `re.search` each call looked the pattern up in re's own
-    cache (with its checks of the flags), which cost as much as searching a short segment."""
-    return re.compile(source, _FLAGS)
+def _pattern(source: str) -> GatedPattern:
+    """A profile pattern compiled with the profile's flags, once a process, and gated by the
+    words its matches need (prose/gates.py: most of the stage's ~10,000 searches a report find
+    nothing, and a substring test tells most of them so). Through `re.search` each call
+    looked the pattern up in re's own cache, which cost as much as searching a segment."""
+    return gated(source, _FLAGS)
 
 
 @dataclass(frozen=True)
