@@ -102,7 +102,7 @@ def test_a_gated_search_finds_what_the_search_finds(pattern, text, flags):
 
 
 def test_every_profile_pattern_finds_in_the_reports_what_it_finds_ungated(records):
-    from annualcheck.extract.figures.pipeline import _pattern
+    from annualcheck.extract.figures.pipeline import _gated_pattern
     from annualcheck.profiles import get_profile
 
     vocab = get_profile().figures
@@ -119,7 +119,7 @@ def test_every_profile_pattern_finds_in_the_reports_what_it_finds_ungated(record
             texts += [paragraph.text[s:e] for s, e in split_sentences(paragraph.text, vocab)]
     gated_ones = 0
     for source in sorted(sources):
-        pattern = _pattern(source)
+        pattern = _gated_pattern(source)
         gated_ones += pattern.needs is not None
         plain = re.compile(source, FLAGS)
         for text in texts:

@@ -61,11 +61,20 @@ _FLAGS = PATTERN_FLAGS  # the flags the profile check compiled the patterns with
 
 
 @functools.lru_cache(maxsize=2048)
-def _pattern(source: str) -> GatedPattern:
-    """A profile pattern compiled with the profile's flags, once a process, and gated by the
-    words its matches need (prose/gates.py: most of the stage's ~10,000 searches a report find
-    nothing, and a substring test tells most of them so). Through `re.search` each call
-    looked the pattern up in re's own cache, which cost as much as searching a segment."""
+def _pattern(source: str) -> re.Pattern[str]:
+    """A profile pattern compiled with the profile's flags, once a process. The stage searches
+    ~10,000 times a report; through `re.search` each call looked the pattern up in re's own
+    cache (with its checks of the flags), which cost as much as searching a short segment."""
+    return re.compile(source, _FLAGS)
+
+
+@functools.lru_cache(maxsize=512)
+def _gated_pattern(source: str) -> GatedPattern:
+    """A profile pattern searched in whole paragraphs and sentences (topics, `about`), gated
+    by the words its matches need (prose/gates.py): most such searches find nothing, and a
+    substring test tells most of them so. The short segments and clauses are searched
+    ungated: there the search costs little more than the test, and reading each pattern's
+    words costs a parse of it."""
     return gated(source, _FLAGS)
 
 
@@ -95,10 +104,10 @@ def topic_sections(
         for p in paragraphs:
             if p.repeated_from or not p.section:
                 continue
-            if rs.skip_topic and _pattern(rs.skip_topic).search(p.text):
+            if rs.skip_topic and _gated_pattern(rs.skip_topic).search(p.text):
                 skipped.add(p.section)
             found = hits.setdefault(p.section, set())
-            found.update(k for k, pat in enumerate(rs.topic) if _pattern(pat).search(p.text))
+            found.update(k for k, pat in enumerate(rs.topic) if _gated_pattern(pat).search(p.text))
         chosen = {sec for sec, h in hits.items() if len(h) >= rs.topic_min} - skipped
         if chosen:
             out[rs.name] = frozenset(chosen)
@@ -162,7 +171,7 @@ def _holds(pattern: str, text: str) -> bool:
     """Whether `pattern` occurs in a sentence's text. Asked once per sentence and rule, not
     once per count of the sentence: a sentence listing 4,000 counts made the per-count search
     quadratic (69 s). str caches its hash, so a hit costs no rescan of the text."""
-    return _pattern(pattern).search(text) is not None
+    return _gated_pattern(pattern).search(text) is not None
 
 
 def _apply(rule: KeyRule, mention: Mention, about_text: str, profile: FiguresProfile) -> str | None:
