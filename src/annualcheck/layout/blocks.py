@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import difflib
 import re
-import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 
 from annualcheck.layout.contents import (
@@ -146,7 +146,9 @@ def read_printed_pages(doc: PdfDocument) -> tuple[dict[int, int | None], set[tup
     drop: set[tuple[int, int]] = set()
     if not offsets:
         return printed, drop
-    offset = statistics.mode(offsets)
+    # statistics.mode's own arithmetic (the first of the most common), without importing
+    # statistics (and fractions and decimal with it) into every extract
+    offset = Counter(offsets).most_common(1)[0][0]
     if offsets.count(offset) < max(1, round(PRINTED_SHARE * len(doc.pages))):
         # a few bare numbers at page ends (table row numbers) in a PDF that prints no page
         # numbers: no printed pages rather than wrong ones

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from annualcheck.model.record import CellsRow, InitiativeRow, Record, TableRow
-from annualcheck.output.export import figures_frame, to_csv_text
 from annualcheck.output.iosafe import atomic_write_text, is_stdout
 from annualcheck.profiles.spec import Profile
 
@@ -85,6 +84,8 @@ def table_rows(
 def _csv_text(columns: list[str], rows: list[dict[str, Any]]) -> str:
     import pandas as pd
 
+    from annualcheck.output.export import to_csv_text
+
     frame = pd.DataFrame(rows, columns=columns)
     # Nullable integers so "page 9" stays "9", not "9.0", when some rows lack a value.
     for col in ("page", "printed_page", "no", "prison_months", "suspended_years", "fine_yen"):
@@ -118,7 +119,10 @@ def write_record(
         return [Path(output)]
     if fmt != "csv":
         raise ValueError(f"unknown record format {fmt!r}")
-    # The same tidy figure table as `annualcheck export`, for one report.
+    # The same tidy figure table as `annualcheck export`, for one report (the export module,
+    # with pandas and sqlite3, is imported only for CSV: JSON is most extracts).
+    from annualcheck.output.export import figures_frame, to_csv_text
+
     figures_csv = to_csv_text(figures_frame([record]))
     if output is None:
         sys.stdout.write(figures_csv)

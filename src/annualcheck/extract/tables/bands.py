@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from statistics import median
 
 from annualcheck.extract.tables.rows import join_cell_lines
 from annualcheck.model.record import BBox
@@ -208,6 +207,8 @@ def rows_of_page(
     columns = [
         sorted((p for p in pieces if p.column == c), key=lambda p: p.top) for c in range(width)
     ]
+    from statistics import median  # here: statistics (with fractions, decimal) is slow to import
+
     height = median(p.bottom - p.top for p in pieces)
     spacing = _cell_spacing(columns)
     if spacing > 0.6 * height:  # no cell of several lines on the page: that gap is between rows

@@ -8,7 +8,6 @@ alignment of the cells), and it runs only when the ruled reading found no body r
 
 from __future__ import annotations
 
-from statistics import median
 from typing import Any
 
 from annualcheck.extract.tables.bands import NEXT_ROW, BandRow, Piece, TableLine, rows_of_page
@@ -138,6 +137,8 @@ def _slant(words: list[dict]) -> float:
                 rises.append((b["top"] - a["top"]) / across)
     if len(rises) < _SLANT_PAIRS:
         return 0.0
+    from statistics import median  # here: statistics (with fractions, decimal) is slow to import
+
     slant = median(rises)
     return slant if abs(slant) >= _SLANT_MIN else 0.0
 
