@@ -9,29 +9,43 @@ import signal
 import time
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annualcheck.pdf.document import open_pdf
-from annualcheck.pdf.page_split import (
-    MAX_SHARED_ITEMS,
-    MIN_PAGES_PER_PART,
-    part_ranges,
-    read_in_parts,
-)
+from annualcheck.pdf.page_split import MAX_SHARED_ITEMS, MIN_PAGES_PER_PART, map_shared
 from tests.helpers.paths import REPORTS
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="pages are split by fork")
 
 
-@given(count=st.integers(0, 400), parts=st.integers(1, 8))
-def test_part_ranges_cover_the_pages_in_order(count, parts):
-    ranges = part_ranges(count, parts)
-    assert [i for r in ranges for i in r] == list(range(count))
-    assert 1 <= len(ranges) <= parts
-    if len(ranges) > 1:
-        assert all(len(r) >= MIN_PAGES_PER_PART for r in ranges)
-        assert max(map(len, ranges)) - min(map(len, ranges)) <= 1
+@given(count=st.integers(0, 60), processes=st.integers(1, 4), stop_at=st.integers(-1, 60))
+@settings(max_examples=25, deadline=None)
+def test_shared_items_are_the_items_made_in_turn(count, processes, stop_at):
+    def work(i: int) -> int:
+        time.sleep(0.0005)
+        return -1 if i == stop_at else i * i
+
+    values = map_shared(work, count, processes, stop=lambda v: v == -1)
+    if 0 <= stop_at < count:  # stopped: the stopping value is there, the rest may be None
+        assert -1 in values
+        assert all(v in (None, -1, i * i) for i, v in enumerate(values))
+    else:
+        assert values == [i * i for i in range(count)]
+
+
+def test_this_process_makes_its_meanwhile_once_while_the_children_take_items():
+    here = os.getpid()
+    done = []
+
+    def meanwhile():
+        done.append(os.getpid())
+        time.sleep(0.05)  # the children take items meanwhile
+
+    values = map_shared(lambda i: (i, os.getpid()), 64, 2, meanwhile=meanwhile)
+    assert done == [here]
+    assert [i for i, _ in values] == list(range(64))
+    assert {pid for _, pid in values} - {here}  # a child made some
 
 
 def _lines(doc):
@@ -86,10 +100,6 @@ def _reaped(pids: list[int]) -> bool:
     return True
 
 
-def _squares(pages: range) -> list[int]:
-    return [i * i for i in pages]
-
-
 def _raise_in_child() -> None:
     raise RuntimeError("a page this child cannot read")
 
@@ -99,36 +109,48 @@ def _killed_in_child() -> None:
 
 
 @pytest.mark.parametrize(
-    ("fail", "count", "parts"),
+    ("fail", "count", "processes"),
     [(_raise_in_child, 40, 3), (_killed_in_child, 24, 2)],
     ids=["raises", "killed"],
 )
-def test_a_child_that_fails_has_its_part_read_here(forked, fail, count, parts):
+def test_a_child_that_fails_has_its_items_made_here(forked, fail, count, processes):
     parent = os.getpid()
 
-    def read(pages: range) -> list[int]:
+    def work(i: int) -> int:
         if os.getpid() != parent:
             fail()
-        return _squares(pages)
+        return i * i
 
-    result = read_in_parts(read, count, parts)
-    assert [x for part in result for x in part] == [i * i for i in range(count)]
-    assert len(forked) >= 1
+    assert map_shared(work, count, processes) == [i * i for i in range(count)]
+    assert len(forked) == processes - 1
     assert _reaped(forked)
 
 
 def test_an_error_here_leaves_no_child_running(forked):
     parent = os.getpid()
 
-    def read(pages: range) -> list[int]:
+    def work(i: int) -> int:
         if os.getpid() == parent:
-            raise KeyError("the first part fails here")
+            raise KeyError("a page fails here")
         signal.pause()  # a child still at work when the parent gives up
-        return []
+        return i
 
     with pytest.raises(KeyError):
-        read_in_parts(read, 32, 4)
+        map_shared(work, 32, 4)
     assert len(forked) >= 1
+    assert _reaped(forked)
+
+
+def test_a_stop_found_here_leaves_no_child_running(forked):
+    parent = os.getpid()
+
+    def work(i: int) -> int:
+        if os.getpid() != parent:
+            signal.pause()  # would never finish its item
+        return -1
+
+    values = map_shared(work, 32, 3, stop=lambda v: v == -1)
+    assert values.count(-1) == 1 and values.count(None) == 31  # the rest never made
     assert _reaped(forked)
 
 
@@ -136,13 +158,13 @@ def test_a_short_document_starts_no_child():
     parent = os.getpid()
     seen = []
 
-    def read(pages: range) -> list[int]:
+    def work(i: int) -> int:
         seen.append(os.getpid())
-        return list(pages)
+        return i
 
     count = MIN_PAGES_PER_PART * 2 - 1
-    assert read_in_parts(read, count, 4) == [list(range(count))]
-    assert seen == [parent]
+    assert map_shared(work, count, 4) == list(range(count))
+    assert set(seen) == {parent}
 
 
 # -- work shared with a child (a report's tables, then its sections' figures) -----------------

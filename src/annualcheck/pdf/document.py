@@ -22,7 +22,7 @@ import functools
 import gc
 import hashlib
 import operator
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -43,7 +43,7 @@ from annualcheck.model.errors import (
 from annualcheck.model.record import BBox
 from annualcheck.model.safety import clean_text
 from annualcheck.pdf.calls import TextCalls, bare_handle, call_addresses, text_calls
-from annualcheck.pdf.page_split import read_in_parts
+from annualcheck.pdf.page_split import map_shared
 from annualcheck.pdf.plumber import lean
 from annualcheck.pdf.text import normalise_page
 from annualcheck.pdf.vectors import VectorCensus, census_page, rule_objects
@@ -670,11 +670,18 @@ def _metadata(doc: Any) -> dict[str, str]:
     return {clean_text(k.lower()): clean_text(str(v)) for k, v in meta.items()}
 
 
-def open_pdf(path: str | Path, password: str | None = None, *, parts: int = 1) -> PdfDocument:
+def open_pdf(
+    path: str | Path,
+    password: str | None = None,
+    *,
+    parts: int = 1,
+    meanwhile: Callable[[], Any] | None = None,
+) -> PdfDocument:
     """Open a PDF and read the text lines of every page (each page parsed once). With
-    `parts` > 1 the pages are read in that many contiguous parts at once, the parts after
-    the first in forked processes (pdf/page_split.py): for one report on a machine with
-    cores to spare; the lines are the same."""
+    `parts` > 1 the pages are read by that many processes at once, forked ones among them
+    (pdf/page_split.py): for one report on a machine with cores to spare; the lines are the
+    same. `meanwhile()` is made once, in this process, while the others read pages: work the
+    caller needs next (the later stages' imports)."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -703,7 +710,9 @@ def open_pdf(path: str | Path, password: str | None = None, *, parts: int = 1) -
         # each page's frame is looked at as it is loaded to be read (loading parses its
         # content: a second pass over the pages for their frames alone cost as much again);
         # at the first odd frame the document is made plain and read from the start
-        pages, skipped, plain = _read_document(doc, parts, stop_at_odd_frame=password is None)
+        pages, skipped, plain = _read_document(
+            doc, parts, stop_at_odd_frame=password is None, meanwhile=meanwhile
+        )
         if not plain:
             plain_data = _with_plain_frames(doc)
             doc.close()
@@ -785,49 +794,53 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+#: A page `_read_one` stopped at: its frame is not plain (see `open_pdf`).
+_ODD_FRAME = "odd frame"
+
+
 def _read_document(
-    doc: Any, parts: int, *, stop_at_odd_frame: bool = False
+    doc: Any,
+    parts: int,
+    *,
+    stop_at_odd_frame: bool = False,
+    meanwhile: Callable[[], Any] | None = None,
 ) -> tuple[list[PageText], list[int], bool]:
-    """`_read_pages` of every page, in `parts` parts read at once (`read_in_parts`)."""
-    results = read_in_parts(
-        lambda pages: _read_pages(doc, pages, stop_at_odd_frame=stop_at_odd_frame),
-        len(doc),
-        parts,
-    )
-    texts = [page for part in results for page in part[0]]
-    skipped = [number for part in results for number in part[1]]
-    return texts, skipped, all(part[2] for part in results)
+    """The text of every page, read by `parts` processes at once (`map_shared`, this one
+    making `meanwhile()` first), and the pages that could not be read. With
+    `stop_at_odd_frame`, the reading stops at a page whose frame is not plain
+    (`_frame_is_plain`) and the third value is False: the caller makes the frames plain and
+    reads again."""
+    with _collector_paused():  # in the children too: they are forked inside
+        values = map_shared(
+            lambda index: _read_one(doc, index, stop_at_odd_frame),
+            len(doc),
+            parts,
+            meanwhile=meanwhile,
+            stop=lambda value: value is _ODD_FRAME,
+        )
+    if any(value is _ODD_FRAME for value in values):
+        return [], [], False
+    return [page for page, _ in values], [page.number for page, unread in values if unread], True
 
 
-def _read_pages(
-    doc: Any, numbers: range, *, stop_at_odd_frame: bool = False
-) -> tuple[list[PageText], list[int], bool]:
-    """The text of the pages `numbers` (0-based indexes); a page pdfium cannot load or read stays in place as an empty page
-    (page numbers keep their meaning) and is listed as skipped, so one odd page (appended
-    from elsewhere, damaged) costs that page, not the report. With `stop_at_odd_frame`, the
-    reading stops at the first page whose frame is not plain (`_frame_is_plain`) and the
-    third value is False: the caller makes the frames plain and reads again."""
-    pages: list[PageText] = []
-    skipped: list[int] = []
-    with _collector_paused():
-        for index in numbers:
-            number = index + 1
-            try:
-                pdf_page = doc[index]
-            except pdfium.PdfiumError:
-                pages.append(PageText(number=number, width=0.0, height=0.0, lines=[]))
-                skipped.append(number)
-                continue
-            try:
-                if stop_at_odd_frame and not _frame_is_plain(pdf_page):
-                    return pages, skipped, False
-                pages.append(normalise_page(read_page(pdf_page, number)))
-            except pdfium.PdfiumError:
-                pages.append(PageText(number=number, width=0.0, height=0.0, lines=[]))
-                skipped.append(number)
-            finally:
-                pdf_page.close()
-    return pages, skipped, True
+def _read_one(doc: Any, index: int, stop_at_odd_frame: bool) -> tuple[PageText, bool] | str:
+    """Page `index` (0-based) read, and whether it could not be: a page pdfium cannot load or
+    read stays in place as an empty page (page numbers keep their meaning), so one odd page
+    (appended from elsewhere, damaged) costs that page, not the report. `_ODD_FRAME` when
+    `stop_at_odd_frame` and its frame is not plain."""
+    number = index + 1
+    try:
+        pdf_page = doc[index]
+    except pdfium.PdfiumError:
+        return PageText(number=number, width=0.0, height=0.0, lines=[]), True
+    try:
+        if stop_at_odd_frame and not _frame_is_plain(pdf_page):
+            return _ODD_FRAME
+        return normalise_page(read_page(pdf_page, number)), False
+    except pdfium.PdfiumError:
+        return PageText(number=number, width=0.0, height=0.0, lines=[]), True
+    finally:
+        pdf_page.close()
 
 
 __all__ = ["Line", "PageText", "PdfDocument", "is_cjk", "open_pdf", "read_page"]

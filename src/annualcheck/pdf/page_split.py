@@ -1,66 +1,82 @@
-"""A document's pages read in parts, the parts after the first in forked processes.
+"""A document's pages, and a report's later work, shared with forked processes.
 
 Why: reading the pages (PDFium's characters with their boxes, grouped into lines) is most
 of the time `extract` takes for one report, and it is the same work page after page; when
 one report is read and the machine has cores to spare (`annualcheck extract`, a `check`
-with one new report), its pages are split into contiguous parts, the parts after the
-first are read by forked children while this process reads the first, and the parts come
-back in page order. The result is the one a single pass gives (tests/test_page_split.py).
+with one new report), forked children read pages while this process, after work of its own
+(the later stages' imports), reads pages too: each process takes the next page nobody has
+taken from a queue they all read (`map_shared`), so none waits while pages are left, and
+the pages come back in page order. After the layout, one child reads the tables and then
+helps with the sections' figures the same way (`run_beside_child`). The results are the
+ones a single pass gives (tests/test_page_split.py).
 
 A child inherits this process as it is at the fork (the open document, its bounds: the
 memory limit, the process group the time limit kills). A child that fails in any way (a
-crash, a value that does not unpickle) costs only time: its part is read again here, as
-if there had been no child. Where fork does not exist everything is read here.
+crash, a value that does not unpickle) costs only time: what it took is made again here, as
+if there had been no child. Where fork does not exist everything is made here.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import pickle
 from collections.abc import Callable, Iterator
 from typing import Any
 
-#: Fewest pages a part is worth a process for (a fork and a pickled part cost ~10 ms).
+#: Fewest pages a process is worth (a fork and a pickled share cost ~10 ms).
 MIN_PAGES_PER_PART = 8
 _READ_CHUNK = 1 << 20
 _LENGTH_BYTES = 8  # a frame's length, before its bytes
 
 
-def part_ranges(count: int, parts: int) -> list[range]:
-    """`count` pages as at most `parts` contiguous ranges of nearly equal size, each of at
-    least MIN_PAGES_PER_PART pages (one range when the document is short)."""
-    parts = max(1, min(parts, count // MIN_PAGES_PER_PART))
-    size, extra = divmod(count, parts)
-    out, start = [], 0
-    for index in range(parts):
-        end = start + size + (1 if index < extra else 0)
-        out.append(range(start, end))
-        start = end
-    return out
-
-
-def read_in_parts(read_part: Callable[[range], Any], count: int, parts: int) -> list[Any]:
-    """[read_part(r) for r in part_ranges(count, parts)], the ranges after the first read
-    in forked children at the same time as the first is read here."""
-    ranges = part_ranges(count, parts)
-    if len(ranges) == 1 or not hasattr(os, "fork"):
-        return [read_part(r) for r in ranges]
+def map_shared(
+    work: Callable[[int], Any],
+    count: int,
+    processes: int,
+    *,
+    meanwhile: Callable[[], Any] | None = None,
+    stop: Callable[[Any], bool] | None = None,
+) -> list[Any]:
+    """[work(i) for i in range(count)], made by this process and up to `processes` - 1
+    forked children at once (one per MIN_PAGES_PER_PART items at most), each taking the next
+    item nobody has taken from a queue they all read, so that a process whose items cost
+    more, or that starts later, takes fewer. This process first makes `meanwhile()`: work of
+    its own that the children need not wait for (the later stages' imports). A value for
+    which `stop(value)` holds ends the work: the items not yet made are left None, for a
+    caller that starts again. An item a child took and never sent back is made here."""
+    processes = min(processes, count // MIN_PAGES_PER_PART)
+    queue = _item_queue(count) if processes > 1 and hasattr(os, "fork") else None
+    if queue is None:
+        if meanwhile is not None:
+            meanwhile()
+        made = _make_items(iter(range(count)), work, stop)
+        return [made.get(i) for i in range(count)]
     children: list[tuple[int, int] | None] = []
     try:
-        for pages in ranges[1:]:
-            children.append(_fork_part(functools.partial(read_part, pages)))
-        out = [read_part(ranges[0])]
-        for index, pages in enumerate(ranges[1:]):
-            child, children[index] = children[index], None  # _collect reaps it, or stops it
-            value = _collect(child) if child is not None else None
-            out.append(value[0] if value is not None else read_part(pages))
-        return out
-    finally:  # an error, the time limit's alarm, Ctrl-C: no child outlives the reading
+        for _ in range(processes - 1):
+            children.append(_fork_part(lambda: _take_items(queue, work, stop)))
+        if meanwhile is not None:
+            meanwhile()
+        made = _take_items(queue, work, stop)
+        for index, child in enumerate(children):
+            if child is None or _stopped(made, stop):
+                continue
+            children[index] = None  # _collect reaps it, or stops it
+            theirs = _collect(child)
+            made.update(theirs[0] if theirs is not None else {})
+    finally:  # done, stopped, an error, the time limit, Ctrl-C: no child outlives the work
         for child in children:
             if child is not None:
                 _stop(child)
+        os.close(queue)
+    if _stopped(made, stop):
+        return [made.get(i) for i in range(count)]
+    return [made[i] if i in made else work(i) for i in range(count)]
+
+
+def _stopped(made: dict[int, Any], stop: Callable[[Any], bool] | None) -> bool:
+    return stop is not None and any(stop(value) for value in made.values())
 
 
 #: Most items `run_beside_child` shares: their numbers (4 bytes each) must fit in a pipe
@@ -135,17 +151,32 @@ def _item_queue(count: int) -> int | None:
     return read_fd
 
 
-def _take_items(queue: int, work: Callable[[int], Any]) -> dict[int, Any]:
-    """work(i) for each item number taken from the queue until it is empty."""
-    made: dict[int, Any] = {}
+def _take_items(
+    queue: int, work: Callable[[int], Any], stop: Callable[[Any], bool] | None = None
+) -> dict[int, Any]:
+    """work(i) for each item number taken from the queue until it is empty (or a value
+    for which `stop` holds)."""
+    return _make_items(_queue_items(queue), work, stop)
+
+
+def _queue_items(queue: int) -> Iterator[int]:
     while len(data := os.read(queue, _ITEM_BYTES)) == _ITEM_BYTES:
-        number = int.from_bytes(data, "little")
-        made[number] = work(number)
+        yield int.from_bytes(data, "little")
+
+
+def _make_items(
+    numbers: Iterator[int], work: Callable[[int], Any], stop: Callable[[Any], bool] | None
+) -> dict[int, Any]:
+    made: dict[int, Any] = {}
+    for number in numbers:
+        made[number] = value = work(number)
+        if stop is not None and stop(value):
+            break
     return made
 
 
 def _fork_part(call: Callable[[], Any]) -> tuple[int, int] | None:
-    """Fork a child that makes `call()` (a part's reading) and sends it as its one frame."""
+    """Fork a child that makes `call()` (its share of items) and sends it as its one frame."""
     return _fork_frames(lambda: iter((call(),)))
 
 
@@ -236,7 +267,6 @@ def _stop(child: tuple[int, int]) -> None:
 __all__ = [
     "MAX_SHARED_ITEMS",
     "MIN_PAGES_PER_PART",
-    "part_ranges",
-    "read_in_parts",
+    "map_shared",
     "run_beside_child",
 ]

@@ -51,7 +51,7 @@ from annualcheck.model.record import Figure, Paragraph, StatedChange
 from annualcheck.profiles.spec import Profile
 from annualcheck.profiles.spec.base import PATTERN_FLAGS
 from annualcheck.profiles.spec.extract import FiguresProfile, KeyRule, RuleSet
-from annualcheck.prose.comparisons import ChangeToken
+from annualcheck.prose.comparisons import ChangeToken, compile_grammar
 from annualcheck.prose.gates import GatedPattern, gated
 from annualcheck.prose.quotes import mark_cut
 
@@ -425,6 +425,12 @@ class FiguresPlan:
     starts: list[int]  # index of each section's first paragraph, and len(paragraphs) last
 
 
+def prepare_figures(profile: Profile) -> None:
+    """Compile what reading figures needs of the profile (the comparison grammar for its
+    counted nouns) before the first paragraph: for a process with time to spare."""
+    compile_grammar(profile.figures.counted_nouns)
+
+
 def section_starts(paragraphs: list[Paragraph]) -> list[int]:
     """Where each section's paragraphs start (a paragraph whose section is not the one
     before's), and len(paragraphs) last: section k is paragraphs[starts[k]:starts[k + 1]]."""
@@ -485,6 +491,7 @@ __all__ = [
     "period_of",
     "plan_figures",
     "population_of",
+    "prepare_figures",
     "quote_of",
     "rule_sets_for",
     "section_starts",
