@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -19,14 +20,24 @@ from tests.helpers.paths import REPORTS
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="pages are split by fork")
 
 
-@given(count=st.integers(0, 60), processes=st.integers(1, 4), stop_at=st.integers(-1, 60))
-@settings(max_examples=25, deadline=None)
-def test_shared_items_are_the_items_made_in_turn(count, processes, stop_at):
+@given(
+    count=st.integers(0, 60),
+    processes=st.integers(1, 4),
+    stop_at=st.integers(-1, 60),
+    queue_size=st.sampled_from([MAX_SHARED_ITEMS, 1, 5]),
+)
+@settings(max_examples=30, deadline=None)
+def test_shared_items_are_the_items_made_in_turn(count, processes, stop_at, queue_size):
+    from annualcheck.pdf import page_split
+
     def work(i: int) -> int:
         time.sleep(0.0005)
         return -1 if i == stop_at else i * i
 
-    values = map_shared(work, count, processes, stop=lambda v: v == -1)
+    # a queue smaller than the items: each number stands for a block of them
+    with mock.patch.object(page_split, "MAX_SHARED_ITEMS", queue_size):
+        values = map_shared(work, count, processes, stop=lambda v: v == -1)
+    assert len(values) == count
     if 0 <= stop_at < count:  # stopped: the stopping value is there, the rest may be None
         assert -1 in values
         assert all(v in (None, -1, i * i) for i, v in enumerate(values))

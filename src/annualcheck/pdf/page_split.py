@@ -46,21 +46,36 @@ def map_shared(
     which `stop(value)` holds ends the work: the items not yet made are left None, for a
     caller that starts again. An item a child took and never sent back is made here."""
     processes = min(processes, count // MIN_PAGES_PER_PART)
-    queue = _item_queue(count) if processes > 1 and hasattr(os, "fork") else None
+    # the queue holds at most MAX_SHARED_ITEMS numbers: past that, each stands for a block
+    size = max(1, -(-count // MAX_SHARED_ITEMS))
+    blocks = -(-count // size)
+
+    def make_block(block: int) -> list[Any]:
+        values = []
+        for index in range(block * size, min(count, (block + 1) * size)):
+            values.append(value := work(index))
+            if stop is not None and stop(value):
+                break
+        return values
+
+    def block_stops(values: list[Any]) -> bool:
+        return stop is not None and any(stop(value) for value in values)
+
+    queue = _item_queue(blocks) if processes > 1 and hasattr(os, "fork") else None
     if queue is None:
         if meanwhile is not None:
             meanwhile()
-        made = _make_items(iter(range(count)), work, stop)
-        return [made.get(i) for i in range(count)]
+        made = _make_items(iter(range(blocks)), make_block, block_stops)
+        return _flat(made, size, count)
     children: list[tuple[int, int] | None] = []
     try:
         for _ in range(processes - 1):
-            children.append(_fork_part(lambda: _take_items(queue, work, stop)))
+            children.append(_fork_part(lambda: _take_items(queue, make_block, block_stops)))
         if meanwhile is not None:
             meanwhile()
-        made = _take_items(queue, work, stop)
+        made = _take_items(queue, make_block, block_stops)
         for index, child in enumerate(children):
-            if child is None or _stopped(made, stop):
+            if child is None or _stopped(made, block_stops):
                 continue
             children[index] = None  # _collect reaps it, or stops it
             theirs = _collect(child)
@@ -70,17 +85,26 @@ def map_shared(
             if child is not None:
                 _stop(child)
         os.close(queue)
-    if _stopped(made, stop):
-        return [made.get(i) for i in range(count)]
-    return [made[i] if i in made else work(i) for i in range(count)]
+    if not _stopped(made, block_stops):
+        made.update({block: make_block(block) for block in range(blocks) if block not in made})
+    return _flat(made, size, count)
 
 
-def _stopped(made: dict[int, Any], stop: Callable[[Any], bool] | None) -> bool:
-    return stop is not None and any(stop(value) for value in made.values())
+def _flat(made: dict[int, list[Any]], size: int, count: int) -> list[Any]:
+    """The blocks' values in item order, None where an item was not made (a stop)."""
+    out: list[Any] = [None] * count
+    for block, values in made.items():
+        out[block * size : block * size + len(values)] = values
+    return out
 
 
-#: Most items `run_beside_child` shares: their numbers (4 bytes each) must fit in a pipe
-#: before the child starts, and a pipe holds at least one page (4,096 bytes).
+def _stopped(made: dict[int, Any], stop: Callable[[Any], bool]) -> bool:
+    return any(stop(value) for value in made.values())
+
+
+#: Most items a queue holds (`run_beside_child`; `map_shared` makes blocks of items past
+#: it): their numbers (4 bytes each) must fit in a pipe before any child starts, and a pipe
+#: holds at least one page (4,096 bytes).
 MAX_SHARED_ITEMS = 1024
 _ITEM_BYTES = 4
 
