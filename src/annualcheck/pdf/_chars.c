@@ -74,6 +74,24 @@ static PyObject *make_glyph(PyTypeObject *type, PyObject *items[8]) {
     return glyph;
 }
 
+/* Append a glyph of the eight values to `piece` (references stolen; a NULL among them is an
+ * allocation that failed, and then nothing is appended). */
+static int append_glyph(PyObject *piece, PyTypeObject *type, PyObject *items[8]) {
+    for (int i = 0; i < 8; i++) {
+        if (items[i] == NULL) {
+            for (int j = 0; j < 8; j++)
+                Py_XDECREF(items[j]);
+            return -1;
+        }
+    }
+    PyObject *glyph = make_glyph(type, items);
+    if (glyph == NULL)
+        return -1;
+    int failed = PyList_Append(piece, glyph);
+    Py_DECREF(glyph);
+    return failed;
+}
+
 /* Keep a piece without its trailing space (a space only ever follows a glyph). */
 static int close_piece(PyObject *piece, int ends_in_space, PyObject *pieces) {
     Py_ssize_t n = PyList_GET_SIZE(piece);
@@ -176,17 +194,7 @@ static PyObject *page_chars(PyObject *self, PyObject *args) {
                     PyTuple_GET_ITEM(last, 6), PyLong_FromLong(run)};
                 for (int i = 0; i < 7; i++)
                     Py_INCREF(items[i]);
-                if (items[7] == NULL) {
-                    for (int i = 0; i < 7; i++)
-                        Py_DECREF(items[i]);
-                    goto fail;
-                }
-                PyObject *glyph = make_glyph(glyph_type, items);
-                if (glyph == NULL)
-                    goto fail;
-                int failed = PyList_Append(piece, glyph);
-                Py_DECREF(glyph);
-                if (failed < 0)
+                if (append_glyph(piece, glyph_type, items) < 0)
                     goto fail;
                 ends_in_space = 1;
             }
@@ -246,19 +254,7 @@ static PyObject *page_chars(PyObject *self, PyObject *args) {
                               size_obj,
                               PyFloat_FromDouble(base),
                               PyLong_FromLong(run)};
-        for (int i = 0; i < 8; i++) {
-            if (items[i] == NULL) {
-                for (int j = 0; j < 8; j++)
-                    Py_XDECREF(items[j]);
-                goto fail;
-            }
-        }
-        PyObject *glyph = make_glyph(glyph_type, items);
-        if (glyph == NULL)
-            goto fail;
-        int failed = PyList_Append(piece, glyph);
-        Py_DECREF(glyph);
-        if (failed < 0)
+        if (append_glyph(piece, glyph_type, items) < 0)
             goto fail;
         ends_in_space = 0;
     }
