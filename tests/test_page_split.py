@@ -186,11 +186,15 @@ def _item(number: int) -> tuple[int, int]:
     return number * number, os.getpid()
 
 
-def test_shared_items_come_back_in_order_each_made_once():
+@pytest.mark.parametrize("queue_size", [MAX_SHARED_ITEMS, 7])
+def test_shared_items_come_back_in_order_each_made_once(queue_size):
+    from annualcheck.pdf import page_split
     from annualcheck.pdf.page_split import run_beside_child
 
     here = os.getpid()
-    first, values = run_beside_child(lambda: os.getpid(), lambda: None, _item, 200)
+    # a queue smaller than the items: each number stands for a block of them
+    with mock.patch.object(page_split, "MAX_SHARED_ITEMS", queue_size):
+        first, values = run_beside_child(lambda: os.getpid(), lambda: None, _item, 200)
     assert first != here  # the child made it
     assert [v for v, _ in values] == [i * i for i in range(200)]
     assert {pid for _, pid in values} <= {here, first}

@@ -46,17 +46,7 @@ def map_shared(
     which `stop(value)` holds ends the work: the items not yet made are left None, for a
     caller that starts again. An item a child took and never sent back is made here."""
     processes = min(processes, count // MIN_PAGES_PER_PART)
-    # the queue holds at most MAX_SHARED_ITEMS numbers: past that, each stands for a block
-    size = max(1, -(-count // MAX_SHARED_ITEMS))
-    blocks = -(-count // size)
-
-    def make_block(block: int) -> list[Any]:
-        values = []
-        for index in range(block * size, min(count, (block + 1) * size)):
-            values.append(value := work(index))
-            if stop is not None and stop(value):
-                break
-        return values
+    size, blocks, make_block = _in_blocks(work, count, stop)
 
     def block_stops(values: list[Any]) -> bool:
         return stop is not None and any(stop(value) for value in values)
@@ -90,6 +80,25 @@ def map_shared(
     return _flat(made, size, count)
 
 
+def _in_blocks(
+    work: Callable[[int], Any], count: int, stop: Callable[[Any], bool] | None = None
+) -> tuple[int, int, Callable[[int], list[Any]]]:
+    """(items a block, blocks, a block's work): a queue holds at most MAX_SHARED_ITEMS
+    numbers, and past that each stands for a block of consecutive items (a block's work
+    ends at a value for which `stop` holds)."""
+    size = max(1, -(-count // MAX_SHARED_ITEMS))
+
+    def make_block(block: int) -> list[Any]:
+        values = []
+        for index in range(block * size, min(count, (block + 1) * size)):
+            values.append(value := work(index))
+            if stop is not None and stop(value):
+                break
+        return values
+
+    return size, -(-count // size), make_block
+
+
 def _flat(made: dict[int, list[Any]], size: int, count: int) -> list[Any]:
     """The blocks' values in item order, None where an item was not made (a stop)."""
     out: list[Any] = [None] * count
@@ -102,9 +111,8 @@ def _stopped(made: dict[int, Any], stop: Callable[[Any], bool]) -> bool:
     return any(stop(value) for value in made.values())
 
 
-#: Most items a queue holds (`run_beside_child`; `map_shared` makes blocks of items past
-#: it): their numbers (4 bytes each) must fit in a pipe before any child starts, and a pipe
-#: holds at least one page (4,096 bytes).
+#: Most numbers a queue holds (past it, each stands for a block of items): they (4 bytes
+#: each) must fit in a pipe before any child starts, and a pipe holds at least one page.
 MAX_SHARED_ITEMS = 1024
 _ITEM_BYTES = 4
 
@@ -124,7 +132,8 @@ def run_beside_child(
     (it is stopped). Each item is made once and the values come back in item order: the
     result is the one of making them in turn. An item the child took but never sent back,
     and `child_first()` when the child failed, are made here."""
-    queue = _item_queue(count) if hasattr(os, "fork") else None
+    size, blocks, make_block = _in_blocks(work, count)
+    queue = _item_queue(blocks) if hasattr(os, "fork") else None
     if queue is None:
         prepare()
         return child_first(), [work(i) for i in range(count)]
@@ -132,24 +141,24 @@ def run_beside_child(
     def share() -> Iterator[Any]:
         yield child_first()
         prepare()
-        yield _take_items(queue, work)
+        yield _take_items(queue, make_block)
 
     child: tuple[int, int] | None = None
     try:
         child = _fork_frames(share)
         prepare()
-        mine = _take_items(queue, work)
+        made = _take_items(queue, make_block)
         first = _next_frame(child) if child is not None else None
-        theirs = None
-        if first is not None and len(mine) < count:  # the child took some: wait for them
+        if first is not None and len(made) < blocks:  # the child took some: wait for them
             theirs = _next_frame(child)
+            made.update(theirs[0] if theirs is not None else {})
     finally:  # done, an error, the time limit, Ctrl-C: the child never outlives the work
         if child is not None:
             _stop(child)
         os.close(queue)
-    made = {**(theirs[0] if theirs is not None else {}), **mine}
+    made.update({block: make_block(block) for block in range(blocks) if block not in made})
     value = first[0] if first is not None else child_first()
-    return value, [made[i] if i in made else work(i) for i in range(count)]
+    return value, _flat(made, size, count)
 
 
 def _item_queue(count: int) -> int | None:
