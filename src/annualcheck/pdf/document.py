@@ -120,20 +120,8 @@ class _Run:
     """A run of characters pdfium put on one line (split at its CR/LF)."""
 
     chars: list[_Char]
-    baseline: float = 0.0
+    baseline: float = 0.0  # `run_metrics`
     size: float = 0.0
-
-    @property
-    def top(self) -> float:
-        return min(c.top for c in self.chars)
-
-    @property
-    def bottom(self) -> float:
-        return max(c.bottom for c in self.chars)
-
-    @property
-    def x0(self) -> float:
-        return min(c.x0 for c in self.chars)
 
 
 def _page_chars(textpage: Any, height: float) -> list[list[_Char]]:
