@@ -48,6 +48,7 @@ def extract_record(
         from annualcheck.extract.figures.merge import merge_figures
         from annualcheck.extract.figures.pipeline import (
             FiguresPlan,
+            extract_figures,
             figures_of_section,
             plan_figures,
             section_starts,
@@ -69,30 +70,27 @@ def extract_record(
             with stage("meta"):
                 meta = read_meta(doc, layout, profile=profile)
             with stage("figures"):
-                sections = section_starts(layout.paragraphs)
-                plan: list[FiguresPlan] = []  # made once in each process that reads sections
-
-                def make_plan() -> None:
-                    plan.append(plan_figures(layout.paragraphs, sections, profile=profile))
-
-                def read_section(number: int) -> list[Figure]:
-                    return figures_of_section(
-                        layout.paragraphs, number, meta.data_year, profile=profile, plan=plan[0]
-                    )
-
                 tables = None
                 if page_parts > 1:
                     # With cores to spare (the pages were read in parts), a forked child
                     # reads the tables and then helps with the sections' figures: neither
                     # changes the document or the layout, and each section is read from a
                     # fresh start, so the result is the one of reading them in turn.
-                    tables, found = run_beside_child(
-                        read_tables, make_plan, read_section, len(sections) - 1
-                    )
+                    plan: list[FiguresPlan] = []  # made once in each process reading sections
+
+                    def make_plan() -> None:
+                        plan.append(plan_figures(layout.paragraphs, profile=profile))
+
+                    def read_section(number: int) -> list[Figure]:
+                        return figures_of_section(
+                            layout.paragraphs, number, meta.data_year, profile=profile, plan=plan[0]
+                        )
+
+                    sections = len(section_starts(layout.paragraphs)) - 1
+                    tables, found = run_beside_child(read_tables, make_plan, read_section, sections)
+                    figures = merge_figures([f for section in found for f in section])
                 else:
-                    make_plan()
-                    found = [read_section(number) for number in range(len(sections) - 1)]
-                figures = merge_figures([f for section in found for f in section])
+                    figures = extract_figures(layout.paragraphs, meta.data_year, profile=profile)
             with stage("tables"):
                 if tables is None:
                     tables = read_tables()

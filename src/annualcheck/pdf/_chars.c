@@ -515,13 +515,22 @@ static int glyph_list(PyObject *chars) {
     return 0;
 }
 
+/* Three arrays of n doubles in one allocation (values, more values, sorting room), or NULL
+ * with MemoryError set. */
+static double *three_arrays(Py_ssize_t n) {
+    double *buffer = PyMem_Malloc(sizeof(double) * 3 * (n ? n : 1));
+    if (buffer == NULL)
+        PyErr_NoMemory();
+    return buffer;
+}
+
 static PyObject *run_metrics(PyObject *self, PyObject *chars) {
     if (glyph_list(chars) < 0)
         Py_RETURN_NOTIMPLEMENTED;
     Py_ssize_t n = PyList_GET_SIZE(chars);
-    double *buffer = PyMem_Malloc(sizeof(double) * 3 * (n ? n : 1));
+    double *buffer = three_arrays(n);
     if (buffer == NULL)
-        return PyErr_NoMemory();
+        return NULL;
     double *bases = buffer, *sizes = buffer + n, *tmp = buffer + 2 * n;
     Py_ssize_t glyphs = 0;
     double top = 0.0, bottom = 0.0;
@@ -564,9 +573,9 @@ static PyObject *line_summary(PyObject *self, PyObject *args) {
     if (glyph_list(chars) < 0)
         Py_RETURN_NOTIMPLEMENTED;
     Py_ssize_t n = PyList_GET_SIZE(chars);
-    double *buffer = PyMem_Malloc(sizeof(double) * 3 * (n ? n : 1));
+    double *buffer = three_arrays(n);
     if (buffer == NULL)
-        return PyErr_NoMemory();
+        return NULL;
     double *bases = buffer, *sizes = buffer + n, *tmp = buffer + 2 * n;
     Py_ssize_t glyphs = 0, sized = 0;
     double x0 = 0.0, top = 0.0, x1 = 0.0, bottom = 0.0, first_height = 0.0;

@@ -440,16 +440,13 @@ def section_starts(paragraphs: list[Paragraph]) -> list[int]:
     return [*starts, len(paragraphs)]
 
 
-def plan_figures(
-    paragraphs: list[Paragraph], starts: list[int] | None = None, *, profile: Profile
-) -> FiguresPlan:
-    """The plan of a report's body paragraphs, by the profile's `figures` part (`starts`:
-    their `section_starts`, when already known)."""
+def plan_figures(paragraphs: list[Paragraph], *, profile: Profile) -> FiguresPlan:
+    """The plan of a report's body paragraphs, by the profile's `figures` part."""
     vocab: FiguresProfile = profile.figures
     return FiguresPlan(
         topics=topic_sections(paragraphs, vocab),
         sources=repeated_sources(paragraphs, vocab),
-        starts=starts if starts is not None else section_starts(paragraphs),
+        starts=section_starts(paragraphs),
     )
 
 
