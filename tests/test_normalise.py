@@ -4,7 +4,7 @@ misread digits kept out of the numbers (prose/numbers.py)."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annualcheck.layout.blocks import join_lines
@@ -137,3 +137,15 @@ def test_ocr_marks_before_numbers_and_stray_stops(ocr, clean):
     from annualcheck.pdf.text import clean_ocr_text
 
     assert clean_ocr_text(ocr) == clean
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("aZk \n-\u212aİé1"), max_size=12), max_size=6))
+def test_vocabulary_is_the_words_of_each_text_lowered(texts):
+    """Searching the texts as one must find what searching each apart finds: no word made
+    across two texts, none lost at a text's edge, and the words lowered, not the text
+    (the Kelvin sign lowers to an ASCII k, which must not join a word)."""
+    import re
+
+    one_by_one = {w.lower() for text in texts for w in re.findall(r"[A-Za-z]+", text)}
+    assert vocabulary(texts) == one_by_one
