@@ -121,13 +121,20 @@ def table_text(table: Any, index: CharIndex, text: Any = None) -> list[list[str 
     out: list[list[str | None]] = []
     for row in table.rows:
         x0, top, x1, bottom = row.bbox
-        row_chars = [c for c in index.in_band(top, bottom) if _in_bbox(c, row.bbox)]
+        # each of the row's characters with its middle, computed once for all its cells
+        # (`_in_bbox`'s arithmetic, so the same characters fall in each cell)
+        row_chars = [
+            ((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c)
+            for c in index.in_band(top, bottom)
+            if _in_bbox(c, row.bbox)
+        ]
         cells: list[str | None] = []
         for cell in row.cells:
             if cell is None:
                 cells.append(None)
                 continue
-            chars = [c for c in row_chars if _in_bbox(c, cell)]
+            cx0, ctop, cx1, cbottom = cell
+            chars = [c for h, v, c in row_chars if cx0 <= h < cx1 and ctop <= v < cbottom]
             cells.append(text(chars) if chars else "")
         out.append(cells)
     return out
