@@ -168,7 +168,7 @@ def vocabulary(texts: Iterable[str]) -> set[str]:
     """Every word printed whole in the texts (lower case), for `join_hyphenated`.
 
     The texts are searched as one, joined by a line break (no letter, so no word spans
-    two texts), and each distinct word lowered once: a report's ~25,000 words cost one
+    two texts), and each distinct word lowered once: 2020's ~23,000 words cost one
     search instead of one per line and a generator step per word. Each word is lowered,
     not the text: lowering can turn a non-ASCII letter into ASCII ones (KELVIN SIGN -> k)."""
     return {word.lower() for word in set(_WORD_RE.findall("\n".join(texts)))}
