@@ -34,12 +34,19 @@ class CharIndex:
         return [self.chars[i] for i in sorted(self.order[lo:hi])]
 
 
-def _in_bbox(char: dict, bbox: tuple[float, float, float, float]) -> bool:
-    """pdfplumber's test: the character's middle inside the box (right and bottom open)."""
-    v_mid = (char["top"] + char["bottom"]) / 2
-    h_mid = (char["x0"] + char["x1"]) / 2
+def _with_middles(chars: list[dict]) -> list[tuple[float, float, dict]]:
+    """Each character with its horizontal and vertical middle, computed once for every box
+    it is tested against (a row's, then each of its cells')."""
+    return [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in chars]
+
+
+def _within(
+    chars: list[tuple[float, float, dict]], bbox: tuple[float, float, float, float]
+) -> list[tuple[float, float, dict]]:
+    """pdfplumber's test: the characters whose middle lies inside the box (right and bottom
+    open), in their given order."""
     x0, top, x1, bottom = bbox
-    return bool((h_mid >= x0) and (h_mid < x1) and (v_mid >= top) and (v_mid < bottom))
+    return [m for m in chars if x0 <= m[0] < x1 and top <= m[1] < bottom]
 
 
 #: pdfplumber's text tolerances (points): a gap wider than X_TOLERANCE ends a word, tops
@@ -121,20 +128,13 @@ def table_text(table: Any, index: CharIndex, text: Any = None) -> list[list[str 
     out: list[list[str | None]] = []
     for row in table.rows:
         x0, top, x1, bottom = row.bbox
-        # each of the row's characters with its middle, computed once for all its cells
-        # (`_in_bbox`'s arithmetic, so the same characters fall in each cell)
-        row_chars = [
-            ((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c)
-            for c in index.in_band(top, bottom)
-            if _in_bbox(c, row.bbox)
-        ]
+        row_chars = _within(_with_middles(index.in_band(top, bottom)), row.bbox)
         cells: list[str | None] = []
         for cell in row.cells:
             if cell is None:
                 cells.append(None)
                 continue
-            cx0, ctop, cx1, cbottom = cell
-            chars = [c for h, v, c in row_chars if cx0 <= h < cx1 and ctop <= v < cbottom]
+            chars = [c for _, _, c in _within(row_chars, cell)]
             cells.append(text(chars) if chars else "")
         out.append(cells)
     return out
