@@ -17,6 +17,8 @@ import math
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
+from annualcheck.model.json_text import indented_json
+
 SCHEMA = "annualcheck/record@1"
 
 #: Trial statuses allowed by the contract.
@@ -259,7 +261,9 @@ class Record:
         return record_to_dict(self)
 
     def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        if indent is None:
+            return json.dumps(self.to_dict(), ensure_ascii=False)
+        return indented_json(self.to_dict(), indent=indent)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
@@ -274,23 +278,74 @@ _OMIT_WHEN_EMPTY = {
 }
 
 
+#: Each record class's field names, in the order of its JSON object: looked up once here,
+#: because `dataclasses.fields` called per object took as long as writing the JSON.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in fields(cls))
+    for cls in (
+        StatedChange,
+        Occurrence,
+        Figure,
+        TrialSentence,
+        TableRow,
+        InitiativeRow,
+        CellsRow,
+        ParseReport,
+        Table,
+        Caption,
+        TocEntry,
+        Paragraph,
+        Section,
+        ReportMeta,
+        Source,
+        Record,
+    )
+}
+
+
 def _plain(obj: Any) -> Any:
-    """Dataclasses to JSON-ready values: boxes as [x0, top, x1, bottom], ints kept as ints."""
+    """Dataclasses to JSON-ready values: boxes as [x0, top, x1, bottom], ints kept as ints.
+
+    A record holds tens of thousands of values, most of them strings and integers: the exact
+    types met at every step are answered first; anything else (a subclass, a dataclass of
+    another module) takes `_plain_other`, the general way, with the same results."""
+    kind = type(obj)
+    if kind is str or kind is int or obj is None or kind is bool:
+        return obj
+    if kind is float:
+        if not math.isfinite(obj):
+            return None  # JSON has no Infinity/NaN; a number past any bound is no number
+        return int(obj) if obj.is_integer() else obj
+    if kind is list:
+        return [_plain(v) for v in obj]
+    if kind is BBox:
+        return obj.to_list()
+    names = _FIELD_NAMES.get(kind)
+    if names is not None:
+        return _dataclass_plain(obj, names)
+    return _plain_other(obj)
+
+
+def _dataclass_plain(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    omit = _OMIT_WHEN_EMPTY.get(type(obj).__name__, ())
+    return {
+        name: _plain(getattr(obj, name))
+        for name in names
+        if name not in omit or getattr(obj, name) not in (None, False)
+    }
+
+
+def _plain_other(obj: Any) -> Any:
     if isinstance(obj, BBox):
         return obj.to_list()
     if is_dataclass(obj):
-        omit = _OMIT_WHEN_EMPTY.get(type(obj).__name__, ())
-        return {
-            f.name: _plain(getattr(obj, f.name))
-            for f in fields(obj)
-            if f.name not in omit or getattr(obj, f.name) not in (None, False)
-        }
+        return _dataclass_plain(obj, tuple(f.name for f in fields(obj)))
     if isinstance(obj, dict):
         return {k: _plain(v) for k, v in obj.items()}
     if isinstance(obj, list | tuple):
         return [_plain(v) for v in obj]
     if isinstance(obj, float) and not math.isfinite(obj):
-        return None  # JSON has no Infinity/NaN; a number past any bound is no number
+        return None
     if isinstance(obj, float) and obj.is_integer():
         return int(obj)
     return obj

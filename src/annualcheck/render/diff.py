@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from annualcheck.diff.compare import ChangeReport, FigureChange
+from annualcheck.model.json_text import indented_json
 from annualcheck.render.common import (
     clip,
     md_code,
@@ -570,7 +571,7 @@ def diff_html_body(change: ChangeReport, heading_level: int = 1, pdf_href: PdfHr
 def render_diff(change: ChangeReport, fmt: str = "text") -> str:
     """A change report as "text", "markdown", "html" (a standalone page) or "json"."""
     if fmt == "json":
-        return json.dumps(change.to_dict(), ensure_ascii=False, indent=2)
+        return indented_json(change.to_dict())
     if fmt == "markdown":
         return diff_markdown(change)
     if fmt == "html":

@@ -8,13 +8,13 @@ is for tooling and follows the contract (`annualcheck/findings@1`).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from annualcheck.model.findings import SEVERITIES, Finding, finding_ids, findings_document
+from annualcheck.model.json_text import indented_json
 from annualcheck.model.record import Record
 from annualcheck.render.common import clip, md_code, md_escape, page_ref, plural
 
@@ -245,7 +245,7 @@ def render_findings(
         doc = findings_document(findings)
         keep = {ids[id(f)] for f in min_severity_filter(findings, min_severity)}
         doc["findings"] = [f for f in doc["findings"] if f["id"] in keep]
-        return json.dumps(doc, ensure_ascii=False, indent=2)
+        return indented_json(doc)
     if fmt == "markdown":
         return findings_markdown(findings, list(records), min_severity)
     if fmt == "text":

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from annualcheck.model.json_text import indented_json
 from annualcheck.model.record import TrialSentence
 from annualcheck.render.common import md_escape, plural
 from annualcheck.trials.history import Person, TrialEvent
@@ -187,7 +187,7 @@ def render_trials(trials: Trials, fmt: str = "text") -> str:
     """The trials of a series as `fmt`; csv gives one row a person (the folder output of the
     command adds the history steps and the sentencing table)."""
     if fmt == "json":
-        return json.dumps(trials_document(trials), ensure_ascii=False, indent=2)
+        return indented_json(trials_document(trials))
     if fmt == "text":
         return trials_text(trials)
     if fmt == "markdown":
