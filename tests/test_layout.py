@@ -511,3 +511,59 @@ def test_a_dash_inside_an_open_quotation_goes_on_with_the_item():
         "A third item quoting “a title”",
         "and a fourth.",
     ]
+
+
+# -- the running heads' gate (blocks._section_running_heads) ---------------------------------
+# A page's other lines are compared with its top line's words only when they hold the longest
+# of those words in their lower-cased text. The gate may skip no line that compares equal:
+# drawn by hypothesis from text with capitals, curly quotes, digits, the Kelvin sign and the
+# dotted capital I (whose lower case is longer than itself).
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from annualcheck.layout.contents import norm_words  # noqa: E402
+
+_HEAD_TEXT = st.text(
+    st.sampled_from("abcXYZ019 -.,’‘“”\u212a\u0130\u00e9()") | st.characters(), max_size=30
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_HEAD_TEXT)
+def test_a_lines_compared_words_all_stand_in_its_lower_cased_text(text):
+    words = norm_words(text)
+    for word in words.split():
+        assert word in text.lower()
+
+
+def _lines_page(number: int, texts: list[str]) -> PageText:
+    lines = [
+        Line(
+            text=t,
+            bbox=BBox(72, 80 + 14 * i, 400, 90 + 14 * i),
+            page=number,
+            size=10.0,
+            baseline=90 + 14 * i,
+        )
+        for i, t in enumerate(texts)
+    ]
+    return PageText(number=number, width=595, height=842, lines=lines)
+
+
+@pytest.mark.parametrize(
+    ("other", "found"),
+    [
+        ("2. PREVENTION of trafficking—in persons", True),  # other case and punctuation
+        ("2 Prevention of Trafficking in Persons", True),
+        ("Prevention of trafficking in persons was the aim", False),
+        ("Nothing like it on this page at all", False),
+    ],
+)
+def test_a_top_line_printed_again_on_its_page_is_a_running_head(other, found):
+    from annualcheck.layout.blocks import _section_running_heads
+
+    top = "2. Prevention of Trafficking in Persons"
+    page = _lines_page(1, [top, "Some body text of the page.", other])
+    doc = PdfDocument(path=Path("synthetic.pdf"), sha256="0", pages=[page], metadata={})
+    assert ((1, 0) in _section_running_heads(doc)) is found

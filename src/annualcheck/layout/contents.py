@@ -180,14 +180,20 @@ def next_numbers(current: list[int]) -> dict[int, tuple[int, ...]]:
 # -- words ---------------------------------------------------------------------------------
 
 
+#: What is not a compared word's letter or digit; digits, for `norm_words_nodigits`. Compiled
+#: here, not looked up in re's cache at each call: norm_words runs on thousands of lines.
+_NOT_WORD_RE = re.compile(r"[^a-z0-9]+")
+_DIGITS_RE = re.compile(r"\d+")
+
+
 def norm_words(text: str) -> str:
     """Words for comparing a heading with its contents entry: case, quotes, spacing away."""
     text = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return _NOT_WORD_RE.sub(" ", text).strip()
 
 
 def norm_words_nodigits(text: str) -> str:
-    return re.sub(r"\d+", "#", norm_words(text))
+    return _DIGITS_RE.sub("#", norm_words(text))
 
 
 # -- contents ------------------------------------------------------------------------------
