@@ -251,3 +251,35 @@ def test_csv_file_and_json_file(tmp_path):
     import json
 
     assert json.loads((tmp_path / "r.json").read_text())["figures"][0]["value"] == 47
+
+
+# -- the temporary file every write goes through (iosafe._new_file, tempfile.mkstemp's promise) --
+
+
+def test_a_new_temporary_file_is_empty_private_and_named_in_its_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    fd, name = iosafe._new_file(".", ".out.json.", ".tmp")
+    os.close(fd)
+    made = Path(name)
+    assert made.is_absolute() and made.parent == tmp_path
+    assert made.name.startswith(".out.json.") and made.name.endswith(".tmp")
+    assert made.stat().st_size == 0
+    assert made.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_taken_name_is_never_opened_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(iosafe.os, "urandom", lambda n: b"\x01" * n)
+    taken = tmp_path / f"p{'01' * 6}"
+    taken.write_text("someone else's")
+    with pytest.raises(FileExistsError):
+        iosafe._new_file(tmp_path, "p")
+    assert taken.read_text() == "someone else's"
+
+
+def test_a_link_at_the_temporary_name_is_not_followed(tmp_path, monkeypatch):
+    monkeypatch.setattr(iosafe.os, "urandom", lambda n: b"\x02" * n)
+    target = tmp_path / "elsewhere"
+    (tmp_path / f"p{'02' * 6}").symlink_to(target)
+    with pytest.raises(FileExistsError):
+        iosafe._new_file(tmp_path, "p")
+    assert not target.exists()
