@@ -161,3 +161,66 @@ def test_relative_agreement_uses_the_texts_rounding(
 ):
     factor = factor_of_percent(relative)
     assert relative_agreement(factor, decimals, bound, prior, current)[0] == verdict
+
+
+# -- the grammar's speed gate: its words must be necessary ------------------------------------
+# Each pattern is tried only on a text holding one of its words. A word list that misses an
+# alternative of its pattern ("for" beside "in", "climbed" beside "rose", "percent" beside
+# "%") made a comparison's reading depend on a word elsewhere in the text: "(45 for 2019)"
+# was read in "... (45 for 2019) in all" and not in "Victims: 50 (45 for 2019)".
+
+_GRAMMAR_WORDS = (
+    "( ) +5 -3 5 12 45 2019 2018 % percent per cent in for that of the number previous year "
+    "year-on-year increase decrease rise fall drop decline reduction growth jump increased "
+    "decreased rose fell dropped declined grew climbed jumped by up down more fewer less "
+    "higher lower than compared with to versus vs. against : same as unchanged no change "
+    "since on doubled halved tripled twice half times many having been after persons cases "
+    "about over nearly at least − – from"
+).split()
+
+
+def _ungated(monkeypatch):
+    from annualcheck.prose import comparisons
+
+    gated = comparisons._compiled
+
+    def every_pattern_tried(nouns=()):
+        return tuple((kind, ("",), pattern) for kind, _, pattern in gated(nouns))
+
+    monkeypatch.setattr(comparisons, "_compiled", every_pattern_tried)
+
+
+def _spans(text):
+    return [(c.start, c.end, c.kind, c.delta, c.prior_value, c.relative, c.reference_period)
+            for c in find_stated_changes(text, 2020)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Victims: 50 (45 for 2019)",
+        "Cases: 12 (+5 percent)",
+        "Cases rose to 12, a growth of 5 cases on 2019",
+        "The count climbed by 7 persons from 2019",
+        "The count jumped by 7 persons on the previous year",
+    ],
+)
+def test_a_comparison_is_read_whatever_else_its_text_holds(text, monkeypatch):
+    gated = _spans(text)
+    assert gated  # each states a change
+    _ungated(monkeypatch)
+    assert _spans(text) == gated
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(
+        st.tuples(st.sampled_from(_GRAMMAR_WORDS), st.sampled_from([" ", " ", ""])), max_size=14
+    )
+)
+def test_the_gate_changes_no_reading(words):
+    text = "".join(word + gap for word, gap in words)
+    gated = _spans(text)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _ungated(monkeypatch)
+        assert _spans(text) == gated
