@@ -345,3 +345,142 @@ def test_the_soft_hyphens_the_compiled_loop_is_given_all_become_a_hyphen():
     assert set(document._SOFT_HYPHENS) == set(document._SOFT_HYPHEN_CHARS)
     assert set(document._SOFT_HYPHENS.values()) == {"-"}
     assert set(document._ON_BASELINE_CHARS) == document._ON_BASELINE
+
+
+# -- a page's characters for a table's cells (words.table_chars) ------------------------------
+
+from annualcheck.pdf import words  # noqa: E402
+from annualcheck.pdf.calls import table_call_addresses  # noqa: E402
+
+
+def _both_table_loops(path: Path) -> list[tuple[str, list, list]]:
+    out = []
+    doc = pdfium.PdfDocument(path)
+    try:
+        for index in range(len(doc)):
+            page = doc[index]
+            textpage = page.get_textpage()
+            count = textpage.count_chars()
+            if count > 0:
+                text = textpage.get_text_range(0, count)
+                handle = bare_handle(textpage)
+                height = page.get_height()
+                compiled = words.table_chars_compiled(
+                    handle, table_call_addresses(), count, text, height
+                )
+                python = words.table_chars_python(handle, text_calls(), count, text, height)
+                out.append((f"page {index + 1}", _typed_chars(compiled), _typed_chars(python)))
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+    return out
+
+
+def _typed_chars(chars: list[dict]) -> list[list[tuple]]:
+    return [[(key, type(value).__name__, value) for key, value in c.items()] for c in chars]
+
+
+@pytest.mark.parametrize("path", DEFAULT_PDFS, ids=lambda p: p.name)
+def test_compiled_table_loop_reads_real_pages_as_python_does(path):
+    results = _both_table_loops(path)
+    assert results and any(python for _, _, python in results)
+    for where, compiled, python in results:
+        assert compiled == python, f"{path.name} {where}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", _other_pdfs(), ids=lambda p: p.name)
+def test_compiled_table_loop_reads_every_fixture_as_python_does(path):
+    try:
+        results = _both_table_loops(path)
+    except pdfium.PdfiumError:
+        pytest.skip("PDFium cannot open it (a wild PDF): no page to compare")
+    for where, compiled, python in results:
+        assert compiled == python, f"{path.name} {where}"
+
+
+_GENERATED = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int)
+_LOOSE_BOX = ctypes.CFUNCTYPE(
+    ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(pdfium.raw.FS_RECTF)
+)
+
+
+class FakeTablePage:
+    """The three PDFium functions of `table_chars` answering from `chars`: code, generated
+    (0, 1, or -1 for PDFium's unknown) and loose box (left, top, right, bottom) or None for
+    a failed call."""
+
+    def __init__(self, chars: list[dict]):
+        self.chars = chars
+        self.callbacks = (
+            _UNICODE(lambda _h, i: self.chars[i]["code"]),
+            _GENERATED(lambda _h, i: self.chars[i]["generated"]),
+            _LOOSE_BOX(self._box),
+        )
+
+    def _box(self, _handle, index, rect):
+        box = self.chars[index]["box"]
+        if box is None:
+            return 0
+        rect[0].left, rect[0].top, rect[0].right, rect[0].bottom = box
+        return 1
+
+    def addresses(self) -> tuple[int, ...]:
+        return tuple(ctypes.cast(cb, ctypes.c_void_p).value for cb in self.callbacks)
+
+    def calls(self) -> TextCalls:
+        code, generated, box = (
+            ctypes.CFUNCTYPE(restype)(address)
+            for restype, address in zip(
+                (ctypes.c_uint, ctypes.c_int, ctypes.c_int), self.addresses(), strict=True
+            )
+        )
+        return TextCalls(
+            char_box=None,
+            loose_char_box=box,
+            char_origin=None,
+            font_size=None,
+            matrix=None,
+            unicode=code,
+            is_generated=generated,
+        )
+
+
+@st.composite
+def fake_table_pages(draw) -> tuple[list[dict], str, float]:
+    chars = draw(
+        st.lists(
+            st.fixed_dictionaries(
+                {
+                    "code": _CODES | st.just(ord(" ")),
+                    "generated": st.sampled_from([0, 1, -1]),
+                    "box": st.one_of(st.none(), st.tuples(_COORD, _COORD, _COORD, _COORD)),
+                }
+            ),
+            max_size=60,
+        )
+    )
+    aligned = draw(st.booleans()) and all(0 < c["code"] <= 0xFFFF for c in chars)
+    text = "".join(chr(c["code"]) for c in chars) if aligned else "\U0001f600" * (len(chars) + 1)
+    return chars, text, draw(st.sampled_from([792.0, 841.89, 0.0]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(fake_table_pages())
+def test_compiled_table_loop_reads_made_up_pages_as_python_does(page):
+    chars, text, height = page
+    fake = FakeTablePage(chars)
+    handle = ctypes.c_void_p(1)
+    compiled = words.table_chars_compiled(handle, fake.addresses(), len(chars), text, height)
+    python = words.table_chars_python(handle, fake.calls(), len(chars), text, height)
+    assert _typed_chars(compiled) == _typed_chars(python)
+
+
+def test_a_code_beyond_unicode_is_refused_by_both_table_loops():
+    fake = FakeTablePage([{"code": 0x110000, "generated": 0, "box": None}])
+    handle = ctypes.c_void_p(1)
+    with pytest.raises(ValueError):
+        words.table_chars_compiled(handle, fake.addresses(), 1, "", 792.0)
+    with pytest.raises(ValueError):
+        words.table_chars_python(handle, fake.calls(), 1, "", 792.0)

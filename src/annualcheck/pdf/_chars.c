@@ -638,7 +638,111 @@ not_as_pages:
     Py_RETURN_NOTIMPLEMENTED;
 }
 
+/* `words.table_chars_python`: a page's characters as the table finder's cells take them,
+ * dicts (text, x0, x1, top, bottom) with PDFium's loose box, generated spaces after the glyph
+ * before them, line breaks left out. The box is read into one FS_RECTF kept across the loop,
+ * as the Python loop keeps its one ctypes structure (a failed call leaves the last box). */
+typedef struct {
+    float left, top, right, bottom;
+} fs_rectf;
+typedef int (*loose_box_fn)(void *, int, fs_rectf *);
+typedef int (*generated_fn)(void *, int);
+
+static int put_char(PyObject *out, PyObject *keys[5], PyObject *text, PyObject *x0,
+                    PyObject *x1, PyObject *top, PyObject *bottom) {
+    PyObject *item = PyDict_New();
+    int failed = item == NULL || text == NULL || x0 == NULL || x1 == NULL || top == NULL ||
+                 bottom == NULL;
+    if (!failed)
+        failed = PyDict_SetItem(item, keys[0], text) < 0 || PyDict_SetItem(item, keys[1], x0) < 0 ||
+                 PyDict_SetItem(item, keys[2], x1) < 0 || PyDict_SetItem(item, keys[3], top) < 0 ||
+                 PyDict_SetItem(item, keys[4], bottom) < 0 || PyList_Append(out, item) < 0;
+    Py_XDECREF(item);
+    return failed ? -1 : 0;
+}
+
+static PyObject *table_chars(PyObject *self, PyObject *args) {
+    PyObject *text;
+    Py_ssize_t count;
+    unsigned long long handle_addr, unicode_addr, generated_addr, box_addr;
+    double height;
+    if (!PyArg_ParseTuple(args, "UnKKKKd", &text, &count, &handle_addr, &unicode_addr,
+                          &generated_addr, &box_addr, &height))
+        return NULL;
+    void *handle = (void *)(uintptr_t)handle_addr;
+    unicode_fn get_unicode = (unicode_fn)(uintptr_t)unicode_addr;
+    generated_fn generated = (generated_fn)(uintptr_t)generated_addr;
+    loose_box_fn get_box = (loose_box_fn)(uintptr_t)box_addr;
+    int aligned = PyUnicode_GET_LENGTH(text) == count;
+    fs_rectf loose = {0.0f, 0.0f, 0.0f, 0.0f};
+    PyObject *keys[5] = {PyUnicode_InternFromString("text"), PyUnicode_InternFromString("x0"),
+                         PyUnicode_InternFromString("x1"), PyUnicode_InternFromString("top"),
+                         PyUnicode_InternFromString("bottom")};
+    PyObject *out = PyList_New(0);
+    PyObject *space = PyUnicode_FromOrdinal(' ');
+    PyObject *hyphen = PyUnicode_FromOrdinal('-');
+    int failed = out == NULL || space == NULL || hyphen == NULL;
+    for (int i = 0; i < 5; i++)
+        failed = failed || keys[i] == NULL;
+    for (Py_ssize_t index = 0; index < count && !failed; index++) {
+        Py_UCS4 ch;
+        if (aligned) {
+            ch = PyUnicode_READ_CHAR(text, index);
+        } else {
+            unsigned int code = get_unicode(handle, (int)index);
+            if (code > 0x10FFFF) {  /* chr() refuses it: the Python loop raises ValueError */
+                PyErr_SetString(PyExc_ValueError, "chr() arg not in range(0x110000)");
+                failed = 1;
+                break;
+            }
+            ch = (Py_UCS4)code;
+        }
+        if (ch == '\r' || ch == '\n' || ch == 0)
+            continue;
+        if (ch == 0x02 || ch == 0xFFFE)
+            ch = '-';
+        if (ch == ' ' && generated(handle, (int)index) == 1) {
+            Py_ssize_t n = PyList_GET_SIZE(out);
+            if (n > 0) {
+                PyObject *last = PyList_GET_ITEM(out, n - 1);
+                PyObject *x1 = PyDict_GetItem(last, keys[2]);
+                failed = put_char(out, keys, space, x1, x1, PyDict_GetItem(last, keys[3]),
+                                  PyDict_GetItem(last, keys[4])) < 0;
+            }
+            continue;
+        }
+        get_box(handle, (int)index, &loose);
+        PyObject *glyph = ch == ' ' ? (Py_INCREF(space), space)
+                          : ch == '-' ? (Py_INCREF(hyphen), hyphen)
+                                      : PyUnicode_FromOrdinal((int)ch);
+        PyObject *x0 = PyFloat_FromDouble((double)loose.left);
+        PyObject *x1 = PyFloat_FromDouble((double)loose.right);
+        PyObject *top = PyFloat_FromDouble(height - (double)loose.top);
+        PyObject *bottom = PyFloat_FromDouble(height - (double)loose.bottom);
+        failed = put_char(out, keys, glyph, x0, x1, top, bottom) < 0;
+        Py_XDECREF(glyph);
+        Py_XDECREF(x0);
+        Py_XDECREF(x1);
+        Py_XDECREF(top);
+        Py_XDECREF(bottom);
+    }
+    for (int i = 0; i < 5; i++)
+        Py_XDECREF(keys[i]);
+    Py_XDECREF(space);
+    Py_XDECREF(hyphen);
+    if (failed) {
+        Py_XDECREF(out);
+        if (!PyErr_Occurred())
+            PyErr_NoMemory();
+        return NULL;
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"table_chars", table_chars, METH_VARARGS,
+     "table_chars(text, count, handle, unicode, generated, loose_box, height) -> a page's"
+     " characters for a table's cells (pdf/words.py)"},
     {"page_chars", page_chars, METH_VARARGS,
      "page_chars(text, count, handle, box, origin, size, matrix, unicode, height, glyph_type,"
      " on_baseline, soft_hyphens) -> the pieces of a page's glyphs (pdf/document.py)"},

@@ -67,9 +67,20 @@ def call_addresses() -> tuple[int, int, int, int, int]:
     return tuple(ctypes.cast(f, ctypes.c_void_p).value for f in functions)  # type: ignore[return-value]
 
 
+def table_call_addresses() -> tuple[int, int, int]:
+    """The addresses of the functions the compiled loop of `words.table_chars` calls, in its
+    order: unicode, is generated, loose box."""
+    functions = (
+        pdfium_c.FPDFText_GetUnicode,
+        pdfium_c.FPDFText_IsGenerated,
+        pdfium_c.FPDFText_GetLooseCharBox,
+    )
+    return tuple(ctypes.cast(f, ctypes.c_void_p).value for f in functions)  # type: ignore[return-value]
+
+
 def bare_handle(textpage: Any) -> ctypes.c_void_p:
     """A pypdfium2 text page's handle as the `c_void_p` the bare prototypes take."""
     return ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
 
 
-__all__ = ["TextCalls", "bare_handle", "call_addresses", "text_calls"]
+__all__ = ["TextCalls", "bare_handle", "call_addresses", "table_call_addresses", "text_calls"]
