@@ -160,8 +160,12 @@ def read_printed_pages(doc: PdfDocument) -> tuple[dict[int, int | None], set[tup
     return printed, drop
 
 
-def find_running_lines(doc: PdfDocument) -> set[tuple[int, int]]:
-    """Lines repeated at the top or bottom of many pages (running headers/footers)."""
+def find_running_lines(
+    doc: PdfDocument, *, body_size: float
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """Lines repeated at the top or bottom of many pages (running headers/footers), and of
+    them the section running heads that head a neighbouring page in small print (whose
+    words `Layout.running_texts` keeps): both from one look at each page's top line."""
     seen: dict[str, list[tuple[int, int]]] = {}
     for page in doc.pages:
         if len(page.lines) < 2:
@@ -173,17 +177,20 @@ def find_running_lines(doc: PdfDocument) -> set[tuple[int, int]]:
                 seen.setdefault(key, []).append((page.number, idx))
     limit = max(3, len(doc.pages) // 3)
     running = {pos for hits in seen.values() if len(hits) >= limit for pos in hits}
-    return running | _section_running_heads(doc)
+    again, neighbours = _section_running_heads(doc, body_size=body_size)
+    return running | again | neighbours, neighbours
 
 
-def _section_running_heads(doc: PdfDocument, *, printed_again: bool = True) -> set[tuple[int, int]]:
+def _section_running_heads(
+    doc: PdfDocument, *, body_size: float
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     """Running heads that name the current section (they change from section to section, so
-    they repeat on too few pages for the test above): a page's top line whose words are
-    printed again lower on the same page (the heading it names stands there; not when
-    `printed_again` is False), or that heads the page before or after too in smaller print
-    than the body's."""
+    they repeat on too few pages for the test above), as two sets: the top lines whose words
+    are printed again lower on the same page (the heading they name stands there), and those
+    that head the page before or after too in smaller print than the body's."""
     tops: dict[int, tuple[int, str]] = {}
-    out: set[tuple[int, int]] = set()
+    again: set[tuple[int, int]] = set()
+    neighbours: set[tuple[int, int]] = set()
     for page in doc.pages:
         if len(page.lines) < 2:
             continue
@@ -196,19 +203,18 @@ def _section_running_heads(doc: PdfDocument, *, printed_again: bool = True) -> s
         # text (the words are that text's letters and digits): only such lines are compared,
         # not every line of every page (a fifth of the layout's time on 2020's report).
         longest = max(words.split(), key=len)
-        if printed_again and any(
+        if any(
             _norm(ln.text) == words
             for i, ln in enumerate(page.lines)
             if i != idx and longest in ln.text.lower()
         ):
-            out.add((page.number, idx))
-    body = _body_size(doc)
+            again.add((page.number, idx))
     for number, (idx, words) in tops.items():
-        small = doc.pages[number - 1].lines[idx].size < body - 0.25  # not a heading's print
+        small = doc.pages[number - 1].lines[idx].size < body_size - 0.25  # not a heading's print
         for other in (number - 1, number + 1):
             if small and other in tops and tops[other][1] == words:
-                out.add((number, idx))
-    return out
+                neighbours.add((number, idx))
+    return again, neighbours
 
 
 # -- the walk over body lines ---------------------------------------------------------------
@@ -469,9 +475,9 @@ def analyse_layout(doc: PdfDocument, *, profile: Profile) -> Layout:
     by the profile's caption and repeated-passage grammar (`Profile.layout`)."""
     grammar = profile.layout
     printed, page_number_lines = read_printed_pages(doc)
-    running = find_running_lines(doc)
-    drop = page_number_lines | running
     body_size = _body_size(doc)
+    running, running_heads = find_running_lines(doc, body_size=body_size)
+    drop = page_number_lines | running
     contents = find_contents(doc, grammar)
     toc: list[TocEntry] = []
     title_lines: list[Line] = []
@@ -536,7 +542,7 @@ def analyse_layout(doc: PdfDocument, *, profile: Profile) -> Layout:
         figure_lines=w.figure_lines,
         title_lines=title_lines,
         sections_from=sections_from,
-        running_texts=_texts_at(doc, _section_running_heads(doc, printed_again=False)),
+        running_texts=_texts_at(doc, running_heads),
     )
 
 
