@@ -41,8 +41,9 @@ def _typed(pieces: list[list]) -> list[list[tuple]]:
     return [[tuple((type(v).__name__, v) for v in glyph) for glyph in piece] for piece in pieces]
 
 
-def _both_loops(path: Path) -> tuple[int, list[tuple[int, list, list]]]:
-    out = []
+def _text_pages(path: Path):
+    """(page number, handle, character count, text, height) of each page with characters,
+    its text page open while the caller reads it."""
     doc = pdfium.PdfDocument(path)
     try:
         for index in range(len(doc)):
@@ -51,24 +52,26 @@ def _both_loops(path: Path) -> tuple[int, list[tuple[int, list, list]]]:
             count = textpage.count_chars()
             if count > 0:
                 text = textpage.get_text_range(0, count)
-                handle = bare_handle(textpage)
-                height = page.get_height()
-                compiled = document.page_chars_compiled(
-                    handle, call_addresses(), count, text, height
-                )
-                python = document.page_chars_python(handle, text_calls(), count, text, height)
-                out.append((f"page {index + 1}", _typed(compiled), _typed(python)))
-                for number, piece in enumerate(python):
-                    compiled_metrics = document._compiled_chars.run_metrics(piece)
-                    python_metrics = document.run_metrics_python(piece)
-                    out.append((f"page {index + 1} run {number}", compiled_metrics, python_metrics))
-                for number, group in enumerate(document._group_runs(python)):
-                    out.append((f"page {index + 1} line {number}", *_line_parts(group)))
-                    out.append((f"page {index + 1} line {number} summary", *_summaries(group)))
+                yield index + 1, bare_handle(textpage), count, text, page.get_height()
             textpage.close()
             page.close()
     finally:
         doc.close()
+
+
+def _both_loops(path: Path) -> tuple[int, list[tuple[int, list, list]]]:
+    out = []
+    for number, handle, count, text, height in _text_pages(path):
+        compiled = document.page_chars_compiled(handle, call_addresses(), count, text, height)
+        python = document.page_chars_python(handle, text_calls(), count, text, height)
+        out.append((f"page {number}", _typed(compiled), _typed(python)))
+        for run, piece in enumerate(python):
+            compiled_metrics = document._compiled_chars.run_metrics(piece)
+            python_metrics = document.run_metrics_python(piece)
+            out.append((f"page {number} run {run}", compiled_metrics, python_metrics))
+        for line, group in enumerate(document._group_runs(python)):
+            out.append((f"page {number} line {line}", *_line_parts(group)))
+            out.append((f"page {number} line {line} summary", *_summaries(group)))
     return len(out), out
 
 
@@ -220,26 +223,29 @@ _MATRIX_VALUES = st.one_of(
 
 
 @st.composite
-def fake_pages(draw) -> tuple[list[dict], str, float]:
-    chars = draw(
-        st.lists(
-            st.fixed_dictionaries(
-                {
-                    "code": _CODES,
-                    "box": st.one_of(st.none(), st.tuples(_COORD, _COORD, _COORD, _COORD)),
-                    "origin": st.one_of(st.none(), st.tuples(_COORD, _COORD)),
-                    "size": _SIZE_VALUE,
-                    "matrix": _MATRIX_VALUES,
-                }
-            ),
-            max_size=60,
-        )
-    )
+def made_up_pages(draw, fields: dict) -> tuple[list[dict], str, float]:
+    """Characters drawn as `fields` say (one strategy per value), the page text, a height."""
+    chars = draw(st.lists(st.fixed_dictionaries(fields), max_size=60))
     # the page text as get_text_range gives it, one character per index, or (as an astral
     # character makes it) not aligned with the indexes, so that the loops ask per character
     aligned = draw(st.booleans()) and all(0 < c["code"] <= 0xFFFF for c in chars)
     text = "".join(chr(c["code"]) for c in chars) if aligned else "\U0001f600" * (len(chars) + 1)
     return chars, text, draw(st.sampled_from([792.0, 841.89, 0.0]))
+
+
+_BOXES = st.one_of(st.none(), st.tuples(_COORD, _COORD, _COORD, _COORD))
+
+
+def fake_pages():
+    return made_up_pages(
+        {
+            "code": _CODES,
+            "box": _BOXES,
+            "origin": st.one_of(st.none(), st.tuples(_COORD, _COORD)),
+            "size": _SIZE_VALUE,
+            "matrix": _MATRIX_VALUES,
+        }
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -355,25 +361,10 @@ from annualcheck.pdf.calls import table_call_addresses  # noqa: E402
 
 def _both_table_loops(path: Path) -> list[tuple[str, list, list]]:
     out = []
-    doc = pdfium.PdfDocument(path)
-    try:
-        for index in range(len(doc)):
-            page = doc[index]
-            textpage = page.get_textpage()
-            count = textpage.count_chars()
-            if count > 0:
-                text = textpage.get_text_range(0, count)
-                handle = bare_handle(textpage)
-                height = page.get_height()
-                compiled = words.table_chars_compiled(
-                    handle, table_call_addresses(), count, text, height
-                )
-                python = words.table_chars_python(handle, text_calls(), count, text, height)
-                out.append((f"page {index + 1}", _typed_chars(compiled), _typed_chars(python)))
-            textpage.close()
-            page.close()
-    finally:
-        doc.close()
+    for number, handle, count, text, height in _text_pages(path):
+        compiled = words.table_chars_compiled(handle, table_call_addresses(), count, text, height)
+        python = words.table_chars_python(handle, text_calls(), count, text, height)
+        out.append((f"page {number}", _typed_chars(compiled), _typed_chars(python)))
     return out
 
 
@@ -447,23 +438,14 @@ class FakeTablePage:
         )
 
 
-@st.composite
-def fake_table_pages(draw) -> tuple[list[dict], str, float]:
-    chars = draw(
-        st.lists(
-            st.fixed_dictionaries(
-                {
-                    "code": _CODES | st.just(ord(" ")),
-                    "generated": st.sampled_from([0, 1, -1]),
-                    "box": st.one_of(st.none(), st.tuples(_COORD, _COORD, _COORD, _COORD)),
-                }
-            ),
-            max_size=60,
-        )
+def fake_table_pages():
+    return made_up_pages(
+        {
+            "code": _CODES | st.just(ord(" ")),
+            "generated": st.sampled_from([0, 1, -1]),
+            "box": _BOXES,
+        }
     )
-    aligned = draw(st.booleans()) and all(0 < c["code"] <= 0xFFFF for c in chars)
-    text = "".join(chr(c["code"]) for c in chars) if aligned else "\U0001f600" * (len(chars) + 1)
-    return chars, text, draw(st.sampled_from([792.0, 841.89, 0.0]))
 
 
 @settings(max_examples=300, deadline=None)
