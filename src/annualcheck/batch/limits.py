@@ -135,9 +135,17 @@ def init_worker(parent: int, memory_bytes: int | None = WORKER_MEMORY_BYTES) -> 
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
+#: Seconds `kill_workers` waits for the pool's manager thread to see its killed workers and end.
+MANAGER_JOIN_S = 2.0
+
+
 def kill_workers(pool) -> None:
     """SIGKILL every process of a ProcessPoolExecutor at once (and its process group), so
-    shutting the pool down never waits for a report to finish."""
+    shutting the pool down never waits for a report to finish; then wait (briefly) for the
+    pool's manager thread to end. Why wait: that thread closes its wake-up pipe when it sees
+    the dead workers, and Python 3.11's exit handler for pools writes to the same pipe without
+    a lock, so a run interrupted as it ends could print "OSError: [Errno 9] Bad file
+    descriptor" after its one line (seen once in a test of Ctrl-C on a batch)."""
     processes = dict(getattr(pool, "_processes", None) or {})
     for pid in processes:
         with contextlib.suppress(OSError):
@@ -146,6 +154,9 @@ def kill_workers(pool) -> None:
             os.kill(pid, signal.SIGKILL)
     with contextlib.suppress(Exception):
         pool.shutdown(wait=False, cancel_futures=True)
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None and manager is not threading.current_thread():
+        manager.join(MANAGER_JOIN_S)
 
 
 @contextlib.contextmanager
