@@ -22,8 +22,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annualcheck.pdf import document
-from annualcheck.pdf.calls import TextCalls, bare_handle, call_addresses, text_calls
+from annualcheck.pdf import document, words
+from annualcheck.pdf.calls import (
+    TextCalls,
+    bare_handle,
+    call_addresses,
+    table_call_addresses,
+    text_calls,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -354,9 +360,6 @@ def test_the_soft_hyphens_the_compiled_loop_is_given_all_become_a_hyphen():
 
 
 # -- a page's characters for a table's cells (words.table_chars) ------------------------------
-
-from annualcheck.pdf import words  # noqa: E402
-from annualcheck.pdf.calls import table_call_addresses  # noqa: E402
 
 
 def _both_table_loops(path: Path) -> list[tuple[str, list, list]]:

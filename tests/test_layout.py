@@ -10,12 +10,15 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annualcheck.layout.blocks import analyse_layout, join_lines
 from annualcheck.layout.contents import (
     canonical_section,
     format_number,
     next_numbers,
+    norm_words,
     parse_contents,
     parse_number,
 )
@@ -519,10 +522,6 @@ def test_a_dash_inside_an_open_quotation_goes_on_with_the_item():
 # drawn by hypothesis from text with capitals, curly quotes, digits, the Kelvin sign and the
 # dotted capital I (whose lower case is longer than itself).
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from annualcheck.layout.contents import norm_words  # noqa: E402
 
 _HEAD_TEXT = st.text(
     st.sampled_from("abcXYZ019 -.,’‘“”\u212a\u0130\u00e9()") | st.characters(), max_size=30
