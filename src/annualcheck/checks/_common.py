@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from annualcheck.compiled_patterns import compiled
 from annualcheck.model.findings import Evidence, Finding
 from annualcheck.model.record import Caption, Figure, Occurrence, Paragraph, Record, TableRow
 from annualcheck.model.safety import bounded_int
@@ -29,7 +30,7 @@ for _t, _v in _TENS.items():
 
 #: A count as printed: digits (with thousands commas) or a number word.
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
-NUM_RE = re.compile(rf"(?<![\w.,-]){NUM}(?![\w-]|[.,]\d)", re.IGNORECASE)
+NUM_RE = compiled(rf"(?<![\w.,-]){NUM}(?![\w-]|[.,]\d)", re.IGNORECASE)
 
 
 def parse_count(text: str) -> int | None:

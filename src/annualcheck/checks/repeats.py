@@ -25,13 +25,14 @@ from annualcheck.checks._common import (
     page_ref,
     parse_count,
 )
+from annualcheck.compiled_patterns import compiled
 from annualcheck.model.findings import Finding
 from annualcheck.model.record import Paragraph, Record
 
 REPEAT_RULE = "repeated-passage"
 RESTATE_RULE = "restated-figure"
 
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+", re.UNICODE)
+_TOKEN = compiled(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+", re.UNICODE)
 
 
 def section_id(label: str | None) -> tuple[str, ...]:

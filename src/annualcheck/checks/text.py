@@ -33,6 +33,7 @@ from annualcheck.checks._common import (
     parse_count,
     shorten,
 )
+from annualcheck.compiled_patterns import compiled
 from annualcheck.model.findings import Finding
 from annualcheck.model.record import Record
 from annualcheck.profiles.spec.checks import ChecksSpec, ListVocabulary
@@ -43,15 +44,15 @@ LIST_RULE = "list-count"
 
 _APPROX = ("approximately", "about", "around", "roughly", "nearly", "almost", "some")
 _QUAL = r"approximately|about|around|roughly|nearly|almost|some|more than|over|less than|under|fewer than|at least|exactly|just"
-_PCT_RE = re.compile(
+_PCT_RE = compiled(
     rf"(?:\b(?P<q>{_QUAL})\s++)?(?P<n>(?<!\d)\d++(?:\.\d++)?)\s?(?:%|per ?cent\b)", re.IGNORECASE
 )
-_HALF_RE = re.compile(
+_HALF_RE = compiled(
     r"\b(?P<q>more than|over|less than|under|about|approximately|nearly|almost|exactly)\s+half\b"
     r"|\b(?P<maj>the majority)\b",
     re.IGNORECASE,
 )
-_SENT_END = re.compile(r"(?<!\be\.g)(?<!\betc)(?<!\bNo)(?<!\bi\.e)[.!?](?=\s+[A-Z“\"(\[]|\s*$)")
+_SENT_END = compiled(r"(?<!\be\.g)(?<!\betc)(?<!\bNo)(?<!\bi\.e)[.!?](?=\s+[A-Z“\"(\[]|\s*$)")
 
 
 def percentage_holds(
@@ -179,7 +180,7 @@ def _closing_parens(text: str) -> dict[int, int]:
     return pairs
 
 
-_PARENTHESES = re.compile(r"[()]")
+_PARENTHESES = compiled(r"[()]")
 
 
 def _strip_nested(text: str) -> str:
@@ -199,7 +200,7 @@ def _strip_nested(text: str) -> str:
     return "".join(out)
 
 
-_BOUNDARY = re.compile(r"(?:[;:()\[\]]|[.!?](?=\s)|,(?=\s))")
+_BOUNDARY = compiled(r"(?:[;:()\[\]]|[.!?](?=\s)|,(?=\s))")
 
 
 def _last_boundary_end(text: str) -> int:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
+from annualcheck.compiled_patterns import compiled
 from annualcheck.diff.align import align
 from annualcheck.extract.figures.mentions import split_sentences as sentence_spans
 from annualcheck.model.record import Record
@@ -214,7 +215,7 @@ _NUMBER_WORDS = (
 )
 
 
-_NUMBER_RE = re.compile(rf"\b(?:\d[\d,.]*|(?:{_NUMBER_WORDS})(?:-(?:{_NUMBER_WORDS}))?)\b", re.I)
+_NUMBER_RE = compiled(rf"\b(?:\d[\d,.]*|(?:{_NUMBER_WORDS})(?:-(?:{_NUMBER_WORDS}))?)\b", re.I)
 
 
 def mask_numbers(sentence: str) -> str:

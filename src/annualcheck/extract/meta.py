@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from annualcheck.compiled_patterns import compiled
 from annualcheck.layout.blocks import Layout
 from annualcheck.model.errors import NoSection2Error, NotThisSeriesError
 from annualcheck.model.record import ReportMeta
@@ -19,7 +20,7 @@ from annualcheck.profiles.spec import Profile
 from annualcheck.profiles.spec.extract import MetaSpec
 
 #: A token of symbols only ("~", "|", "»"): OCR's reading of specks and rules, no word.
-_STRAY_SYMBOLS = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
+_STRAY_SYMBOLS = compiled(r"(?<!\S)[^\w\s]+(?!\S)")
 
 
 def _squash(text: str) -> str:

@@ -35,6 +35,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from annualcheck.compiled_patterns import compiled
 from annualcheck.layout.contents import (
     PAGE_NUMBER_RE,
     canonical_section,
@@ -80,7 +81,7 @@ class Layout:
         return self.printed_pages.get(page)
 
 
-BULLET_RE = re.compile(r"^([○◯●■□◆◇▪•・\-–—✓※*])\s+")
+BULLET_RE = compiled(r"^([○◯●■□◆◇▪•・\-–—✓※*])\s+")
 
 # -- helpers -------------------------------------------------------------------------------
 
@@ -113,7 +114,9 @@ def join_lines(texts: list[str], words: set[str] | None = None) -> str:
 
 
 def _ends_sentence(text: str, grammar: LayoutGrammar) -> bool:
-    return bool(re.search(r"[.:;!?)”\"]\s*$", text)) or bool(grammar.repeated_re.search(text[-60:]))
+    return bool(compiled(r"[.:;!?)”\"]\s*$").search(text)) or bool(
+        grammar.repeated_re.search(text[-60:])
+    )
 
 
 # -- page numbers and running lines ---------------------------------------------------------
@@ -557,7 +560,7 @@ def _texts_at(doc: PdfDocument, positions: set[tuple[int, int]]) -> dict[int, se
 #: Share of a page's lines that end in a page number or hold leader dots for the page to
 #: be a contents page.
 CONTENTS_PAGE_SHARE = 0.3
-_CONTENTS_LINE_RE = re.compile(r"(?:\.\s*){2,}|…|\s\d{1,3}\.?\s*$")
+_CONTENTS_LINE_RE = compiled(r"(?:\.\s*){2,}|…|\s\d{1,3}\.?\s*$")
 
 
 def _after_contents_pages(lines: list[Line]) -> list[Line]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from annualcheck.compiled_patterns import compiled
 from annualcheck.model.record import TocEntry
 from annualcheck.model.safety import bounded_int
 from annualcheck.pdf.document import Line, PdfDocument
@@ -21,16 +22,14 @@ from annualcheck.profiles.spec.extract import LayoutGrammar
 
 # Leaders are entered only at the start of their run (the lookbehinds) and read possessively:
 # a line of 30,000 dots is read once, not once from every dot (which was quadratic).
-LEADER_TAIL_RE = re.compile(
-    r"(?:(?<![\s.])\s*+(?:\.\s*+){2,}+|(?<![\s…])\s*+…++\s*+)(\d{1,3})\s*+$"
-)
-BARE_TAIL_RE = re.compile(r"(?<!\s)\s++(\d{1,3})\s*+$")
+LEADER_TAIL_RE = compiled(r"(?:(?<![\s.])\s*+(?:\.\s*+){2,}+|(?<![\s…])\s*+…++\s*+)(\d{1,3})\s*+$")
+BARE_TAIL_RE = compiled(r"(?<!\s)\s++(\d{1,3})\s*+$")
 #: Dot leaders at the end of a contents entry (removed); entered at their run's start.
-TRAILING_LEADERS_RE = re.compile(r"(?<![\s.])\s*+(?:\.\s*+){2,}+$")
-PAGE_NUMBER_RE = re.compile(
+TRAILING_LEADERS_RE = compiled(r"(?<![\s.])\s*+(?:\.\s*+){2,}+$")
+PAGE_NUMBER_RE = compiled(
     r"^(?:[-–—]\s*)?(?:page\s+)?(\d{1,3})(?:\s*(?:of|/)\s*\d{1,3})?(?:\s*[-–—])?$", re.IGNORECASE
 )
-ROMAN_PAGE_RE = re.compile(r"^(?:[-–—]\s*)?[ivxlc]{1,6}(?:\s*[-–—])?$", re.IGNORECASE)
+ROMAN_PAGE_RE = compiled(r"^(?:[-–—]\s*)?[ivxlc]{1,6}(?:\s*[-–—])?$", re.IGNORECASE)
 ROMAN = [
     "i",
     "ii",
@@ -56,14 +55,14 @@ _ROMAN_ALT = "|".join(sorted(ROMAN, key=len, reverse=True))
 # A style names no level by itself ("(a)" is the third level in one report, the fourth in
 # another): the walker takes the reading that continues the numbering it is in.
 _STYLES: tuple[tuple[re.Pattern[str], str, tuple[int, ...]], ...] = (
-    (re.compile(r"^(\d{1,2})\.?\s+(?=\S)"), "digit", (0,)),
-    (re.compile(r"^Chapter\s+(\d{1,2})\s*[.:\u2014\u2013-]?\s+", re.IGNORECASE), "digit", (0,)),
-    (re.compile(r"^([A-H])\.\s+(?=[A-Z\u201c\"'\u2018])"), "letter", (0, 1)),
-    (re.compile(r"^\(\s*(\d{1,2})\s*\)\s*"), "digit", (1,)),
-    (re.compile(rf"^((?:{_ROMAN_ALT}))\s*\)\s*"), "roman", (2,)),
-    (re.compile(rf"^\(\s*((?:{_ROMAN_ALT}))\s*\)\s*"), "roman", (2,)),
-    (re.compile(r"^\(\s*([a-z])\s*\)\s*"), "letter", (2, 3)),
-    (re.compile(r"^([a-z])\s*\)\s*"), "letter", (3, 2)),
+    (compiled(r"^(\d{1,2})\.?\s+(?=\S)"), "digit", (0,)),
+    (compiled(r"^Chapter\s+(\d{1,2})\s*[.:\u2014\u2013-]?\s+", re.IGNORECASE), "digit", (0,)),
+    (compiled(r"^([A-H])\.\s+(?=[A-Z\u201c\"'\u2018])"), "letter", (0, 1)),
+    (compiled(r"^\(\s*(\d{1,2})\s*\)\s*"), "digit", (1,)),
+    (compiled(rf"^((?:{_ROMAN_ALT}))\s*\)\s*"), "roman", (2,)),
+    (compiled(rf"^\(\s*((?:{_ROMAN_ALT}))\s*\)\s*"), "roman", (2,)),
+    (compiled(r"^\(\s*([a-z])\s*\)\s*"), "letter", (2, 3)),
+    (compiled(r"^([a-z])\s*\)\s*"), "letter", (3, 2)),
 )
 
 # -- numbering grammar ---------------------------------------------------------------------
@@ -182,8 +181,8 @@ def next_numbers(current: list[int]) -> dict[int, tuple[int, ...]]:
 
 #: What is not a compared word's letter or digit; digits, for `norm_words_nodigits`. Compiled
 #: here, not looked up in re's cache at each call: norm_words runs on thousands of lines.
-_NOT_WORD_RE = re.compile(r"[^a-z0-9]+")
-_DIGITS_RE = re.compile(r"\d+")
+_NOT_WORD_RE = compiled(r"[^a-z0-9]+")
+_DIGITS_RE = compiled(r"\d+")
 
 
 def norm_words(text: str) -> str:

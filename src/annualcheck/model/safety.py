@@ -13,7 +13,8 @@ The model package is imported by every stage, so the helpers live beside the dat
 from __future__ import annotations
 
 import math
-import re
+
+from annualcheck.compiled_patterns import compiled
 
 #: Digits a count may have: 10**15 is far beyond anything a report counts (people, cases,
 #: yen); a longer digit string is not a count (a serial number, or a hostile cell).
@@ -21,7 +22,7 @@ MAX_COUNT_DIGITS = 15
 
 # C0 controls except tab/newline, DEL, C1 controls, lone surrogates, and the bidi embedding,
 # override and isolate controls (U+202A-U+202E, U+2066-U+2069).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = compiled("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_text(text: str) -> str:
@@ -61,7 +62,7 @@ def printable_path(path: str) -> str:
     return escape_controls(fixed)
 
 
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = compiled("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def escape_controls(text: str) -> str:

@@ -18,11 +18,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from annualcheck.compiled_patterns import compiled
 from annualcheck.model.errors import OutputError
 
 #: How a new temporary file is opened: what `tempfile.mkstemp` opens with (read-write, made
@@ -66,7 +66,7 @@ def write_target(path: str | Path) -> Path:
     return path
 
 
-_DESCRIPTOR_NAME = re.compile(r"/proc/[^/]{1,20}/fd/|/dev/fd/|/dev/std(?:in|out|err)$")
+_DESCRIPTOR_NAME = compiled(r"/proc/[^/]{1,20}/fd/|/dev/fd/|/dev/std(?:in|out|err)$")
 
 
 def _is_descriptor_alias(path: Path) -> bool:

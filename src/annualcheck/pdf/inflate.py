@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import base64
 import mmap
-import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from annualcheck.compiled_patterns import compiled
 from annualcheck.model.errors import TooLargeError
 from annualcheck.pdf.quiet import quiet_loggers
 
@@ -52,7 +52,7 @@ def inflated_size(data: bytes, cap: int) -> int | None:
 #: How far before a `stream` keyword its dictionary is looked for (a stream's dictionary is a
 #: few hundred bytes; one further away is not read, and its stream counted at its worst).
 _DICT_LOOKBACK = 4096
-_LENGTH = re.compile(rb"/Length\s+(\d+)(\s+\d+\s+R)?")
+_LENGTH = compiled(rb"/Length\s+(\d+)(\s+\d+\s+R)?")
 #: Filters of image data, which reading text never decodes.
 _IMAGE_FILTERS = (b"/DCTDecode", b"/JPXDecode", b"/CCITTFaxDecode", b"/JBIG2Decode", b"/DCT")
 

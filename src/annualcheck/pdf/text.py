@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
+from annualcheck.compiled_patterns import compiled
+
 #: Ligature code points → their letters (NFKC would also fold digits and widths we keep).
 LIGATURES = {
     "\ufb00": "ff",
@@ -35,8 +37,8 @@ BULLET_GLYPHS = "○◯●◦•▪▫■□◆◇‣⁃∙·*\uf0b7\uf0a7\uf076
 #: standing alone at the start of a line.
 OCR_BULLETS = "¢@©®eo"
 CANONICAL_BULLET = "•"
-_BULLET_RE = re.compile(rf"^[{re.escape(BULLET_GLYPHS)}]\s+(?=\S)|^[\uf0b7\uf0a7•](?=[A-Z])")
-_OCR_BULLET_RE = re.compile(rf"^[{re.escape(OCR_BULLETS)}]\s+(?=[A-Z])")
+_BULLET_RE = compiled(rf"^[{re.escape(BULLET_GLYPHS)}]\s+(?=\S)|^[\uf0b7\uf0a7•](?=[A-Z])")
+_OCR_BULLET_RE = compiled(rf"^[{re.escape(OCR_BULLETS)}]\s+(?=[A-Z])")
 
 
 def fold_ligatures(text: str) -> str:
@@ -79,35 +81,35 @@ def normalise_page(page: Any) -> Any:
 
 #: A full stop, colon or semicolon OCR put for a space between two lower-case words
 #: ("less:than", "figures.in"); single letters ("e.g.") and capitals are left alone.
-_OCR_JOINED_RE = re.compile(r"(?<=[a-z]{2})[.:;](?=[a-z]{2,}\b)")
+_OCR_JOINED_RE = compiled(r"(?<=[a-z]{2})[.:;](?=[a-z]{2,}\b)")
 
 
 #: "in-2018", "in:2018", "in.2018", "year.6": a mark OCR put for the space between a
 #: lower-case word and a number (a sentence never ends without a space after its stop;
 #: "No.5" and "1.5" are not a lower-case word before it; a hyphen only after a word of two
 #: letters, as "mid-2019" is a word).
-_OCR_BEFORE_NUMBER_RE = re.compile(r"(?<=\b[a-z]{2})[-:;.](?=\d)|(?<=[a-z]{3})[:;.](?=\d)")
+_OCR_BEFORE_NUMBER_RE = compiled(r"(?<=\b[a-z]{2})[-:;.](?=\d)|(?<=[a-z]{3})[:;.](?=\d)")
 #: "US$130,000:to", "FY2016.the": a mark OCR put for the space between a number and a
 #: lower-case word ("17:00" and "1.5" have a digit after the mark, "2016. The" a space).
-_OCR_AFTER_NUMBER_RE = re.compile(r"(?<=\d)[.:;](?=[a-z]{2,}\b)")
+_OCR_AFTER_NUMBER_RE = compiled(r"(?<=\d)[.:;](?=[a-z]{2,}\b)")
 #: "100,000. yen", "6. months": a stop between a number and a lower-case word after a
 #: space: the sentence goes on, so it is a speck.
-_OCR_NUMBER_STOP_RE = re.compile(r"(?<=\d)\.(?=\s[a-z]{2,}\b)")
+_OCR_NUMBER_STOP_RE = compiled(r"(?<=\d)\.(?=\s[a-z]{2,}\b)")
 #: "Prefectural:Ordinance": a colon or semicolon OCR put for the space before a capitalised
 #: word (a text's own colon has a space after it).
-_OCR_JOINED_CAPITAL_RE = re.compile(r"(?<=[a-z]{2})[:;](?=[A-Z][a-z])")
+_OCR_JOINED_CAPITAL_RE = compiled(r"(?<=[a-z]{2})[:;](?=[A-Z][a-z])")
 #: "FY2016,.182", "years,.200,000": a speck after a comma before a number.
-_OCR_COMMA_SPECK_RE = re.compile(r"(?<=\w),[.:;](?=\d)")
+_OCR_COMMA_SPECK_RE = compiled(r"(?<=\w),[.:;](?=\d)")
 #: "than. in", "Act. on": a full stop before a lower-case word (a sentence goes on): a
 #: speck; not after "etc", whose stop is the abbreviation's.
-_OCR_STRAY_STOP_RE = re.compile(r"(?<=[A-Za-z][a-z]{2})(?<!\betc)\.(?=\s[a-z]{2,}\b)")
+_OCR_STRAY_STOP_RE = compiled(r"(?<=[A-Za-z][a-z]{2})(?<!\betc)\.(?=\s[a-z]{2,}\b)")
 #: "300;000": a semicolon or colon OCR read for the comma of a digit group ("17:00" is a
 #: time, two digits after).
-_OCR_DIGIT_GROUP_RE = re.compile(r"(?<=\d)[;:](?=\d{3}\b)")
+_OCR_DIGIT_GROUP_RE = compiled(r"(?<=\d)[;:](?=\d{3}\b)")
 #: "Punishment-of", "Relating-to": a hyphen OCR read for the space between a capitalised
 #: word and a short function word (compounds such as "Anti-Prostitution" or "out-of-court"
 #: are not a capitalised word and one of these).
-_OCR_HYPHEN_SPACE_RE = re.compile(r"\b([A-Z][a-z]+)-(of|to|the|and|on|in|for)\b")
+_OCR_HYPHEN_SPACE_RE = compiled(r"\b([A-Z][a-z]+)-(of|to|the|and|on|in|for)\b")
 
 
 def clean_ocr_text(text: str) -> str:
@@ -135,8 +137,8 @@ def clean_ocr_page(page: Any) -> Any:
 
 # -- line-end hyphens --------------------------------------------------------------------
 
-_HYPHEN_END_RE = re.compile(r"([A-Za-z]+)-$")
-_WORD_START_RE = re.compile(r"^([A-Za-z]+)")
+_HYPHEN_END_RE = compiled(r"([A-Za-z]+)-$")
+_WORD_START_RE = compiled(r"^([A-Za-z]+)")
 
 
 def join_hyphenated(
@@ -161,7 +163,7 @@ def join_hyphenated(
     return before[:-1] + after
 
 
-_WORD_RE = re.compile(r"[A-Za-z]+")
+_WORD_RE = compiled(r"[A-Za-z]+")
 
 
 def vocabulary(texts: Iterable[str]) -> set[str]:

@@ -29,6 +29,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from annualcheck.compiled_patterns import compiled
 from annualcheck.prose.numbers import ANY_NUMBER, DIGIT_NUMBER, fold_width, parse_number
 
 KINDS = ("absolute", "prior_value", "relative")
@@ -169,7 +170,7 @@ def _compiled(
     """The grammar compiled once per set of a series' counted nouns."""
     extra = "".join("|" + re.escape(n) for n in nouns)
     return tuple(
-        (kind, need, re.compile(pattern.replace(_NOUNS, extra), re.IGNORECASE))
+        (kind, need, compiled(pattern.replace(_NOUNS, extra), re.IGNORECASE))
         for kind, need, pattern in _GRAMMAR
     )
 
@@ -181,12 +182,12 @@ def compile_grammar(nouns: tuple[str, ...] = ()) -> None:
     _compiled(tuple(nouns))
 
 
-_CHANGE_VERB_BEFORE = re.compile(
+_CHANGE_VERB_BEFORE = compiled(
     rf"\b(?:{_VERB_UP}|{_VERB_DOWN}|went|changed|moved|up|down|increasing|decreasing|rising"
     r"|falling)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-_TO_COUNT_BEFORE = re.compile(rf"\bto\s+(?:{ANY_NUMBER})(?:\s+\w+)?\s*,?\s*$", re.IGNORECASE)
+_TO_COUNT_BEFORE = compiled(rf"\bto\s+(?:{ANY_NUMBER})(?:\s+\w+)?\s*,?\s*$", re.IGNORECASE)
 
 
 def reference_period(ref: str | None, data_year: int | None) -> str:

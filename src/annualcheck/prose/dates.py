@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
+from annualcheck.compiled_patterns import compiled
+
 MONTHS = ("january february march april may june july august september october november "
           "december").split()  # fmt: skip
 
-_AS_OF = re.compile(
+_AS_OF = compiled(
     r"\bas\s+of\s+(?:the\s+end\s+of\s+)?(" + "|".join(MONTHS) + r")\s+(?:(\d{1,2}),?\s+)?(\d{4})",
     re.IGNORECASE,
 )

@@ -23,6 +23,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from annualcheck.compiled_patterns import compiled
+
 try:  # the re module's own parser: private, so its absence only costs the gates
     from re import _constants as _sre_constants
     from re import _parser as _sre_parser
@@ -64,7 +66,7 @@ def fold(text: str) -> str:
 
 def gated(source: str, flags: int = 0) -> GatedPattern:
     """`source` compiled with `flags`, with the words its matches need."""
-    return GatedPattern(re.compile(source, flags), required_words(source, flags))
+    return GatedPattern(compiled(source, flags), required_words(source, flags))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -20,6 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from annualcheck.compiled_patterns import compiled
 from annualcheck.model.safety import plausible_number
 
 UNITS = {
@@ -47,11 +48,11 @@ DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: Either, as one pattern (for phrases like "(N more than in 2018)").
 ANY_NUMBER = rf"(?:{DIGIT_NUMBER})(?: (?:hundred|thousand|million|billion))?|{WORD_NUMBER}"
 
-APPROXIMATE_BEFORE = re.compile(
+APPROXIMATE_BEFORE = compiled(
     r"(?:approximately|approx\.|about|around|roughly|some|nearly|almost|circa|an estimated)\s+$",
     re.IGNORECASE,
 )
-PRELIMINARY_AFTER = re.compile(
+PRELIMINARY_AFTER = compiled(
     r"^\s*(?:[\w-]+\s+){0,4}\((?:preliminary|provisional)(?: figures?| data| values?)?\)",
     re.IGNORECASE,
 )
@@ -101,16 +102,18 @@ def _parse_number(text: str) -> float | None:
     "US$130,000" -> 130000, "thirty-six" -> 36, "approximately 5,300" -> 5300; None if the
     text is not one number."""
     s = " ".join(fold_width(text).strip().lower().replace("\u00a0", " ").split())
-    s = re.sub(r"^(?:approximately|approx\.|about|around|roughly|nearly|almost|some)\s+", "", s)
-    s = re.sub(r"^(?:us\$|usd\s?|\$|¥|jpy\s?)\s?", "", s)
-    s = re.sub(r"\s*(?:yen|us dollars|dollars)$", "", s)
+    s = compiled(r"^(?:approximately|approx\.|about|around|roughly|nearly|almost|some)\s+").sub(
+        "", s
+    )
+    s = compiled(r"^(?:us\$|usd\s?|\$|¥|jpy\s?)\s?").sub("", s)
+    s = compiled(r"\s*(?:yen|us dollars|dollars)$").sub("", s)
     if not s:
         return None
-    m = re.fullmatch(rf"({DIGIT_NUMBER})(?: (hundred|thousand|million|billion))?", s)
+    m = compiled(rf"({DIGIT_NUMBER})(?: (hundred|thousand|million|billion))?").fullmatch(s)
     if m:
         value = float(m.group(1).replace(",", ""))
         return value * SCALES[m.group(2)] if m.group(2) else value
-    words = re.split(r"[\s\-\u2010\u2011]+", s)
+    words = compiled(r"[\s\-\u2010\u2011]+").split(s)
     total, current, seen = 0, 0, False
     for word in words:
         if word == "and" and seen:
@@ -182,12 +185,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 # One scan, alternatives in priority order: at each position the first kind that matches wins.
 _KINDS = tuple(kind for kind, _ in _PATTERNS)
-_SCANNER = re.compile(
-    "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_PATTERNS)), re.IGNORECASE
-)
-_NOT_A_QUANTITY = re.compile(r"\b(?:One|one)\s+(?:another|by one|of the fields)\b")
-_AGE_AFTER = re.compile(r"^\s*+(?:years?[ -]of[ -]age|years?[ -]old|-year-old)", re.IGNORECASE)
-_DURATION_AFTER = re.compile(
+_SCANNER = compiled("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_PATTERNS)), re.IGNORECASE)
+_NOT_A_QUANTITY = compiled(r"\b(?:One|one)\s+(?:another|by one|of the fields)\b")
+_AGE_AFTER = compiled(r"^\s*+(?:years?[ -]of[ -]age|years?[ -]old|-year-old)", re.IGNORECASE)
+_DURATION_AFTER = compiled(
     r"^\s*+(?:[-\u2010\u2011]\s*+)?(?:years?|months?|weeks?|days?|hours?|minutes?)\b", re.IGNORECASE
 )
 
@@ -216,8 +217,8 @@ def find_numbers(text: str) -> list[NumberToken]:
 
 #: A letter OCR reads for a digit (O for 0, l/I for 1, S for 5) standing in a digit group.
 _OCR_DIGIT = "OolIS"
-_OCR_BEFORE = re.compile(rf"(?:\d[{_OCR_DIGIT}]|[{_OCR_DIGIT}]\d|[\d{_OCR_DIGIT}])[,.]$")
-_OCR_AFTER = re.compile(rf"^[,.][{_OCR_DIGIT}]")
+_OCR_BEFORE = compiled(rf"(?:\d[{_OCR_DIGIT}]|[{_OCR_DIGIT}]\d|[\d{_OCR_DIGIT}])[,.]$")
+_OCR_AFTER = compiled(rf"^[,.][{_OCR_DIGIT}]")
 
 
 def _ocr_fragment(text: str, token: NumberToken) -> bool:
@@ -231,7 +232,7 @@ def _ocr_fragment(text: str, token: NumberToken) -> bool:
     return bool(_OCR_BEFORE.search(before)) or bool(_OCR_AFTER.match(after))
 
 
-_ANCHOR = re.compile(
+_ANCHOR = compiled(
     r"\d+|[$\u00a5]|https?://|www\.|\b(?:"
     + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
     + r")\b"
@@ -304,7 +305,7 @@ def _token(text: str, raw: str, start: int, end: int, kind: str) -> NumberToken:
     )
 
 
-_BOUND_BEFORE = re.compile(
+_BOUND_BEFORE = compiled(
     r"\b(?P<w>more than|over|at least|no (?:fewer|less) than|nearly|almost|close to"
     r"|fewer than|less than|at most|no more than|up to)\s+$",
     re.IGNORECASE,

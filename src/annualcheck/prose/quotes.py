@@ -12,16 +12,17 @@ marks first (`strip_marks`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+
+from annualcheck.compiled_patterns import compiled
 
 ELLIPSIS = "…"
 
 #: Where a sentence ends: a full stop, question or exclamation mark, maybe a closing quote
 #: or bracket after it.
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+_SENTENCE_END = compiled(r"[.!?][\"'\u201d\u2019)\]]*$")
 #: Where a sentence may start: a capital, a digit, an opening quote or bracket, a bullet.
-_SENTENCE_START = re.compile(r"^[\"'\u201c\u2018(\[○•\-]*[A-Z0-9]")
+_SENTENCE_START = compiled(r"^[\"'\u201c\u2018(\[○•\-]*[A-Z0-9]")
 
 
 def _squash(text: str) -> str:

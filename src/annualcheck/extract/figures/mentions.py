@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from annualcheck.compiled_patterns import compiled
 from annualcheck.prose.comparisons import ChangeToken, find_stated_changes
 from annualcheck.prose.numbers import NumberToken, find_numbers
 
@@ -83,23 +84,23 @@ def split_sentences(text: str, profile: FiguresProfile) -> list[tuple[int, int]]
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-_SENTENCE_MARKS = re.compile("[().!?\u201c\u201d]")
+_SENTENCE_MARKS = compiled("[().!?\u201c\u201d]")
 
 
 # -- step 2: mentions --------------------------------------------------------------------------
 
 # Whitespace runs are entered only at their first character ((?<!\s)) and consumed
 # possessively, so a long run of spaces costs its length once, not its square.
-_BOUNDARY = re.compile(
+_BOUNDARY = compiled(
     r",\s++(?:and|while|whereas|but|or)\s+|;\s*+|:\s++|,\s++"
     r"|(?<!\s)\s++and\s+|(?<!\s)\s++while\s+"
 )
 
 
-_STRONG = re.compile(r"(?:,\s++|(?<!\s)\s++)(?:while|whereas)\s+|;\s+")
+_STRONG = compiled(r"(?:,\s++|(?<!\s)\s++)(?:while|whereas)\s+|;\s+")
 
 
-_COORDINATED = re.compile(r"(?<!\s)\s*+(?:,|,?\s*+and|,?\s*+or)\s*+")
+_COORDINATED = compiled(r"(?<!\s)\s*+(?:,|,?\s*+and|,?\s*+or)\s*+")
 
 
 def _depth_zero_matches(pattern: re.Pattern[str], text: str, blocked: list[bool]) -> list[tuple]:
@@ -131,7 +132,7 @@ def _depth_zero_matches(pattern: re.Pattern[str], text: str, blocked: list[bool]
     return out
 
 
-_NESTING = re.compile("[()\u201c\u201d]")
+_NESTING = compiled("[()\u201c\u201d]")
 
 
 def find_mentions(sentence: str, data_year: int, profile: FiguresProfile) -> list[Mention]:
@@ -207,7 +208,7 @@ def find_mentions(sentence: str, data_year: int, profile: FiguresProfile) -> lis
     return _coordinate(mentions, masked_text)
 
 
-_LEADS_TO_COUNT = re.compile(r"^\s*,?\s*(?:to|at|reaching|totall?ing)?\s*$", re.IGNORECASE)
+_LEADS_TO_COUNT = compiled(r"^\s*,?\s*(?:to|at|reaching|totall?ing)?\s*$", re.IGNORECASE)
 
 
 def _leading_changes(

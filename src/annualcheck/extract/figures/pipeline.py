@@ -35,6 +35,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from annualcheck.compiled_patterns import compiled
 from annualcheck.extract.figures.mentions import (
     PLACEHOLDER,
     Mention,
@@ -62,10 +63,11 @@ _FLAGS = PATTERN_FLAGS  # the flags the profile check compiled the patterns with
 
 @functools.lru_cache(maxsize=2048)
 def _pattern(source: str) -> re.Pattern[str]:
-    """A profile pattern compiled with the profile's flags, once a process. The stage searches
-    ~10,000 times a report; through `re.search` each call looked the pattern up in re's own
-    cache (with its checks of the flags), which cost as much as searching a short segment."""
-    return re.compile(source, _FLAGS)
+    """A profile pattern compiled with the profile's flags (the one the profile's check
+    compiled), looked up once a process. The stage searches ~10,000 times a report; through
+    `re.search` each call looked the pattern up in re's own cache (with its checks of the
+    flags), which cost as much as searching a short segment."""
+    return compiled(source, _FLAGS)
 
 
 @functools.lru_cache(maxsize=512)
@@ -210,7 +212,7 @@ def _compiled_populations(
     populations: tuple[tuple[str, str], ...],
 ) -> tuple[tuple[re.Pattern[str], str], ...]:
     """The profile's population patterns compiled once (this runs for every sentence)."""
-    return tuple((re.compile(pattern, re.IGNORECASE), name) for pattern, name in populations)
+    return tuple((compiled(pattern, re.IGNORECASE), name) for pattern, name in populations)
 
 
 def unkeyed_key(mention: Mention, profile: FiguresProfile) -> str:
@@ -225,7 +227,7 @@ def unkeyed_key(mention: Mention, profile: FiguresProfile) -> str:
 # -- step 4: period ----------------------------------------------------------------------------
 
 
-_PERIOD_BEFORE = re.compile(
+_PERIOD_BEFORE = compiled(
     r"\b(?:in|during|for)\s+(?:the\s+(?:year|period)\s+)?(?:(?:early|late|mid-?)\s*)?"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December)\s+(?:\d{1,2},\s+)?)?$",
@@ -268,13 +270,12 @@ def _period_candidates(
     for t in numbers:
         if t.kind not in ("year", "fiscal_year", "date"):
             continue
-        year = re.search(r"(\d{4})$", t.text)
+        year = compiled(r"(\d{4})$").search(t.text)
         if year is None or int(year.group(1)) > data_year:
             continue
         before = masked[max(0, t.start - 40) : t.start]
-        if not _PERIOD_BEFORE.search(before) or re.search(
-            profile.period_excluded_before, before, re.IGNORECASE
-        ):
+        excluded = compiled(profile.period_excluded_before, re.IGNORECASE)
+        if not _PERIOD_BEFORE.search(before) or excluded.search(before):
             continue
         prefix = "FY" if t.kind == "fiscal_year" else ""
         candidates.append((t.start, prefix + year.group(1)))
@@ -363,7 +364,7 @@ def figures_of_paragraph(
 
 
 def _continues(sentence: str, profile: FiguresProfile) -> bool:
-    return bool(re.match(profile.anaphora, sentence.strip(), re.IGNORECASE))
+    return bool(compiled(profile.anaphora, re.IGNORECASE).match(sentence.strip()))
 
 
 def _figure(

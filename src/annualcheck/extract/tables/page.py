@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from annualcheck.compiled_patterns import compiled
 from annualcheck.extract.tables.results import normalize_space
 from annualcheck.model.record import Caption
 
@@ -23,7 +24,7 @@ def page_count(doc: Any) -> int:
 
 
 def caption_pattern(part: Any) -> re.Pattern[str]:
-    return re.compile(rf"^\s*\[?\s*({re.escape(part.caption_label)}\s+\d+)\s*\]?\s*(.*)$")
+    return compiled(rf"^\s*\[?\s*({re.escape(part.caption_label)}\s+\d+)\s*\]?\s*(.*)$")
 
 
 def _is_toc_line(text: str) -> bool:
@@ -34,7 +35,7 @@ def _is_toc_line(text: str) -> bool:
 #: Four or more leader dots and a page number ending the line. The leaders are entered only at
 #: their first dot (not after a dot, nor after "dot space") and read possessively, so a line of
 #: dots costs its length, not its square.
-_TOC_LINE_RE = re.compile(r"(?<!\.)(?<!\.\s)(?:\.\s?){4,}+\s*+\d++\s*+$")
+_TOC_LINE_RE = compiled(r"(?<!\.)(?<!\.\s)(?:\.\s?){4,}+\s*+\d++\s*+$")
 
 
 def captions_from_lines(doc: Any, part: Any) -> list[Caption]:
@@ -86,8 +87,8 @@ def is_furniture(text: str, previous_texts: set[str]) -> bool:
     number = r"(?:\d+|(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))"
     return (
         not t
-        or bool(re.fullmatch(rf"[-–—\s]*{number}[-–—\s]*", t, re.IGNORECASE))
-        or bool(re.fullmatch(r"page\s+\d+(?:\s*(?:of|/)\s*\d+)?", t, re.IGNORECASE))
+        or bool(compiled(rf"[-–—\s]*{number}[-–—\s]*", re.IGNORECASE).fullmatch(t))
+        or bool(compiled(r"page\s+\d+(?:\s*(?:of|/)\s*\d+)?", re.IGNORECASE).fullmatch(t))
         or t in previous_texts
     )
 

@@ -13,6 +13,7 @@ import functools
 import re
 from typing import Any
 
+from annualcheck.compiled_patterns import compiled
 from annualcheck.model.record import TrialSentence
 from annualcheck.model.safety import bounded_int, plausible_number
 from annualcheck.profiles.spec import Profile
@@ -63,12 +64,11 @@ def sentence_of(text: str, part: TablesProfile) -> TrialSentence | None:
     sentence = TrialSentence()
     found = False
 
-    prison = re.search(
+    prison = compiled(
         rf"(?:\b{num}\s+(?:{years})\b)?\s*(?:\b{num}\s+(?:{months})\b)?\s*(?:of\s+)?"
         rf"(?:{_alternation(part.prison_words)})",
-        t,
         re.IGNORECASE,
-    )
+    ).search(t)
     if prison and (prison.group(1) or prison.group(2)):
         y = _number(prison.group(1), part) if prison.group(1) else 0
         m = _number(prison.group(2), part) if prison.group(2) else 0
@@ -76,21 +76,20 @@ def sentence_of(text: str, part: TablesProfile) -> TrialSentence | None:
         found = True
 
     for pattern in part.suspension_patterns:
-        susp = re.search(pattern.format(n=num) + rf"\s+(?:{years})\b", t, re.IGNORECASE)
+        susp = compiled(pattern.format(n=num) + rf"\s+(?:{years})\b", re.IGNORECASE).search(t)
         if susp:
             sentence.suspended_years = _number(susp.group(1), part)
             found = True
             break
 
-    if re.search(rf"\b(?:{_alternation(part.probation_words)})\b", t, re.IGNORECASE):
+    if compiled(rf"\b(?:{_alternation(part.probation_words)})\b", re.IGNORECASE).search(t):
         sentence.probation = True
 
-    fine = re.search(
+    fine = compiled(
         rf"((?<![\d,.;:])\d[\d,]*+(?:\.\d++)?)[\s-]*+(million|thousand)?[\s-]*+"
         rf"(?:{_alternation(part.fine_words)})",
-        t,
         re.IGNORECASE,
-    )
+    ).search(t)
     amount = plausible_number(float(fine.group(1).replace(",", ""))) if fine else None
     if fine and amount is not None:  # a fine of 8,000 digits is no fine
         scale = {"million": 1_000_000, "thousand": 1_000}.get((fine.group(2) or "").lower(), 1)
@@ -143,7 +142,7 @@ def _protect_acts(text: str, part: Any) -> tuple[str, list[str]]:
 
     for name in sorted(part.act_names, key=len, reverse=True):
         pattern = r"\s+".join(re.escape(w) for w in name.split())
-        text = re.sub(pattern, keep, text, flags=re.IGNORECASE)
+        text = compiled(pattern, re.IGNORECASE).sub(keep, text)
     return text, kept
 
 
@@ -158,14 +157,14 @@ def without_specks_in_acts(text: str, part: Any) -> str:
 
 
 #: A stop, colon or semicolon right after a word, before a space: where OCR puts specks.
-_SPECK_RE = re.compile(r"(?<=\w)[.:;](?=\s)")
+_SPECK_RE = compiled(r"(?<=\w)[.:;](?=\s)")
 
 
 @functools.lru_cache(maxsize=8)
 def _speckled_acts(names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """Each Act name as a pattern that allows a speck after any of its words."""
     return tuple(
-        re.compile(r"[.:;]?\s+".join(re.escape(w) for w in name.split()), re.IGNORECASE)
+        compiled(r"[.:;]?\s+".join(re.escape(w) for w in name.split()), re.IGNORECASE)
         for name in sorted(names, key=len, reverse=True)
     )
 

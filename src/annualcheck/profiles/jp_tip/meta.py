@@ -6,8 +6,7 @@ reader in meta.py holds no words of its own.
 
 from __future__ import annotations
 
-import re
-
+from annualcheck.compiled_patterns import compiled
 from annualcheck.profiles.spec.extract import MetaSpec
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -19,20 +18,16 @@ PROFILE_PART = MetaSpec(
     council="Council for the Promotion of Measures to Combat Trafficking in Persons",
     # Publication dates as printed on the title page ("May 25, 2020", "25 May 2020", "2020-05-25").
     date_patterns=(
-        re.compile(
-            rf"\b(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d{{2}})\b"
-        ),
-        re.compile(
-            rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTHS}),?\s+(?P<year>(?:19|20)\d{{2}})\b"
-        ),
-        re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+        compiled(rf"\b(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d{{2}})\b"),
+        compiled(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTHS}),?\s+(?P<year>(?:19|20)\d{{2}})\b"),
+        compiled(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
     ),
     # Sentences that name the year the report covers, strongest first. Group "year".
     data_year_patterns=(
-        re.compile(r"with a focus on (?:the )?initiatives undertaken in (?P<year>(?:19|20)\d{2})"),
-        re.compile(r"\bcovering (?:the year )?(?P<year>(?:19|20)\d{2})\b"),
-        re.compile(r"put under protection in (?P<year>(?:19|20)\d{2})\b"),
-        re.compile(r"\bIn (?P<year>(?:19|20)\d{2}), \d+ cases of trafficking in persons"),
+        compiled(r"with a focus on (?:the )?initiatives undertaken in (?P<year>(?:19|20)\d{2})"),
+        compiled(r"\bcovering (?:the year )?(?P<year>(?:19|20)\d{2})\b"),
+        compiled(r"put under protection in (?P<year>(?:19|20)\d{2})\b"),
+        compiled(r"\bIn (?P<year>(?:19|20)\d{2}), \d+ cases of trafficking in persons"),
     ),
     # Where the strongest data-year sentences stand (section numbers, in order of trust).
     data_year_sections=("1", "2 (1) i)", "2 (1) ii)"),

@@ -12,6 +12,8 @@ import typing
 from dataclasses import field, fields
 from typing import Any
 
+from annualcheck.compiled_patterns import compiled
+
 
 def _conforms(value: Any, hint: Any) -> bool:
     """Whether `value` is of the annotated type (the few shapes profiles use)."""
@@ -50,14 +52,15 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 #: The flags a profile's patterns are searched with (case-blind, "." across line breaks; the
-#: figures stage searches with these). The check compiles each pattern with them, so that its
-#: compile is the one re's cache hands the stage later, not a second one (~170 patterns).
+#: figures stage searches with these). The check compiles each pattern with them
+#: (`compiled_patterns.compiled`), so that its compile is the one the stage is handed later,
+#: not a second one (~170 patterns).
 PATTERN_FLAGS = re.IGNORECASE | re.DOTALL
 
 
 def _compiles(owner: str, name: str, pattern: str) -> None:
     try:
-        re.compile(pattern, PATTERN_FLAGS)
+        compiled(pattern, PATTERN_FLAGS)
     except re.error as exc:
         raise ValueError(
             f"{owner}.{name}: not a valid regular expression ({exc}): {pattern!r}"

@@ -5,9 +5,9 @@ that tell a countable list from a parenthetical clause.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from annualcheck.compiled_patterns import compiled
 from annualcheck.profiles.spec.base import Validated, regex_field, require
 
 # -- checks ------------------------------------------------------------------------------------
@@ -60,7 +60,7 @@ class CaptionSubject(Validated):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        require("CaptionSubject", "pattern", "n" in re.compile(self.pattern).groupindex,
+        require("CaptionSubject", "pattern", "n" in compiled(self.pattern).groupindex,
                  f"{self.pattern!r} needs a group n")  # fmt: skip
 
 

@@ -9,6 +9,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from annualcheck.compiled_patterns import compiled
 from annualcheck.profiles.spec.base import Validated, regex_field, require
 
 # -- meta --------------------------------------------------------------------------------------
@@ -69,7 +70,7 @@ class LayoutGrammar(Validated):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        groups = re.compile(self.caption).groupindex
+        groups = compiled(self.caption).groupindex
         require(
             "LayoutGrammar",
             "caption",
@@ -79,15 +80,15 @@ class LayoutGrammar(Validated):
 
     @functools.cached_property
     def caption_re(self) -> re.Pattern[str]:
-        return re.compile(self.caption)
+        return compiled(self.caption)
 
     @functools.cached_property
     def repeated_re(self) -> re.Pattern[str]:
-        return re.compile(self.repeated_marker)
+        return compiled(self.repeated_marker)
 
     @functools.cached_property
     def contents_re(self) -> re.Pattern[str]:
-        return re.compile(self.contents_heading, re.IGNORECASE)
+        return compiled(self.contents_heading, re.IGNORECASE)
 
 
 # -- figures -----------------------------------------------------------------------------------
