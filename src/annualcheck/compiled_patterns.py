@@ -144,10 +144,14 @@ def replace_file(path: Path, data: bytes) -> None:
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o644)
     try:
-        os.write(fd, data)
-    finally:
-        os.close(fd)
-    os.replace(temp, path)
+        try:
+            os.write(fd, data)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+    except OSError:  # a disk full, a folder gone: no half-written file left behind
+        temp.unlink(missing_ok=True)
+        raise
 
 
 def entry_of(source: str, flags: int) -> tuple[Any, ...] | None:
