@@ -264,3 +264,24 @@ def test_tables_read_in_a_child_are_the_tables_read_in_turn():
     alone = extract_record(REPORTS / "2021.pdf", profile=profile, page_parts=1)
     beside = extract_record(REPORTS / "2021.pdf", profile=profile, page_parts=2)
     assert beside.tables and beside.to_dict() == alone.to_dict()
+
+
+@pytest.mark.parametrize("odd_page", [0, 4])
+def test_a_page_of_odd_frame_read_by_a_child_is_recognised(tmp_path, odd_page, forked):
+    """A rotated page among plain ones, taken by the forked child (this process is held up
+    in its `meanwhile`): the child's stop must be seen here, and the report read
+    from plain frames as a single pass reads it. It came back as an unrecognised value and
+    the pages were unpacked as if read (ValueError, an internal error for the user)."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(str(REPORTS / "2021.pdf"))
+    source[odd_page].set_rotation(90)
+    path = tmp_path / f"2021-page-{odd_page + 1}-rotated.pdf"
+    source.save(str(path))
+    source.close()
+    with open_pdf(path) as doc:
+        alone = _lines(doc), doc.skipped_pages
+    held = []
+    with open_pdf(path, parts=2, meanwhile=lambda: held.append(time.sleep(0.3))) as doc:
+        assert (_lines(doc), doc.skipped_pages) == alone
+    assert held and forked and _reaped(forked)

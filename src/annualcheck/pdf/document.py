@@ -782,8 +782,20 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-#: A page `_read_one` stopped at: its frame is not plain (see `open_pdf`).
-_ODD_FRAME = "odd frame"
+class _OddFrame:
+    """A page `_read_one` stopped at: its frame is not plain (see `open_pdf`). One instance,
+    also after pickling: a forked process reading pages sends it back pickled, and a plain
+    string came back as an equal but other object, which `is` did not recognise (the pages
+    were then unpacked as if read, and the report failed with an internal error)."""
+
+    def __reduce__(self) -> str:
+        return "_ODD_FRAME"  # unpickled as this module's instance
+
+    def __repr__(self) -> str:
+        return "_ODD_FRAME"
+
+
+_ODD_FRAME = _OddFrame()
 
 
 def _read_document(
@@ -811,7 +823,7 @@ def _read_document(
     return [page for page, _ in values], [page.number for page, unread in values if unread], True
 
 
-def _read_one(doc: Any, index: int, stop_at_odd_frame: bool) -> tuple[PageText, bool] | str:
+def _read_one(doc: Any, index: int, stop_at_odd_frame: bool) -> tuple[PageText, bool] | _OddFrame:
     """Page `index` (0-based) read, and whether it could not be: a page pdfium cannot load or
     read stays in place as an empty page (page numbers keep their meaning), so one odd page
     (appended from elsewhere, damaged) costs that page, not the report. `_ODD_FRAME` when
