@@ -318,6 +318,55 @@ def test_compiled_summary_and_metrics_of_made_up_lines_are_python_s(line, ratio,
         assert document._compiled_chars.run_metrics(chars) is NotImplemented
 
 
+_EDGE = st.one_of(
+    st.floats(min_value=-5, max_value=5, allow_nan=False),
+    st.sampled_from([0.0, -0.0, 1.0, float("nan"), float("inf"), float("-inf")]),
+)
+
+
+@st.composite
+def made_up_runs(draw) -> list:
+    """Runs of glyphs whose left edges rise, repeat, fall back or are NaN."""
+    runs = []
+    for run_number in range(draw(st.integers(0, 4))):
+        edges = draw(st.lists(_EDGE, max_size=12))
+        if draw(st.booleans()):
+            edges = sorted(e for e in edges if e == e)  # in order: the common case
+        chars = [
+            document._glyph((" " if i % 5 == 4 else "a", x, 0.0, x + 1, 1.0, 1.0, 1.0, run_number))
+            for i, x in enumerate(edges)
+        ]
+        runs.append(document._Run(chars))
+    return runs
+
+
+@settings(max_examples=400, deadline=None)
+@given(made_up_runs())
+def test_glyphs_in_order_are_the_sorted_glyphs_or_left_to_sorted(runs):
+    """A line's glyphs in one list: what sorting them by left edge gives, when they are
+    in that order already; otherwise (out of order, a NaN edge) NotImplemented, and the
+    caller sorts them."""
+    got = document._compiled_chars.glyphs_in_order(runs)
+    glyphs = [c for run in runs for c in run.chars]
+    edges = [c.x0 for c in glyphs]
+    in_order = all(e == e for e in edges) and all(
+        a <= b for a, b in zip(edges, edges[1:], strict=False)
+    )
+    if in_order:
+        assert got == sorted(glyphs, key=lambda c: c.x0)
+        assert all(a is b for a, b in zip(got, glyphs, strict=True))  # the same objects
+    else:
+        assert got is NotImplemented
+
+
+def test_glyphs_of_other_shapes_are_left_to_sorted():
+    ints = document._Run([document._glyph(("a", 0, 0, 1, 1, 1, 1, 0))])  # ints, not floats
+    assert document._compiled_chars.glyphs_in_order([ints]) is NotImplemented
+    assert document._compiled_chars.glyphs_in_order([object()]) is NotImplemented
+    assert document._compiled_chars.glyphs_in_order(("not", "a list")) is NotImplemented
+    assert document._compiled_chars.glyphs_in_order([]) == []
+
+
 def test_medians_with_nan_or_signed_zeros_are_python_s():
     def glyph(ch, size, base):
         return document._glyph((ch, 0.0, 0.0, 1.0, 2.0, size, base, 0))

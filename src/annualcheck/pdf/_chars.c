@@ -739,6 +739,62 @@ static PyObject *table_chars(PyObject *self, PyObject *args) {
     return out;
 }
 
+/* The glyphs of a line's runs (objects with a `chars` list each) in one list, when their
+ * left edges already come in order, as a stable sort by left edge would give them (almost
+ * every line: PDFium gives a line's glyphs left to right); NotImplemented otherwise (a glyph
+ * out of order, a NaN edge, shapes other than the pages' glyphs), for sorted() to order. One
+ * pass: linear in the line's glyphs, never the sort's key list and comparisons. */
+static PyObject *glyphs_in_order(PyObject *self, PyObject *runs) {
+    if (!PyList_Check(runs))
+        Py_RETURN_NOTIMPLEMENTED;
+    Py_ssize_t n_runs = PyList_GET_SIZE(runs), total = 0;
+    PyObject **lists = PyMem_Malloc(sizeof(PyObject *) * (n_runs ? n_runs : 1));
+    if (lists == NULL)
+        return PyErr_NoMemory();
+    Py_ssize_t got = 0;
+    PyObject *out = NULL;
+    for (; got < n_runs; got++) {
+        lists[got] = PyObject_GetAttrString(PyList_GET_ITEM(runs, got), "chars");
+        if (lists[got] == NULL) {
+            PyErr_Clear();
+            goto not_in_order;
+        }
+        if (glyph_list(lists[got]) < 0) {
+            got++;
+            goto not_in_order;
+        }
+        total += PyList_GET_SIZE(lists[got]);
+    }
+    double last = -INFINITY;
+    for (Py_ssize_t r = 0; r < n_runs; r++) {
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lists[r]); i++) {
+            double x0;
+            if (float_field(PyList_GET_ITEM(lists[r], i), 1, &x0) < 0 || isnan(x0) || x0 < last)
+                goto not_in_order;
+            last = x0;
+        }
+    }
+    out = PyList_New(total);
+    if (out == NULL)
+        goto done;
+    for (Py_ssize_t r = 0, k = 0; r < n_runs; r++) {
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lists[r]); i++, k++) {
+            PyObject *glyph = PyList_GET_ITEM(lists[r], i);
+            Py_INCREF(glyph);
+            PyList_SET_ITEM(out, k, glyph);
+        }
+    }
+    goto done;
+not_in_order:
+    out = Py_NotImplemented;
+    Py_INCREF(out);
+done:
+    for (Py_ssize_t r = 0; r < got; r++)
+        Py_XDECREF(lists[r]);
+    PyMem_Free(lists);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"table_chars", table_chars, METH_VARARGS,
      "table_chars(text, count, handle, unicode, generated, loose_box, height) -> a page's"
@@ -751,6 +807,9 @@ static PyMethodDef methods[] = {
      " raised), or NotImplemented for glyphs not as pages give them (pdf/document.py)"},
     {"run_metrics", run_metrics, METH_O,
      "run_metrics(chars) -> (baseline, size) of a run, or NotImplemented (pdf/document.py)"},
+    {"glyphs_in_order", glyphs_in_order, METH_O,
+     "glyphs_in_order(runs) -> the runs' glyphs in one list when already in order of their"
+     " left edges, else NotImplemented (pdf/document.py)"},
     {"line_summary", line_summary, METH_VARARGS,
      "line_summary(chars, superscript_ratio, cell_gap_em) -> (text, x0, top, x1, bottom, size,"
      " baseline, cells, refs, raised), None, or NotImplemented (pdf/document.py)"},

@@ -397,7 +397,11 @@ def line_summary_python(
 
 def _line_from_runs(runs: list[_Run], page: int) -> Line | None:
     """Characters of one line in reading order → text, cells, footnote refs, box, size."""
-    chars = sorted((c for run in runs for c in run.chars), key=_X0)
+    chars = NotImplemented
+    if _compiled_chars is not None:  # the glyphs in order already (almost every line)
+        chars = _compiled_chars.glyphs_in_order(runs)
+    if chars is NotImplemented:
+        chars = sorted((c for run in runs for c in run.chars), key=_X0)
     summary = NotImplemented
     if _compiled_chars is not None:
         summary = _compiled_chars.line_summary(chars, SUPERSCRIPT_RATIO, CELL_GAP_EM)
