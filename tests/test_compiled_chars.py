@@ -340,7 +340,7 @@ def made_up_runs(draw) -> list:
     return runs
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(made_up_runs())
 def test_glyphs_in_order_are_the_sorted_glyphs_or_left_to_sorted(runs):
     """A line's glyphs in one list: what sorting them by left edge gives, when they are

@@ -81,7 +81,7 @@ VALUES = st.recursive(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(hint=HINTS, value=VALUES)
 def test_made_tests_answer_as_the_annotation_reads(hint, value):
     assert base._conforms(value, hint) is reading(value, hint)
