@@ -29,6 +29,7 @@ from annualcheck.pdf.calls import (
     call_addresses,
     table_call_addresses,
     text_calls,
+    word_call_addresses,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -518,3 +519,115 @@ def test_a_code_beyond_unicode_is_refused_by_both_table_loops():
         words.table_chars_compiled(handle, fake.addresses(), 1, "", 792.0)
     with pytest.raises(ValueError):
         words.table_chars_python(handle, fake.calls(), 1, "", 792.0)
+
+
+# -- the words of a page (words.word_glyphs_python) -----------------------------------------
+
+
+def _both_word_loops(path: Path) -> list[tuple[str, list, list]]:
+    out = []
+    for number, handle, count, _text, height in _text_pages(path):
+        compiled = words.word_glyphs_compiled(handle, word_call_addresses(), count, height)
+        python = words.word_glyphs_python(handle, text_calls(), count, height)
+        out.append((f"page {number}", _typed_glyphs(compiled), _typed_glyphs(python)))
+    return out
+
+
+def _typed_glyphs(glyphs: list) -> list:
+    return [None if g is None else tuple((type(v).__name__, v) for v in g) for g in glyphs]
+
+
+@pytest.mark.parametrize("path", DEFAULT_PDFS, ids=lambda p: p.name)
+def test_compiled_word_loop_reads_real_pages_as_python_does(path):
+    results = _both_word_loops(path)
+    assert results and any(any(g is not None for g in python) for _, _, python in results)
+    for where, compiled, python in results:
+        assert compiled == python, f"{path.name} {where}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", _other_pdfs(), ids=lambda p: p.name)
+def test_compiled_word_loop_reads_every_fixture_as_python_does(path):
+    try:
+        results = _both_word_loops(path)
+    except pdfium.PdfiumError:
+        pytest.skip("PDFium cannot open it (a wild PDF): no page to compare")
+    for where, compiled, python in results:
+        assert compiled == python, f"{path.name} {where}"
+
+
+class FakeWordPage:
+    """The three PDFium functions of `word_glyphs_python` answering from `chars`: code,
+    tight box (left, right, bottom, top) and loose box (left, top, right, bottom), each box
+    None for a failed call (the values of the last call stay)."""
+
+    def __init__(self, chars: list[dict]):
+        self.chars = chars
+        self.callbacks = (
+            _UNICODE(lambda _h, i: self.chars[i]["code"]),
+            _BOX(self._box),
+            _LOOSE_BOX(self._loose),
+        )
+
+    def _box(self, _handle, index, left, right, bottom, top):
+        box = self.chars[index]["box"]
+        if box is None:
+            return 0
+        left[0], right[0], bottom[0], top[0] = box
+        return 1
+
+    def _loose(self, _handle, index, rect):
+        box = self.chars[index]["loose"]
+        if box is None:
+            return 0
+        rect[0].left, rect[0].top, rect[0].right, rect[0].bottom = box
+        return 1
+
+    def addresses(self) -> tuple[int, ...]:
+        return tuple(ctypes.cast(cb, ctypes.c_void_p).value for cb in self.callbacks)
+
+    def calls(self) -> TextCalls:
+        code, box, loose = (
+            ctypes.CFUNCTYPE(restype)(address)
+            for restype, address in zip(
+                (ctypes.c_uint, ctypes.c_int, ctypes.c_int), self.addresses(), strict=True
+            )
+        )
+        return TextCalls(
+            char_box=box,
+            loose_char_box=loose,
+            char_origin=None,
+            font_size=None,
+            matrix=None,
+            unicode=code,
+            is_generated=None,
+        )
+
+
+def fake_word_pages():
+    return made_up_pages(
+        {"code": _CODES | st.just(ord(" ")) | st.just(0x3000), "box": _BOXES, "loose": _BOXES}
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(fake_word_pages())
+def test_compiled_word_loop_reads_made_up_pages_as_python_does(page):
+    """Spaces of every kind, codes 0, break hyphens, surrogates, failed box calls (the last
+    box stays): the same glyphs and word ends, and so the same words."""
+    chars, _text, height = page
+    fake = FakeWordPage(chars)
+    handle = ctypes.c_void_p(1)
+    compiled = words.word_glyphs_compiled(handle, fake.addresses(), len(chars), height)
+    python = words.word_glyphs_python(handle, fake.calls(), len(chars), height)
+    assert _typed_glyphs(compiled) == _typed_glyphs(python)
+    assert words.words_of_glyphs(compiled) == words.words_of_glyphs(python)
+
+
+def test_a_code_beyond_unicode_is_refused_by_both_word_loops():
+    fake = FakeWordPage([{"code": 0x110000, "box": None, "loose": None}])
+    handle = ctypes.c_void_p(1)
+    with pytest.raises(ValueError):
+        words.word_glyphs_compiled(handle, fake.addresses(), 1, 792.0)
+    with pytest.raises(ValueError):
+        words.word_glyphs_python(handle, fake.calls(), 1, 792.0)

@@ -739,6 +739,57 @@ static PyObject *table_chars(PyObject *self, PyObject *args) {
     return out;
 }
 
+/* `words.word_glyphs_python`: a page's characters as its words are cut from them, a tuple
+ * (text, left, right, top, bottom) for each glyph (PDFium's tight box across, its loose box
+ * down) and None where a word must end (no code, a space of any kind, a break hyphen). The
+ * boxes are read into one set of doubles and one FS_RECTF kept across the loop, as the Python
+ * loop keeps its ctypes values (a failed call leaves the last box). A code past Unicode raises
+ * ValueError, as chr() does there. */
+static PyObject *word_glyphs(PyObject *self, PyObject *args) {
+    Py_ssize_t count;
+    unsigned long long handle_addr, unicode_addr, box_addr, loose_addr;
+    double height;
+    if (!PyArg_ParseTuple(args, "nKKKKd", &count, &handle_addr, &unicode_addr, &box_addr,
+                          &loose_addr, &height))
+        return NULL;
+    void *handle = (void *)(uintptr_t)handle_addr;
+    unicode_fn get_unicode = (unicode_fn)(uintptr_t)unicode_addr;
+    char_box_fn get_box = (char_box_fn)(uintptr_t)box_addr;
+    loose_box_fn get_loose = (loose_box_fn)(uintptr_t)loose_addr;
+    double left = 0.0, right = 0.0, bottom = 0.0, top = 0.0;
+    fs_rectf loose = {0.0f, 0.0f, 0.0f, 0.0f};
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t index = 0; index < count; index++) {
+        unsigned int code = get_unicode(handle, (int)index);
+        if (code > 0x10FFFF) {
+            Py_DECREF(out);
+            PyErr_SetString(PyExc_ValueError, "chr() arg not in range(0x110000)");
+            return NULL;
+        }
+        if (code == 0 || Py_UNICODE_ISSPACE((Py_UCS4)code) || code == 0x02 || code == 0xFFFE) {
+            if (PyList_Append(out, Py_None) < 0)
+                goto failed;
+            continue;
+        }
+        get_box(handle, (int)index, &left, &right, &bottom, &top);
+        get_loose(handle, (int)index, &loose);
+        PyObject *glyph = Py_BuildValue("(Ndddd)", PyUnicode_FromOrdinal((int)code), left, right,
+                                        height - (double)loose.top, height - (double)loose.bottom);
+        if (glyph == NULL)
+            goto failed;
+        int appended = PyList_Append(out, glyph);
+        Py_DECREF(glyph);
+        if (appended < 0)
+            goto failed;
+    }
+    return out;
+failed:
+    Py_DECREF(out);
+    return NULL;
+}
+
 /* The glyphs of a line's runs (objects with a `chars` list each) in one list, when their
  * left edges already come in order, as a stable sort by left edge would give them (almost
  * every line: PDFium gives a line's glyphs left to right); NotImplemented otherwise (a glyph
@@ -807,6 +858,9 @@ static PyMethodDef methods[] = {
      " raised), or NotImplemented for glyphs not as pages give them (pdf/document.py)"},
     {"run_metrics", run_metrics, METH_O,
      "run_metrics(chars) -> (baseline, size) of a run, or NotImplemented (pdf/document.py)"},
+    {"word_glyphs", word_glyphs, METH_VARARGS,
+     "word_glyphs(count, handle, unicode, char_box, loose_box, height) -> a page's glyphs as"
+     " its words are cut from them, None at a word's end (pdf/words.py)"},
     {"glyphs_in_order", glyphs_in_order, METH_O,
      "glyphs_in_order(runs) -> the runs' glyphs in one list when already in order of their"
      " left edges, else NotImplemented (pdf/document.py)"},

@@ -78,9 +78,28 @@ def table_call_addresses() -> tuple[int, int, int]:
     return tuple(ctypes.cast(f, ctypes.c_void_p).value for f in functions)  # type: ignore[return-value]
 
 
+@functools.cache
+def word_call_addresses() -> tuple[int, int, int]:
+    """The addresses of the functions the compiled loop of `words.word_glyphs_python` calls,
+    in its order: unicode, box, loose box."""
+    functions = (
+        pdfium_c.FPDFText_GetUnicode,
+        pdfium_c.FPDFText_GetCharBox,
+        pdfium_c.FPDFText_GetLooseCharBox,
+    )
+    return tuple(ctypes.cast(f, ctypes.c_void_p).value for f in functions)  # type: ignore[return-value]
+
+
 def bare_handle(textpage: Any) -> ctypes.c_void_p:
     """A pypdfium2 text page's handle as the `c_void_p` the bare prototypes take."""
     return ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
 
 
-__all__ = ["TextCalls", "bare_handle", "call_addresses", "table_call_addresses", "text_calls"]
+__all__ = [
+    "TextCalls",
+    "bare_handle",
+    "call_addresses",
+    "table_call_addresses",
+    "text_calls",
+    "word_call_addresses",
+]

@@ -15,7 +15,13 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from annualcheck.pdf.calls import TextCalls, bare_handle, table_call_addresses, text_calls
+from annualcheck.pdf.calls import (
+    TextCalls,
+    bare_handle,
+    table_call_addresses,
+    text_calls,
+    word_call_addresses,
+)
 from annualcheck.pdf.text import fold_ligatures
 
 try:  # the compiled loops (pdf/_chars.c), built by setup.py when a compiler is at hand
@@ -66,22 +72,64 @@ def _words_of_page(page: Any) -> list[dict]:
 
 
 def _words_of(textpage: Any, height: float) -> list[dict]:
+    """The page's words: its glyphs (`word_glyphs_python`, in C when built: ~3 ctypes calls
+    a character in Python) cut into words where a glyph leaves the line, jumps a gap wider
+    than WORD_GAP or goes back left."""
+    count = textpage.count_chars()
+    if _compiled_chars is None:
+        glyphs = word_glyphs_python(bare_handle(textpage), text_calls(), count, height)
+    else:
+        glyphs = word_glyphs_compiled(bare_handle(textpage), word_call_addresses(), count, height)
+    return words_of_glyphs(glyphs)
+
+
+def word_glyphs_compiled(
+    handle: ctypes.c_void_p, addresses: tuple[int, ...], count: int, height: float
+) -> list[tuple[str, float, float, float, float] | None]:
+    """`word_glyphs_python` by the compiled loop, calling the functions at `addresses` (the
+    order of `pdf.calls.word_call_addresses`). Raises ImportError when the package was
+    built without it."""
+    if _compiled_chars is None:
+        raise ImportError("annualcheck was built without its compiled character loops")
+    return _compiled_chars.word_glyphs(count, handle.value, *addresses, height)
+
+
+def word_glyphs_python(
+    handle: ctypes.c_void_p, calls: TextCalls, count: int, height: float
+) -> list[tuple[str, float, float, float, float] | None]:
+    """Each character of the page as its words are cut from it: (text, left, right, top,
+    bottom), PDFium's tight box across and its loose box down (one top for a line's
+    glyphs), or None where a word must end (no code, a space, a break hyphen). The boxes
+    are read into values kept across the loop: a failed call leaves the last box."""
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    loose = pdfium_c.FS_RECTF()  # the glyph's line-high box: one top for a line's glyphs
-    raw = textpage.raw
-    words: list[dict] = []
-    current: list[tuple[str, float, float, float, float]] = []
-    for index in range(textpage.count_chars()):
-        code = pdfium_c.FPDFText_GetUnicode(raw, index)
+    loose = pdfium_c.FS_RECTF()
+    refs = tuple(ctypes.byref(v) for v in (left, right, bottom, top))
+    loose_ref = ctypes.byref(loose)
+    out: list[tuple[str, float, float, float, float] | None] = []
+    for index in range(count):
+        code = calls.unicode(handle, index)
         ch = chr(code) if code else ""
         if not ch or ch.isspace() or ch in "\x02\ufffe":
+            out.append(None)
+            continue
+        calls.char_box(handle, index, *refs)
+        calls.loose_char_box(handle, index, loose_ref)
+        out.append((ch, left.value, right.value, height - loose.top, height - loose.bottom))
+    return out
+
+
+def words_of_glyphs(glyphs: list[tuple[str, float, float, float, float] | None]) -> list[dict]:
+    """Glyphs (None: a word ends) cut into words: a new word where a glyph is not on the
+    last one's line (tops apart by half a line or more), is more than WORD_GAP right of it,
+    or starts left of its start."""
+    words: list[dict] = []
+    current: list[tuple[str, float, float, float, float]] = []
+    for box in glyphs:
+        if box is None:
             if current:
                 words.append(_word(current))
                 current = []
             continue
-        pdfium_c.FPDFText_GetCharBox(raw, index, left, right, bottom, top)
-        pdfium_c.FPDFText_GetLooseCharBox(raw, index, loose)
-        box = (ch, left.value, right.value, height - loose.top, height - loose.bottom)
         if current:
             last = current[-1]
             same_line = abs(last[3] - box[3]) < max(last[4] - last[3], 1.0) / 2
@@ -166,4 +214,12 @@ def table_chars_python(
     return out
 
 
-__all__ = ["page_words", "table_chars", "table_chars_compiled", "table_chars_python"]
+__all__ = [
+    "page_words",
+    "table_chars",
+    "table_chars_compiled",
+    "table_chars_python",
+    "word_glyphs_compiled",
+    "word_glyphs_python",
+    "words_of_glyphs",
+]
