@@ -15,7 +15,9 @@ loop is given made-up glyphs directly: raised small digits, CJK, gaps of every w
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
@@ -155,26 +157,69 @@ _MATRIX = ctypes.CFUNCTYPE(
 _UNICODE = ctypes.CFUNCTYPE(ctypes.c_uint, ctypes.c_void_p, ctypes.c_int)
 
 
-class FakeTextPage:
-    """The five PDFium text functions answering from `chars`: one dict per character index
-    (code, box or None for a failed call, origin or None, size, matrix or None)."""
+def _write_box(box, left, right, bottom, top) -> int:
+    """A tight-box call answered: (left, right, bottom, top), or a failed call (None)."""
+    if box is None:
+        return 0
+    left[0], right[0], bottom[0], top[0] = box
+    return 1
+
+
+def _write_loose_box(box, rect) -> int:
+    """A loose-box call answered: (left, top, right, bottom) into the FS_RECTF, or a failed
+    call (None)."""
+    if box is None:
+        return 0
+    rect[0].left, rect[0].top, rect[0].right, rect[0].bottom = box
+    return 1
+
+
+class FakeCalls:
+    """PDFium's text functions faked by ctypes callbacks answering from `chars` (one dict
+    per character index): their addresses for a compiled loop, and the same callbacks as the
+    bare prototypes (`TextCalls`) a Python loop calls. A subclass names, in the compiled
+    loop's order, the `TextCalls` field and the result type of each callback it makes."""
+
+    fields: tuple[tuple[str, Any], ...] = ()
 
     def __init__(self, chars: list[dict]):
         self.chars = chars
-        self.callbacks = (
-            _BOX(self._box),
+        self.callbacks = self.make_callbacks()
+
+    def make_callbacks(self) -> tuple:
+        raise NotImplementedError
+
+    def addresses(self) -> tuple[int, ...]:
+        return tuple(ctypes.cast(cb, ctypes.c_void_p).value for cb in self.callbacks)
+
+    def calls(self) -> TextCalls:
+        made = {
+            name: ctypes.CFUNCTYPE(restype)(address)
+            for (name, restype), address in zip(self.fields, self.addresses(), strict=True)
+        }
+        return TextCalls(**{f.name: made.get(f.name) for f in dataclasses.fields(TextCalls)})
+
+
+class FakeTextPage(FakeCalls):
+    """The five PDFium text functions of the page loop: code, box or None for a failed
+    call, origin or None, size, matrix or None."""
+
+    fields = (
+        ("char_box", ctypes.c_int),
+        ("char_origin", ctypes.c_int),
+        ("font_size", ctypes.c_double),
+        ("matrix", ctypes.c_int),
+        ("unicode", ctypes.c_uint),
+    )
+
+    def make_callbacks(self) -> tuple:
+        return (
+            _BOX(lambda _h, i, *out: _write_box(self.chars[i]["box"], *out)),
             _ORIGIN(self._origin),
             _SIZE(lambda _h, i: self.chars[i]["size"]),
             _MATRIX(self._matrix),
             _UNICODE(lambda _h, i: self.chars[i]["code"]),
         )
-
-    def _box(self, _handle, index, left, right, bottom, top):
-        box = self.chars[index]["box"]
-        if box is None:
-            return 0
-        left[0], right[0], bottom[0], top[0] = box
-        return 1
 
     def _origin(self, _handle, index, x, y):
         origin = self.chars[index]["origin"]
@@ -189,29 +234,6 @@ class FakeTextPage:
             return 0
         (matrix[0].a, matrix[0].b, matrix[0].c, matrix[0].d, matrix[0].e, matrix[0].f) = values
         return 1
-
-    def addresses(self) -> tuple[int, ...]:
-        return tuple(ctypes.cast(cb, ctypes.c_void_p).value for cb in self.callbacks)
-
-    def calls(self) -> TextCalls:
-        """The same callbacks as the bare prototypes the Python loop calls PDFium through."""
-        box, origin, size, matrix, code = (
-            ctypes.CFUNCTYPE(restype)(address)
-            for restype, address in zip(
-                (ctypes.c_int, ctypes.c_int, ctypes.c_double, ctypes.c_int, ctypes.c_uint),
-                self.addresses(),
-                strict=True,
-            )
-        )
-        return TextCalls(
-            char_box=box,
-            loose_char_box=None,
-            char_origin=origin,
-            font_size=size,
-            matrix=matrix,
-            unicode=code,
-            is_generated=None,
-        )
 
 
 _CODES = st.one_of(
@@ -425,19 +447,28 @@ def _typed_chars(chars: list[dict]) -> list[list[tuple]]:
     return [[(key, type(value).__name__, value) for key, value in c.items()] for c in chars]
 
 
+#: The loops of a table's characters and of a page's words, each by its two readings.
+BOTH_LOOPS = {
+    "table": lambda path: _both_table_loops(path),
+    "word": lambda path: _both_word_loops(path),
+}
+
+
+@pytest.mark.parametrize("loop", BOTH_LOOPS)
 @pytest.mark.parametrize("path", DEFAULT_PDFS, ids=lambda p: p.name)
-def test_compiled_table_loop_reads_real_pages_as_python_does(path):
-    results = _both_table_loops(path)
-    assert results and any(python for _, _, python in results)
+def test_compiled_table_and_word_loops_read_real_pages_as_python_does(path, loop):
+    results = BOTH_LOOPS[loop](path)
+    assert results and any(any(c is not None for c in python) for _, _, python in results)
     for where, compiled, python in results:
         assert compiled == python, f"{path.name} {where}"
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("loop", BOTH_LOOPS)
 @pytest.mark.parametrize("path", _other_pdfs(), ids=lambda p: p.name)
-def test_compiled_table_loop_reads_every_fixture_as_python_does(path):
+def test_compiled_table_and_word_loops_read_every_fixture_as_python_does(path, loop):
     try:
-        results = _both_table_loops(path)
+        results = BOTH_LOOPS[loop](path)
     except pdfium.PdfiumError:
         pytest.skip("PDFium cannot open it (a wild PDF): no page to compare")
     for where, compiled, python in results:
@@ -450,44 +481,18 @@ _LOOSE_BOX = ctypes.CFUNCTYPE(
 )
 
 
-class FakeTablePage:
-    """The three PDFium functions of `table_chars` answering from `chars`: code, generated
-    (0, 1, or -1 for PDFium's unknown) and loose box (left, top, right, bottom) or None for
-    a failed call."""
+class FakeTablePage(FakeCalls):
+    """The three PDFium functions of `table_chars`: code, generated (0, 1, or -1 for
+    PDFium's unknown) and loose box (left, top, right, bottom) or None for a failed call."""
 
-    def __init__(self, chars: list[dict]):
-        self.chars = chars
-        self.callbacks = (
+    fields = (("unicode", ctypes.c_uint), ("is_generated", ctypes.c_int),
+              ("loose_char_box", ctypes.c_int))  # fmt: skip
+
+    def make_callbacks(self) -> tuple:
+        return (
             _UNICODE(lambda _h, i: self.chars[i]["code"]),
             _GENERATED(lambda _h, i: self.chars[i]["generated"]),
-            _LOOSE_BOX(self._box),
-        )
-
-    def _box(self, _handle, index, rect):
-        box = self.chars[index]["box"]
-        if box is None:
-            return 0
-        rect[0].left, rect[0].top, rect[0].right, rect[0].bottom = box
-        return 1
-
-    def addresses(self) -> tuple[int, ...]:
-        return tuple(ctypes.cast(cb, ctypes.c_void_p).value for cb in self.callbacks)
-
-    def calls(self) -> TextCalls:
-        code, generated, box = (
-            ctypes.CFUNCTYPE(restype)(address)
-            for restype, address in zip(
-                (ctypes.c_uint, ctypes.c_int, ctypes.c_int), self.addresses(), strict=True
-            )
-        )
-        return TextCalls(
-            char_box=None,
-            loose_char_box=box,
-            char_origin=None,
-            font_size=None,
-            matrix=None,
-            unicode=code,
-            is_generated=generated,
+            _LOOSE_BOX(lambda _h, i, rect: _write_loose_box(self.chars[i]["box"], rect)),
         )
 
 
@@ -537,70 +542,19 @@ def _typed_glyphs(glyphs: list) -> list:
     return [None if g is None else tuple((type(v).__name__, v) for v in g) for g in glyphs]
 
 
-@pytest.mark.parametrize("path", DEFAULT_PDFS, ids=lambda p: p.name)
-def test_compiled_word_loop_reads_real_pages_as_python_does(path):
-    results = _both_word_loops(path)
-    assert results and any(any(g is not None for g in python) for _, _, python in results)
-    for where, compiled, python in results:
-        assert compiled == python, f"{path.name} {where}"
+class FakeWordPage(FakeCalls):
+    """The three PDFium functions of `word_glyphs_python`: code, tight box (left, right,
+    bottom, top) and loose box (left, top, right, bottom), each box None for a failed call
+    (the values of the last call stay)."""
 
+    fields = (("unicode", ctypes.c_uint), ("char_box", ctypes.c_int),
+              ("loose_char_box", ctypes.c_int))  # fmt: skip
 
-@pytest.mark.slow
-@pytest.mark.parametrize("path", _other_pdfs(), ids=lambda p: p.name)
-def test_compiled_word_loop_reads_every_fixture_as_python_does(path):
-    try:
-        results = _both_word_loops(path)
-    except pdfium.PdfiumError:
-        pytest.skip("PDFium cannot open it (a wild PDF): no page to compare")
-    for where, compiled, python in results:
-        assert compiled == python, f"{path.name} {where}"
-
-
-class FakeWordPage:
-    """The three PDFium functions of `word_glyphs_python` answering from `chars`: code,
-    tight box (left, right, bottom, top) and loose box (left, top, right, bottom), each box
-    None for a failed call (the values of the last call stay)."""
-
-    def __init__(self, chars: list[dict]):
-        self.chars = chars
-        self.callbacks = (
+    def make_callbacks(self) -> tuple:
+        return (
             _UNICODE(lambda _h, i: self.chars[i]["code"]),
-            _BOX(self._box),
-            _LOOSE_BOX(self._loose),
-        )
-
-    def _box(self, _handle, index, left, right, bottom, top):
-        box = self.chars[index]["box"]
-        if box is None:
-            return 0
-        left[0], right[0], bottom[0], top[0] = box
-        return 1
-
-    def _loose(self, _handle, index, rect):
-        box = self.chars[index]["loose"]
-        if box is None:
-            return 0
-        rect[0].left, rect[0].top, rect[0].right, rect[0].bottom = box
-        return 1
-
-    def addresses(self) -> tuple[int, ...]:
-        return tuple(ctypes.cast(cb, ctypes.c_void_p).value for cb in self.callbacks)
-
-    def calls(self) -> TextCalls:
-        code, box, loose = (
-            ctypes.CFUNCTYPE(restype)(address)
-            for restype, address in zip(
-                (ctypes.c_uint, ctypes.c_int, ctypes.c_int), self.addresses(), strict=True
-            )
-        )
-        return TextCalls(
-            char_box=box,
-            loose_char_box=loose,
-            char_origin=None,
-            font_size=None,
-            matrix=None,
-            unicode=code,
-            is_generated=None,
+            _BOX(lambda _h, i, *out: _write_box(self.chars[i]["box"], *out)),
+            _LOOSE_BOX(lambda _h, i, rect: _write_loose_box(self.chars[i]["loose"], rect)),
         )
 
 
