@@ -52,42 +52,45 @@ def text_calls() -> TextCalls:
     )
 
 
+def _addresses(*functions: Any) -> tuple[int, ...]:
+    """The addresses of pypdfium2's bound PDFium functions, in the given order: the library
+    is the one pypdfium2 loaded, the compiled loops link against no PDFium of their own."""
+    return tuple(ctypes.cast(f, ctypes.c_void_p).value for f in functions)  # type: ignore[misc]
+
+
 @functools.cache
-def call_addresses() -> tuple[int, int, int, int, int]:
-    """The addresses of the functions the compiled character loop calls (pdf/_chars.c), in
-    its order: box, origin, font size, matrix, unicode. The library is the one pypdfium2
-    loaded: the compiled loop links against no PDFium of its own."""
-    functions = (
+def call_addresses() -> tuple[int, ...]:
+    """The functions the compiled character loop calls (pdf/_chars.c), in its order: box,
+    origin, font size, matrix, unicode."""
+    return _addresses(
         pdfium_c.FPDFText_GetCharBox,
         pdfium_c.FPDFText_GetCharOrigin,
         pdfium_c.FPDFText_GetFontSize,
         pdfium_c.FPDFText_GetMatrix,
         pdfium_c.FPDFText_GetUnicode,
     )
-    return tuple(ctypes.cast(f, ctypes.c_void_p).value for f in functions)  # type: ignore[return-value]
 
 
-def table_call_addresses() -> tuple[int, int, int]:
-    """The addresses of the functions the compiled loop of `words.table_chars` calls, in its
-    order: unicode, is generated, loose box."""
-    functions = (
+@functools.cache
+def table_call_addresses() -> tuple[int, ...]:
+    """The functions the compiled loop of `words.table_chars` calls, in its order: unicode,
+    is generated, loose box."""
+    return _addresses(
         pdfium_c.FPDFText_GetUnicode,
         pdfium_c.FPDFText_IsGenerated,
         pdfium_c.FPDFText_GetLooseCharBox,
     )
-    return tuple(ctypes.cast(f, ctypes.c_void_p).value for f in functions)  # type: ignore[return-value]
 
 
 @functools.cache
-def word_call_addresses() -> tuple[int, int, int]:
-    """The addresses of the functions the compiled loop of `words.word_glyphs_python` calls,
-    in its order: unicode, box, loose box."""
-    functions = (
+def word_call_addresses() -> tuple[int, ...]:
+    """The functions the compiled loop of `words.word_glyphs_python` calls, in its order:
+    unicode, box, loose box."""
+    return _addresses(
         pdfium_c.FPDFText_GetUnicode,
         pdfium_c.FPDFText_GetCharBox,
         pdfium_c.FPDFText_GetLooseCharBox,
     )
-    return tuple(ctypes.cast(f, ctypes.c_void_p).value for f in functions)  # type: ignore[return-value]
 
 
 def bare_handle(textpage: Any) -> ctypes.c_void_p:
