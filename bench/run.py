@@ -1,7 +1,9 @@
 """Benchmark: annualcheck against the floor (PDFium reading the text) and bare pdfplumber.
 
 Every measurement runs in a fresh process (interpreter start and imports included, as a
-user meets them), all in one run, so that ratios compare numbers taken under the same load;
+user meets them), all in one run, and the two sides of each ratio are run in turns (the
+floor and extract of a PDF; the long or vector-heavy report and the report it was made
+from), so that a ratio compares numbers taken under the same load;
 wall time is the median of several repetitions, peak memory the largest ru_maxrss of that
 process and the processes it waited for (measured by a small launcher process), so for a
 parallel `check` it is the biggest single process, not the sum.
@@ -139,21 +141,34 @@ def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float, flo
     return data["seconds"], data["cpu"], data["peak_mb"], data["rc"]
 
 
+def measure_together(
+    workloads: list[tuple[str, list[str]]], repeat: int, env: dict[str, str], before=None
+) -> list[Measurement]:
+    """Each workload `repeat` times, taken in turns (A B, B A, A B, ...) rather than all of
+    A before all of B: a ratio of A to B then compares runs made under the same load, where
+    a quiet or busy minute on a shared machine would otherwise fall on one side only."""
+    done = [Measurement(name, command) for name, command in workloads]
+    for round_ in range(repeat):
+        turn = done if round_ % 2 == 0 else done[::-1]
+        for m in turn:
+            if before:
+                before()
+            seconds, cpu, peak, m.status = run_once(m.command, env)
+            m.seconds.append(seconds)
+            m.cpu.append(cpu)
+            m.peak_mb.append(peak)
+    for m in done:
+        print(
+            f"  {m.name:<34} {m.median:8.2f} s wall {m.cpu_median:8.2f} s cpu {m.peak:7.1f} MB",
+            flush=True,
+        )
+    return done
+
+
 def measure(
     name: str, command: list[str], repeat: int, env: dict[str, str], before=None
 ) -> Measurement:
-    m = Measurement(name, command)
-    for _ in range(repeat):
-        if before:
-            before()
-        seconds, cpu, peak, m.status = run_once(command, env)
-        m.seconds.append(seconds)
-        m.cpu.append(cpu)
-        m.peak_mb.append(peak)
-    print(
-        f"  {name:<34} {m.median:8.2f} s wall {m.cpu_median:8.2f} s cpu {m.peak:7.1f} MB",
-        flush=True,
-    )
+    (m,) = measure_together([(name, command)], repeat, env, before)
     return m
 
 
@@ -223,7 +238,6 @@ def ratios_of(
     med: dict[str, float],
     reports: list[Path],
     fixtures: list[Path],
-    short: Path,
     pages: dict[str, int],
     peak: float,
 ) -> dict[str, float]:
@@ -235,8 +249,8 @@ def ratios_of(
         },
         "cold_check_vs_plumber": med["cold"] / sum(med[f"plumber:{p.name}"] for p in reports),
         "warm_seconds": med["warm"],
-        "vector_page_seconds": med["extract:vector"] - med[f"extract:{short.name}"],
-        "long_vs_short": med["extract:long"] / med[f"extract:{short.name}"],
+        "vector_page_seconds": med["extract:vector"] - med["extract:vector/beside"],
+        "long_vs_short": med["extract:long"] / med["extract:long/beside"],
         "long_pages_vs_short_pages": pages["long"] / pages["short"],
         "peak_mb": peak,
     }
@@ -291,23 +305,28 @@ def main(argv: list[str] | None = None) -> int:
     r = args.repeat
     results: dict[str, Measurement] = {}
 
-    def floor(pdf: Path, key: str) -> None:
-        results[f"floor:{key}"] = measure(
-            f"floor {pdf.name}", [PY, "-c", PDFIUM_TEXT, str(pdf)], r, env
-        )
-
-    def extract(pdf: Path, key: str) -> None:
-        results[f"extract:{key}"] = measure(
-            f"extract {pdf.name}", [*CLI, "extract", str(pdf), "--no-cache"], r, env
-        )
+    def floor_and_extract(pdf: Path, key: str, beside: Path | None = None) -> None:
+        """The floor and extract of one PDF in turns (their ratio is the goal); with `beside`,
+        extract of that PDF too, in the same turns, kept as `extract:KEY/beside` (the long and
+        the vector-heavy report are compared with the report they were made from)."""
+        workloads = [
+            (f"floor {pdf.name}", [PY, "-c", PDFIUM_TEXT, str(pdf)]),
+            (f"extract {pdf.name}", [*CLI, "extract", str(pdf), "--no-cache"]),
+        ]
+        keys = [f"floor:{key}", f"extract:{key}"]
+        if beside is not None:
+            workloads.append(
+                (f"extract {beside.name}", [*CLI, "extract", str(beside), "--no-cache"])
+            )
+            keys.append(f"extract:{key}/beside")
+        results.update(zip(keys, measure_together(workloads, r, env), strict=True))
 
     print(
         f"{len(reports)} reports, {len(fixtures)} fixtures, long report "
         f"{page_count(long_pdf)} pages, {r} repetitions, load {os.getloadavg()[0]:.1f}"
     )
     for pdf in [*reports, *fixtures]:
-        floor(pdf, pdf.name)
-        extract(pdf, pdf.name)
+        floor_and_extract(pdf, pdf.name)
     for pdf in reports:
         results[f"plumber:{pdf.name}"] = measure(
             f"pdfplumber {pdf.name}", [PY, "-c", PDFPLUMBER_TEXT, str(pdf)], r, env
@@ -321,17 +340,15 @@ def main(argv: list[str] | None = None) -> int:
     results["cold"] = measure("check cold", check, r, env, before=empty_cache)
     run_once(check, env)  # fill the cache
     results["warm"] = measure("check warm", check, r, env)
-    floor(long_pdf, "long")
-    extract(long_pdf, "long")
-    floor(vector_pdf, "vector")
-    extract(vector_pdf, "vector")
+    floor_and_extract(long_pdf, "long", beside=short)
+    floor_and_extract(vector_pdf, "vector", beside=short)
 
     peak = max(m.peak for key, m in results.items() if not key.startswith(("floor", "plumber")))
     pages = {"long": page_count(long_pdf), "short": page_count(short)}
     wall = {key: m.median for key, m in results.items()}
     cpu = {key: m.cpu_median for key, m in results.items()}
-    ratios = ratios_of(wall, reports, fixtures, short, pages, peak)
-    cpu_ratios = ratios_of(cpu, reports, fixtures, short, pages, peak)
+    ratios = ratios_of(wall, reports, fixtures, pages, peak)
+    cpu_ratios = ratios_of(cpu, reports, fixtures, pages, peak)
     worst = max(v for k, v in ratios.items() if k.startswith("extract_vs_floor:"))
     verdict = {
         name: (worst if name == "extract_vs_floor" else ratios[name]) <= goal
